@@ -1,0 +1,226 @@
+namespace Dialogue.Office.Automation.Plans;
+
+/// <summary>
+/// One conference, as read from a plan folder (<c>plan.yaml</c> plus the delegate list it names).
+/// Everything the generators print comes from here; nothing is typed twice.
+/// </summary>
+public sealed class ConferencePlan
+{
+    /// <summary>The plan folder (absolute).</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>The plan file name, e.g. <c>plan.yaml</c>, for locations.</summary>
+    public required string FileName { get; init; }
+
+    public required Issuer Issuer { get; init; }
+    public required ConferenceInfo Conference { get; init; }
+    public required Venue MainHall { get; init; }
+    public IReadOnlyList<Venue> BridgePoints { get; init; } = [];
+    public IReadOnlyList<ProgrammeItem> Programme { get; init; } = [];
+    public IReadOnlyList<Topic> Topics { get; init; } = [];
+    public IReadOnlyList<Deadline> Deadlines { get; init; } = [];
+    public IReadOnlyList<Unit> Units { get; init; } = [];
+    public required Signer Signer { get; init; }
+    public required DocumentSettings Invitation { get; init; }
+    public DocumentSettings? ProgrammeDocument { get; init; }
+    public DocumentSettings? ScriptDocument { get; init; }
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+    public string DelegateFile { get; init; } = "";
+    public IReadOnlyList<ConferenceDelegate> Delegates { get; init; } = [];
+    public SharingSettings Sharing { get; init; } = new();
+
+    /// <summary>All venues: the main hall first, then the bridge points in plan order.</summary>
+    public IEnumerable<Venue> Venues => BridgePoints.Prepend(MainHall);
+
+    public Venue? FindVenue(string id) =>
+        Venues.FirstOrDefault(v => string.Equals(v.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public Deadline? FindDeadline(string id) =>
+        Deadlines.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Where a plan key was read, for problems found after loading (e.g. <c>plan.yaml:12</c>).</summary>
+    public IReadOnlyDictionary<string, int> KeyLines { get; init; } = new Dictionary<string, int>();
+
+    public string LocationOf(string keyPath) =>
+        KeyLines.TryGetValue(keyPath, out var line) ? $"{FileName}:{line}" : $"{FileName} › {keyPath}";
+}
+
+/// <summary>The issuing body (tên cơ quan ban hành) and its parent (tên cơ quan chủ quản), ND30 ô số 2.</summary>
+public sealed record Issuer
+{
+    /// <summary>Tên cơ quan chủ quản, upper case; empty when the issuer has none (e.g. UBND tỉnh).</summary>
+    public string Parent { get; init; } = "";
+
+    /// <summary>Tên cơ quan ban hành, upper case; may hold a line break ("ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI").</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The name as it reads in a sentence: "Ủy ban nhân dân tỉnh Yên Bái".</summary>
+    public required string NameInText { get; init; }
+
+    /// <summary>The place name of the date line (địa danh), e.g. "Yên Bái".</summary>
+    public required string Place { get; init; }
+}
+
+/// <summary>In person, online, or both.</summary>
+public enum ConferenceForm
+{
+    InPerson,
+    Online,
+    Hybrid,
+}
+
+public sealed record ConferenceInfo
+{
+    /// <summary>Full title: "Hội nghị đối thoại giữa Lãnh đạo tỉnh … năm 2023".</summary>
+    public required string Title { get; init; }
+
+    public string Purpose { get; init; } = "";
+
+    /// <summary>Why the conference is held, read by the MC ("tuyên bố lý do").</summary>
+    public string Reason { get; init; } = "";
+
+    public required DateOnly Date { get; init; }
+    public required TimeOnly Start { get; init; }
+    public ConferenceForm Form { get; init; } = ConferenceForm.Hybrid;
+
+    /// <summary>Who chairs (chủ trì), as printed on the invitation.</summary>
+    public required string Chair { get; init; }
+
+    /// <summary>Link to the conference documents; each delegate's QR carries it with the delegate's code.</summary>
+    public required string PacketUrl { get; init; }
+
+    /// <summary>Short code used in delegate codes and file names, e.g. "YB23".</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Who to call about the invitation (liên hệ).</summary>
+    public Contact? Contact { get; init; }
+
+    /// <summary>Attendance to be confirmed by this date, if any.</summary>
+    public DateOnly? ConfirmBy { get; init; }
+}
+
+public sealed record Contact(string Name, string Phone, string Email);
+
+/// <summary>The main hall or an online bridge point (điểm cầu). Not tied to any administrative tier.</summary>
+public sealed record Venue
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string Address { get; init; } = "";
+
+    /// <summary>The body that runs this point (UBND huyện …, UBND xã …, Sở …).</summary>
+    public string Host { get; init; } = "";
+
+    public Contact? TechnicalContact { get; init; }
+    public bool IsMain { get; init; }
+    public HallLayout? Layout { get; init; }
+}
+
+/// <summary>The seating of the main hall: a presidium table and rows of seats in blocks.</summary>
+public sealed record HallLayout
+{
+    public int PresidiumSeats { get; init; }
+    public int Rows { get; init; }
+    public int SeatsPerRow { get; init; }
+
+    /// <summary>Seats per block across a row, left to right (sum = SeatsPerRow); empty means one block.</summary>
+    public IReadOnlyList<int> Blocks { get; init; } = [];
+
+    /// <summary>Front rows kept for leaders by rank before bodies and units are seated.</summary>
+    public int ReservedFrontRows { get; init; } = 2;
+}
+
+public sealed record ProgrammeItem
+{
+    public required string Title { get; init; }
+    public required int Minutes { get; init; }
+    public string Lead { get; init; } = "";
+
+    /// <summary>True for the dialogue part, where the topics are taken in order.</summary>
+    public bool IsDialogue { get; init; }
+
+    /// <summary>A stable key for the script ("welcome", "opening", "dialogue", "closing", …); optional.</summary>
+    public string Kind { get; init; } = "";
+}
+
+public sealed record Topic
+{
+    public required int Number { get; init; }
+    public required string Title { get; init; }
+
+    /// <summary>A short name for sheet names and dropdowns ("Đội ngũ").</summary>
+    public required string ShortName { get; init; }
+
+    /// <summary>The departments that answer, first = lead.</summary>
+    public IReadOnlyList<string> Departments { get; init; } = [];
+
+    /// <summary>Words that suggest this topic when a question arrives without one.</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+}
+
+public sealed record Deadline
+{
+    public required string Id { get; init; }
+    public required DateOnly Date { get; init; }
+    public required string Description { get; init; }
+    public string From { get; init; } = "";
+    public string To { get; init; } = "";
+}
+
+/// <summary>A unit that must send questions (a district, commune, school group…) and its deadline.</summary>
+public sealed record Unit
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public string VenueId { get; init; } = "";
+    public string Email { get; init; } = "";
+
+    /// <summary>Id of the deadline that applies (default: the first deadline).</summary>
+    public string DeadlineId { get; init; } = "";
+}
+
+public sealed record Signer
+{
+    /// <summary>"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", or empty when the head signs in person.</summary>
+    public string Authority { get; init; } = "";
+
+    /// <summary>"CHỦ TỊCH", "PHÓ CHỦ TỊCH".</summary>
+    public required string Position { get; init; }
+
+    public required string Name { get; init; }
+}
+
+/// <summary>Number, date and subject of one generated document (Giấy mời, Chương trình…).</summary>
+public sealed record DocumentSettings
+{
+    /// <summary>"125/GM-UBND"; numbers below 10 carry a leading zero.</summary>
+    public required string Number { get; init; }
+
+    public required DateOnly Date { get; init; }
+
+    /// <summary>Trích yếu (the line under the document type).</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>Lines printed after the time and place (các vấn đề cần lưu ý).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Template file relative to the plan folder; empty = the built-in template.</summary>
+    public string Template { get; init; } = "";
+}
+
+public sealed record SharingSettings
+{
+    /// <summary>SharePoint site URL; empty = publish to the local share folder.</summary>
+    public string SiteUrl { get; init; } = "";
+
+    public string Library { get; init; } = "";
+    public string Folder { get; init; } = "";
+
+    /// <summary>"organization" (default) or "anonymous" (only when the plan asks explicitly).</summary>
+    public string LinkScope { get; init; } = "organization";
+
+    public DateOnly? LinkExpires { get; init; }
+
+    /// <summary>E-mail addresses given edit rights on the consolidated question workbook.</summary>
+    public IReadOnlyList<string> Editors { get; init; } = [];
+}

@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Spreadsheets;
+using Dialogue.Office.Automation.Text;
+
+namespace Dialogue.Office.Automation.Plans;
+
+/// <summary>
+/// Reads the delegate list (.xlsx or .csv) the plan names. Every non-empty row becomes a delegate or a problem
+/// naming its row and column; nothing is dropped silently.
+/// </summary>
+internal static partial class DelegateListReader
+{
+    private const int HeaderSearchRows = 15;
+
+    public static IReadOnlyList<ConferenceDelegate> Read(ConferencePlan plan, ProblemList problems)
+    {
+        if (plan.DelegateFile.Length == 0)
+        {
+            return [];
+        }
+
+        // The file name comes from the plan: keep it inside the plan folder.
+        var path = Path.GetFullPath(Path.Combine(plan.Folder, plan.DelegateFile));
+        var fileName = Path.GetFileName(path);
+        if (!path.StartsWith(plan.Folder, StringComparison.Ordinal))
+        {
+            problems.Error("DELEGATES_FILE_OUTSIDE", plan.LocationOf("delegates"), $"Delegate file '{plan.DelegateFile}' is outside the plan folder.", plan.DelegateFile);
+            return [];
+        }
+
+        if (!File.Exists(path))
+        {
+            problems.Error("DELEGATES_FILE_MISSING", plan.LocationOf("delegates"), $"Delegate file '{plan.DelegateFile}' not found.", plan.DelegateFile);
+            return [];
+        }
+
+        SheetData sheet;
+        try
+        {
+            var ext = Path.GetExtension(path).ToLowerInvariant();
+            if (ext == ".csv")
+            {
+                sheet = CsvReader.Read(path);
+            }
+            else if (ext is ".xlsx" or ".xlsm")
+            {
+                var sheets = XlsxReader.Read(path);
+                sheet = sheets.FirstOrDefault(s => VietnameseText.Fold(s.Name) == VietnameseText.Fold(DelegateColumns.SheetName))
+                    ?? sheets.FirstOrDefault(s => !s.IsHidden)
+                    ?? throw new InvalidDataException("no sheets");
+            }
+            else
+            {
+                problems.Error("DELEGATES_FILE_TYPE", fileName, $"Delegate file must be .xlsx or .csv: '{fileName}'.", fileName);
+                return [];
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException or InvalidOperationException or ArgumentException)
+        {
+            problems.Error("DELEGATES_FILE_UNREADABLE", fileName, $"Cannot read '{fileName}': {ex.Message}", fileName);
+            return [];
+        }
+
+        return ReadRows(plan, fileName, sheet, problems);
+    }
+
+    internal static IReadOnlyList<ConferenceDelegate> ReadRows(ConferencePlan plan, string fileName, SheetData sheet, ProblemList problems)
+    {
+        // The header is the first row (within the first rows) that names at least two known columns.
+        SheetRow? header = null;
+        Dictionary<string, int> columns = [];
+        foreach (var row in sheet.Rows.Take(HeaderSearchRows))
+        {
+            var found = new Dictionary<string, int>();
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                if (DelegateColumns.Match(row[i]) is { } key && !found.ContainsKey(key))
+                {
+                    found[key] = i;
+                }
+            }
+
+            if (found.Count >= 2)
+            {
+                header = row;
+                columns = found;
+                break;
+            }
+        }
+
+        var sheetLabel = sheet.Name.Length > 0 ? sheet.Name : null;
+        if (header is null)
+        {
+            problems.Error("DELEGATES_NO_HEADER", Locations.Join(fileName, sheetLabel),
+                "No header row (Họ và tên, Cơ quan, đơn vị …) in the first rows.", fileName);
+            return [];
+        }
+
+        foreach (var column in DelegateColumns.All.Where(c => c.Required && !columns.ContainsKey(c.Key)))
+        {
+            problems.Error("DELEGATES_MISSING_COLUMN", Locations.Row(fileName, sheet.Name, header.Number), $"Column '{column.Header}' is missing.", column.Header);
+        }
+
+        if (!columns.ContainsKey("name") && !columns.ContainsKey("org"))
+        {
+            return [];
+        }
+
+        string Cell(SheetRow row, string key) => columns.TryGetValue(key, out var i) ? VietnameseText.Clean(row[i]) : "";
+        string Where(SheetRow row, string key) =>
+            Locations.Row(fileName, sheet.Name, row.Number, DelegateColumns.All.First(c => c.Key == key).Header);
+
+        var result = new List<ConferenceDelegate>();
+        var byCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var byIdentity = new Dictionary<string, int>(StringComparer.Ordinal);
+        var mainId = plan.MainHall.Id;
+        var ordinal = 0;
+        foreach (var row in sheet.Rows.Where(r => r.Number > header.Number && !r.IsEmpty))
+        {
+            ordinal++;
+            var name = Cell(row, "name");
+            var org = Cell(row, "org");
+            var addressee = Cell(row, "addressee");
+            var position = Cell(row, "position");
+            var rowOk = true;
+
+            if (name.Length == 0 && org.Length == 0 && addressee.Length == 0)
+            {
+                // A row with data but nobody to address: never produce a blank "Kính gửi".
+                problems.Error("DELEGATE_NO_ADDRESSEE", Locations.Row(fileName, sheet.Name, row.Number),
+                    "Row has neither a name, a body nor an addressee line.", row.Number.ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            var stt = int.TryParse(Cell(row, "stt"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : ordinal;
+            var code = Cell(row, "code");
+            if (code.Length == 0)
+            {
+                code = string.Create(CultureInfo.InvariantCulture, $"{plan.Conference.Code}-{stt:0000}");
+            }
+            else if (!CodePattern().IsMatch(code))
+            {
+                problems.Error("DELEGATE_BAD_CODE", Where(row, "code"), $"Delegate code '{code}' may hold only ASCII letters, digits and '-'.", code);
+                rowOk = false;
+            }
+
+            if (byCode.TryGetValue(code, out var firstRow))
+            {
+                problems.Error("DELEGATE_DUPLICATE_CODE", Where(row, "code"), $"Code '{code}' already used on row {firstRow}.", code,
+                    firstRow.ToString(CultureInfo.InvariantCulture));
+                rowOk = false;
+            }
+            else
+            {
+                byCode[code] = row.Number;
+            }
+
+            var venue = Cell(row, "venue");
+            if (venue.Length == 0)
+            {
+                venue = mainId;
+            }
+            else if (plan.FindVenue(venue) is { } v)
+            {
+                venue = v.Id;
+            }
+            else if (plan.Venues.FirstOrDefault(x => VietnameseText.Fold(x.Name) == VietnameseText.Fold(venue)) is { } byName)
+            {
+                venue = byName.Id;
+            }
+            else
+            {
+                problems.Error("DELEGATE_UNKNOWN_VENUE", Where(row, "venue"), $"Bridge point '{venue}' is not in the plan.", venue,
+                    string.Join(", ", plan.Venues.Select(x => x.Id)));
+                rowOk = false;
+            }
+
+            var email = Cell(row, "email");
+            if (email.Length > 0 && !IsEmail(email))
+            {
+                problems.Error("DELEGATE_BAD_EMAIL", Where(row, "email"), $"'{email}' is not an e-mail address.", email);
+                rowOk = false;
+            }
+
+            var groupText = Cell(row, "group");
+            var group = DelegateColumns.ParseGroup(groupText);
+            if (group is null && groupText.Length > 0)
+            {
+                problems.Warning("DELEGATE_UNKNOWN_GROUP", Where(row, "group"), $"Group '{groupText}' is unknown; 'Sở, ngành' is used.", groupText);
+            }
+
+            var rankText = Cell(row, "rank");
+            var rank = 100;
+            if (rankText.Length > 0 && !int.TryParse(rankText, NumberStyles.Integer, CultureInfo.InvariantCulture, out rank))
+            {
+                problems.Warning("DELEGATE_BAD_RANK", Where(row, "rank"), $"Rank '{rankText}' is not a number; the row is ranked last.", rankText);
+                rank = 100;
+            }
+
+            var honorific = Cell(row, "honorific");
+            if (honorific.Length > 0)
+            {
+                honorific = VietnameseText.Fold(honorific) switch
+                {
+                    "dong chi" or "d c" or "dc" => "Đồng chí",
+                    "ong" => "Ông",
+                    "ba" => "Bà",
+                    _ => honorific,
+                };
+            }
+            else if (name.Length > 0)
+            {
+                honorific = "Đồng chí";
+            }
+
+            var kind = name.Length > 0 ? AddresseeKind.Person : AddresseeKind.Body;
+            var identity = kind == AddresseeKind.Person
+                ? $"p|{VietnameseText.Fold(name)}|{VietnameseText.Fold(position)}|{VietnameseText.Fold(org)}"
+                : $"b|{VietnameseText.Fold(addressee.Length > 0 ? addressee : org)}|{VietnameseText.Fold(venue)}";
+            if (byIdentity.TryGetValue(identity, out var sameRow))
+            {
+                problems.Error("DELEGATE_DUPLICATE", Locations.Row(fileName, sheet.Name, row.Number),
+                    $"Same delegate as row {sameRow}.", sameRow.ToString(CultureInfo.InvariantCulture));
+                rowOk = false;
+            }
+            else
+            {
+                byIdentity[identity] = row.Number;
+            }
+
+            if (!rowOk)
+            {
+                continue;
+            }
+
+            result.Add(new ConferenceDelegate
+            {
+                Row = row.Number,
+                Number = stt,
+                Code = code,
+                Honorific = kind == AddresseeKind.Person ? honorific : "",
+                FullName = name,
+                Position = position,
+                Organization = org,
+                AddresseeOverride = addressee,
+                Kind = kind,
+                Group = group ?? ProtocolGroup.Departments,
+                Rank = rank,
+                VenueId = venue,
+                IsPresidium = Cell(row, "presidium").Length > 0 && VietnameseText.Fold(Cell(row, "presidium")) is not ("khong" or "0" or "false"),
+                Email = email,
+                Phone = Cell(row, "phone"),
+                Note = Cell(row, "note"),
+            });
+        }
+
+        if (result.Count == 0 && !problems.HasErrors)
+        {
+            problems.Error("DELEGATES_EMPTY", Locations.Join(fileName, sheetLabel), "The delegate list has no delegates.", fileName);
+        }
+
+        return result;
+    }
+
+    private static bool IsEmail(string text) =>
+        EmailPattern().IsMatch(text) && MailAddress.TryCreate(text, out var address) && address.Address == text;
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,359 @@
+using System.Text.RegularExpressions;
+using Dialogue.Office.Automation.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Dialogue.Office.Automation.Plans;
+
+/// <summary>The outcome of reading a plan folder: the plan (when it could be built) and every problem found.</summary>
+public sealed record PlanLoadResult(ConferencePlan? Plan, IReadOnlyList<Problem> Problems)
+{
+    public bool HasErrors => Plan is null || Problems.Any(p => p.IsError);
+
+    /// <summary>The plan, or a <see cref="ProblemException"/> with every error.</summary>
+    public ConferencePlan Require() =>
+        HasErrors ? throw new ProblemException(Problems.Where(p => p.IsError).ToList()) : Plan!;
+}
+
+/// <summary>Reads and validates a plan folder (<c>plan.yaml</c> + the delegate list it names).</summary>
+public static partial class PlanLoader
+{
+    public const string PlanFileName = "plan.yaml";
+
+    /// <summary>Reads the plan in <paramref name="folder"/>; never throws for bad input, reports problems instead.</summary>
+    public static PlanLoadResult Load(string folder)
+    {
+        var problems = new ProblemList();
+        var full = Path.GetFullPath(folder);
+        var planPath = Path.Combine(full, PlanFileName);
+        if (!Directory.Exists(full))
+        {
+            problems.Error("PLAN_FOLDER_MISSING", folder, $"Plan folder '{folder}' does not exist.", folder);
+            return new PlanLoadResult(null, problems.Items);
+        }
+
+        if (!File.Exists(planPath))
+        {
+            problems.Error("PLAN_FILE_MISSING", Path.Combine(folder, PlanFileName), $"No {PlanFileName} in '{folder}'.", folder);
+            return new PlanLoadResult(null, problems.Items);
+        }
+
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            using (var reader = new StreamReader(planPath))
+            {
+                stream.Load(reader);
+            }
+
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
+            {
+                problems.Error("PLAN_YAML_SYNTAX", Locations.Line(PlanFileName, 1), "The plan file is empty or not a mapping.", "tệp rỗng hoặc không phải danh sách khóa");
+                return new PlanLoadResult(null, problems.Items);
+            }
+
+            root = map;
+        }
+        catch (YamlException ex)
+        {
+            problems.Error("PLAN_YAML_SYNTAX", Locations.Line(PlanFileName, checked((int)ex.Start.Line)), $"YAML syntax: {ex.Message}", ex.Message);
+            return new PlanLoadResult(null, problems.Items);
+        }
+
+        var lines = new Dictionary<string, int>();
+        var y = new YamlNodeReader(PlanFileName, problems, lines);
+        var plan = Build(full, root, y, problems, lines);
+        if (plan is not null)
+        {
+            var delegates = DelegateListReader.Read(plan, problems);
+            plan = WithDelegates(plan, delegates);
+            PlanValidator.Validate(plan, problems);
+        }
+
+        return new PlanLoadResult(plan, problems.Items);
+    }
+
+    private static ConferencePlan WithDelegates(ConferencePlan plan, IReadOnlyList<ConferenceDelegate> delegates) => new()
+    {
+        Folder = plan.Folder,
+        FileName = plan.FileName,
+        Issuer = plan.Issuer,
+        Conference = plan.Conference,
+        MainHall = plan.MainHall,
+        BridgePoints = plan.BridgePoints,
+        Programme = plan.Programme,
+        Topics = plan.Topics,
+        Deadlines = plan.Deadlines,
+        Units = plan.Units,
+        Signer = plan.Signer,
+        Invitation = plan.Invitation,
+        ProgrammeDocument = plan.ProgrammeDocument,
+        ScriptDocument = plan.ScriptDocument,
+        Recipients = plan.Recipients,
+        DelegateFile = plan.DelegateFile,
+        Delegates = delegates,
+        Sharing = plan.Sharing,
+        KeyLines = plan.KeyLines,
+    };
+
+    private static ConferencePlan? Build(string folder, YamlMappingNode root, YamlNodeReader y, ProblemList problems, Dictionary<string, int> lines)
+    {
+        y.KnownKeys(root, "", "schema", "issuer", "conference", "main_hall", "bridge_points", "programme", "topics", "deadlines",
+            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing");
+
+        var issuerMap = y.Map(root, "issuer", "issuer", true);
+        y.KnownKeys(issuerMap, "issuer", "parent", "name", "name_in_text", "place");
+        var issuer = new Issuer
+        {
+            Parent = y.Text(issuerMap, "parent", "issuer.parent", false),
+            Name = y.Text(issuerMap, "name", "issuer.name", true),
+            NameInText = y.Text(issuerMap, "name_in_text", "issuer.name_in_text", true),
+            Place = y.Text(issuerMap, "place", "issuer.place", true),
+        };
+
+        var c = y.Map(root, "conference", "conference", true);
+        y.KnownKeys(c, "conference", "code", "title", "purpose", "reason", "date", "start", "form", "chair", "packet_url", "contact", "confirm_by");
+        var formText = y.Text(c, "form", "conference.form", false, "hybrid");
+        var form = formText.ToLowerInvariant() switch
+        {
+            "hybrid" or "truc tiep ket hop truc tuyen" => ConferenceForm.Hybrid,
+            "in_person" or "truc tiep" => ConferenceForm.InPerson,
+            "online" or "truc tuyen" => ConferenceForm.Online,
+            _ => (ConferenceForm?)null,
+        };
+        if (form is null)
+        {
+            problems.Error("PLAN_BAD_VALUE", y.At(y.Child(c, "form")!), $"conference.form must be hybrid, in_person or online: '{formText}'.",
+                "conference.form", "hybrid, in_person hoặc online");
+        }
+
+        var code = y.Text(c, "code", "conference.code", true);
+        if (code.Length > 0 && !CodePattern().IsMatch(code))
+        {
+            problems.Error("PLAN_BAD_CODE", y.At(y.Child(c, "code")!), $"conference.code must be 2–12 ASCII letters or digits: '{code}'.", code);
+        }
+
+        var conference = new ConferenceInfo
+        {
+            Code = code,
+            Title = y.Text(c, "title", "conference.title", true),
+            Purpose = y.Text(c, "purpose", "conference.purpose", false),
+            Reason = y.Text(c, "reason", "conference.reason", false),
+            Date = y.Date(c, "date", "conference.date", true) ?? default,
+            Start = y.Time(c, "start", "conference.start", true) ?? default,
+            Form = form ?? ConferenceForm.Hybrid,
+            Chair = y.Text(c, "chair", "conference.chair", true),
+            PacketUrl = y.Text(c, "packet_url", "conference.packet_url", true),
+            Contact = ReadContact(y, c, "contact", "conference.contact"),
+            ConfirmBy = y.Date(c, "confirm_by", "conference.confirm_by", false),
+        };
+
+        var hallMap = y.Map(root, "main_hall", "main_hall", true);
+        var mainHall = ReadVenue(y, hallMap, "main_hall", isMain: true);
+
+        var bridgePoints = new List<Venue>();
+        var bridgeNodes = y.List(root, "bridge_points", "bridge_points", false);
+        for (var i = 0; i < bridgeNodes.Count; i++)
+        {
+            if (bridgeNodes[i] is YamlMappingNode m)
+            {
+                bridgePoints.Add(ReadVenue(y, m, $"bridge_points[{i + 1}]", isMain: false));
+            }
+        }
+
+        var programme = new List<ProgrammeItem>();
+        var programmeNodes = y.List(root, "programme", "programme", true);
+        for (var i = 0; i < programmeNodes.Count; i++)
+        {
+            if (programmeNodes[i] is not YamlMappingNode m)
+            {
+                continue;
+            }
+
+            var path = $"programme[{i + 1}]";
+            y.KnownKeys(m, path, "title", "minutes", "lead", "kind", "dialogue");
+            programme.Add(new ProgrammeItem
+            {
+                Title = y.Text(m, "title", $"{path}.title", true),
+                Minutes = y.Integer(m, "minutes", $"{path}.minutes", true, 1, 600) ?? 0,
+                Lead = y.Text(m, "lead", $"{path}.lead", false),
+                Kind = y.Text(m, "kind", $"{path}.kind", false),
+                IsDialogue = y.Flag(m, "dialogue", $"{path}.dialogue"),
+            });
+        }
+
+        var topics = new List<Topic>();
+        var topicNodes = y.List(root, "topics", "topics", true);
+        for (var i = 0; i < topicNodes.Count; i++)
+        {
+            if (topicNodes[i] is not YamlMappingNode m)
+            {
+                continue;
+            }
+
+            var path = $"topics[{i + 1}]";
+            y.KnownKeys(m, path, "number", "short_name", "title", "departments", "keywords");
+            var title = y.Text(m, "title", $"{path}.title", true);
+            topics.Add(new Topic
+            {
+                Number = y.Integer(m, "number", $"{path}.number", false, 1, 99) ?? (i + 1),
+                Title = title,
+                ShortName = y.Text(m, "short_name", $"{path}.short_name", false, $"Nhóm {i + 1}"),
+                Departments = y.Texts(m, "departments", $"{path}.departments", true),
+                Keywords = y.Texts(m, "keywords", $"{path}.keywords", false),
+            });
+        }
+
+        var deadlines = new List<Deadline>();
+        var deadlineNodes = y.List(root, "deadlines", "deadlines", false);
+        for (var i = 0; i < deadlineNodes.Count; i++)
+        {
+            if (deadlineNodes[i] is not YamlMappingNode m)
+            {
+                continue;
+            }
+
+            var path = $"deadlines[{i + 1}]";
+            y.KnownKeys(m, path, "id", "date", "description", "from", "to");
+            deadlines.Add(new Deadline
+            {
+                Id = y.Text(m, "id", $"{path}.id", true),
+                Date = y.Date(m, "date", $"{path}.date", true) ?? default,
+                Description = y.Text(m, "description", $"{path}.description", true),
+                From = y.Text(m, "from", $"{path}.from", false),
+                To = y.Text(m, "to", $"{path}.to", false),
+            });
+        }
+
+        var units = new List<Unit>();
+        var unitNodes = y.List(root, "units", "units", false);
+        for (var i = 0; i < unitNodes.Count; i++)
+        {
+            if (unitNodes[i] is not YamlMappingNode m)
+            {
+                continue;
+            }
+
+            var path = $"units[{i + 1}]";
+            y.KnownKeys(m, path, "id", "name", "venue", "email", "deadline");
+            units.Add(new Unit
+            {
+                Id = y.Text(m, "id", $"{path}.id", true),
+                Name = y.Text(m, "name", $"{path}.name", true),
+                VenueId = y.Text(m, "venue", $"{path}.venue", false),
+                Email = y.Text(m, "email", $"{path}.email", false),
+                DeadlineId = y.Text(m, "deadline", $"{path}.deadline", false),
+            });
+        }
+
+        var signerMap = y.Map(root, "signer", "signer", true);
+        y.KnownKeys(signerMap, "signer", "authority", "position", "name");
+        var signer = new Signer
+        {
+            Authority = y.Text(signerMap, "authority", "signer.authority", false),
+            Position = y.Text(signerMap, "position", "signer.position", true),
+            Name = y.Text(signerMap, "name", "signer.name", true),
+        };
+
+        var invitation = ReadDocument(y, root, "invitation", true) ?? new DocumentSettings { Number = "", Date = default, Subject = "" };
+        var sharingMap = y.Map(root, "sharing", "sharing", false);
+        y.KnownKeys(sharingMap, "sharing", "site_url", "library", "folder", "link_scope", "link_expires", "editors");
+        var sharing = new SharingSettings
+        {
+            SiteUrl = y.Text(sharingMap, "site_url", "sharing.site_url", false),
+            Library = y.Text(sharingMap, "library", "sharing.library", false),
+            Folder = y.Text(sharingMap, "folder", "sharing.folder", false),
+            LinkScope = y.Text(sharingMap, "link_scope", "sharing.link_scope", false, "organization").ToLowerInvariant(),
+            LinkExpires = y.Date(sharingMap, "link_expires", "sharing.link_expires", false),
+            Editors = y.Texts(sharingMap, "editors", "sharing.editors", false),
+        };
+
+        return new ConferencePlan
+        {
+            Folder = folder,
+            FileName = PlanFileName,
+            Issuer = issuer,
+            Conference = conference,
+            MainHall = mainHall,
+            BridgePoints = bridgePoints,
+            Programme = programme,
+            Topics = topics,
+            Deadlines = deadlines,
+            Units = units,
+            Signer = signer,
+            Invitation = invitation,
+            ProgrammeDocument = ReadDocument(y, root, "programme_document", false),
+            ScriptDocument = ReadDocument(y, root, "script_document", false),
+            Recipients = y.Texts(root, "recipients", "recipients", true),
+            DelegateFile = y.Text(root, "delegates", "delegates", true),
+            Sharing = sharing,
+            KeyLines = lines,
+        };
+    }
+
+    private static Venue ReadVenue(YamlNodeReader y, YamlMappingNode? m, string path, bool isMain)
+    {
+        y.KnownKeys(m, path, "id", "name", "address", "host", "technical_contact", "layout");
+        HallLayout? layout = null;
+        var layoutMap = y.Map(m, "layout", $"{path}.layout", false);
+        if (layoutMap is not null)
+        {
+            y.KnownKeys(layoutMap, $"{path}.layout", "presidium_seats", "rows", "seats_per_row", "blocks", "reserved_front_rows");
+            layout = new HallLayout
+            {
+                PresidiumSeats = y.Integer(layoutMap, "presidium_seats", $"{path}.layout.presidium_seats", false, 0, 60) ?? 0,
+                Rows = y.Integer(layoutMap, "rows", $"{path}.layout.rows", true, 1, 52) ?? 0,
+                SeatsPerRow = y.Integer(layoutMap, "seats_per_row", $"{path}.layout.seats_per_row", true, 1, 200) ?? 0,
+                ReservedFrontRows = y.Integer(layoutMap, "reserved_front_rows", $"{path}.layout.reserved_front_rows", false, 0, 52) ?? 2,
+                Blocks = y.Texts(layoutMap, "blocks", $"{path}.layout.blocks", false)
+                    .Select(t => int.TryParse(t, out var n) ? n : 0).ToList(),
+            };
+        }
+
+        return new Venue
+        {
+            Id = y.Text(m, "id", $"{path}.id", true),
+            Name = y.Text(m, "name", $"{path}.name", true),
+            Address = y.Text(m, "address", $"{path}.address", false),
+            Host = y.Text(m, "host", $"{path}.host", false),
+            TechnicalContact = ReadContact(y, m, "technical_contact", $"{path}.technical_contact"),
+            IsMain = isMain,
+            Layout = layout,
+        };
+    }
+
+    private static Contact? ReadContact(YamlNodeReader y, YamlMappingNode? parent, string key, string path)
+    {
+        var m = y.Map(parent, key, path, false);
+        if (m is null)
+        {
+            return null;
+        }
+
+        y.KnownKeys(m, path, "name", "phone", "email");
+        return new Contact(y.Text(m, "name", $"{path}.name", false), y.Text(m, "phone", $"{path}.phone", false), y.Text(m, "email", $"{path}.email", false));
+    }
+
+    private static DocumentSettings? ReadDocument(YamlNodeReader y, YamlMappingNode root, string key, bool required)
+    {
+        var m = y.Map(root, key, key, required);
+        if (m is null)
+        {
+            return null;
+        }
+
+        y.KnownKeys(m, key, "number", "date", "subject", "notes", "template");
+        return new DocumentSettings
+        {
+            Number = y.Text(m, "number", $"{key}.number", true),
+            Date = y.Date(m, "date", $"{key}.date", true) ?? default,
+            Subject = y.Text(m, "subject", $"{key}.subject", true),
+            Notes = y.Texts(m, "notes", $"{key}.notes", false),
+            Template = y.Text(m, "template", $"{key}.template", false),
+        };
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9]{2,12}$")]
+    private static partial Regex CodePattern();
+}

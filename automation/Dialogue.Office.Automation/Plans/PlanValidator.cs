@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dialogue.Office.Automation.Diagnostics;
+
+namespace Dialogue.Office.Automation.Plans;
+
+/// <summary>Checks that need the whole plan: references between parts, dates in order, document numbers.</summary>
+internal static partial class PlanValidator
+{
+    public static void Validate(ConferencePlan plan, ProblemList problems)
+    {
+        Unique(plan, problems, plan.Venues.Select((v, i) => (v.Id, i == 0 ? "main_hall.id" : $"bridge_points[{i}].id")), "venue");
+        Unique(plan, problems, plan.Topics.Select((t, i) => (t.Number.ToString(CultureInfo.InvariantCulture), $"topics[{i + 1}].number")), "topic");
+        Unique(plan, problems, plan.Units.Select((u, i) => (u.Id, $"units[{i + 1}].id")), "unit");
+        Unique(plan, problems, plan.Deadlines.Select((d, i) => (d.Id, $"deadlines[{i + 1}].id")), "deadline");
+
+        for (var i = 0; i < plan.Units.Count; i++)
+        {
+            var unit = plan.Units[i];
+            if (unit.VenueId.Length > 0 && plan.FindVenue(unit.VenueId) is null)
+            {
+                problems.Error("PLAN_UNKNOWN_VENUE", plan.LocationOf($"units[{i + 1}].venue"), $"Unit '{unit.Id}' names unknown bridge point '{unit.VenueId}'.",
+                    unit.VenueId, string.Join(", ", plan.Venues.Select(v => v.Id)));
+            }
+
+            if (unit.DeadlineId.Length > 0 && plan.FindDeadline(unit.DeadlineId) is null)
+            {
+                problems.Error("PLAN_UNKNOWN_DEADLINE", plan.LocationOf($"units[{i + 1}].deadline"), $"Unit '{unit.Id}' names unknown deadline '{unit.DeadlineId}'.", unit.DeadlineId);
+            }
+        }
+
+        for (var i = 0; i < plan.Topics.Count; i++)
+        {
+            if (plan.Topics[i].Departments.Count == 0)
+            {
+                problems.Error("PLAN_MISSING_FIELD", plan.LocationOf($"topics[{i + 1}].departments"), "A topic needs at least one answering department.", $"topics[{i + 1}].departments");
+            }
+        }
+
+        var date = plan.Conference.Date;
+        if (date != default)
+        {
+            if (plan.Invitation.Date != default && plan.Invitation.Date > date)
+            {
+                problems.Error("PLAN_DATE_ORDER", plan.LocationOf("invitation.date"), "The invitation is dated after the conference.",
+                    "invitation.date", Format(plan.Invitation.Date), "ngày hội nghị", Format(date));
+            }
+
+            for (var i = 0; i < plan.Deadlines.Count; i++)
+            {
+                if (plan.Deadlines[i].Date != default && plan.Deadlines[i].Date > date)
+                {
+                    problems.Error("PLAN_DATE_ORDER", plan.LocationOf($"deadlines[{i + 1}].date"), "A deadline falls after the conference.",
+                        $"deadlines[{i + 1}].date", Format(plan.Deadlines[i].Date), "ngày hội nghị", Format(date));
+                }
+            }
+
+            if (plan.Conference.ConfirmBy is { } confirm && confirm > date)
+            {
+                problems.Error("PLAN_DATE_ORDER", plan.LocationOf("conference.confirm_by"), "Confirmation is due after the conference.",
+                    "conference.confirm_by", Format(confirm), "ngày hội nghị", Format(date));
+            }
+        }
+
+        CheckNumber(plan, problems, "invitation.number", plan.Invitation.Number, "GM");
+        if (plan.ProgrammeDocument is { } programme)
+        {
+            CheckNumber(plan, problems, "programme_document.number", programme.Number, "CTr");
+        }
+
+        if (!Uri.TryCreate(plan.Conference.PacketUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            if (plan.Conference.PacketUrl.Length > 0)
+            {
+                problems.Error("PLAN_BAD_URL", plan.LocationOf("conference.packet_url"), $"'{plan.Conference.PacketUrl}' is not an http(s) link.", plan.Conference.PacketUrl);
+            }
+        }
+
+        foreach (var venue in plan.Venues)
+        {
+            if (venue.Layout is { Blocks.Count: > 0 } layout && layout.Blocks.Sum() != layout.SeatsPerRow)
+            {
+                var key = venue.IsMain ? "main_hall.layout.blocks" : "bridge_points";
+                problems.Error("PLAN_LAYOUT_MISMATCH", plan.LocationOf(key), "Blocks do not add up to the seats per row.",
+                    string.Join(" + ", layout.Blocks), layout.SeatsPerRow.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        var authority = plan.Signer.Authority;
+        if (authority.Length > 0 && !AuthorityPattern().IsMatch(authority))
+        {
+            problems.Warning("PLAN_SIGNER_AUTHORITY", plan.LocationOf("signer.authority"), $"Signer authority '{authority}' should start with TM., KT., Q., TL. or TUQ.", authority);
+        }
+
+        if (plan.Sharing.LinkScope is not ("organization" or "anonymous" or "users"))
+        {
+            problems.Error("PLAN_BAD_VALUE", plan.LocationOf("sharing.link_scope"), "link_scope must be organization, anonymous or users.",
+                "sharing.link_scope", "organization, anonymous hoặc users");
+        }
+
+        if (plan.Programme.Count > 0 && !plan.Programme.Any(p => p.IsDialogue))
+        {
+            problems.Warning("PLAN_NO_DIALOGUE_ITEM", plan.LocationOf("programme"), "No programme item is marked 'dialogue: true'.");
+        }
+    }
+
+    private static void CheckNumber(ConferencePlan plan, ProblemList problems, string key, string number, string expectedType)
+    {
+        if (number.Length == 0)
+        {
+            return;
+        }
+
+        var match = NumberPattern().Match(number);
+        if (!match.Success)
+        {
+            problems.Error("PLAN_BAD_DOC_NUMBER", plan.LocationOf(key), $"'{number}' is not 'NN/{expectedType}-ISSUER'.", number, $"05/{expectedType}-UBND");
+            return;
+        }
+
+        var digits = match.Groups["n"].Value;
+        if (int.Parse(digits, CultureInfo.InvariantCulture) < 10 && !digits.StartsWith('0'))
+        {
+            problems.Error("PLAN_DOC_NUMBER_ZERO", plan.LocationOf(key), $"Numbers below 10 take a leading zero: '{number}'.", number);
+        }
+
+        if (match.Groups["type"].Value != expectedType)
+        {
+            problems.Warning("PLAN_DOC_TYPE", plan.LocationOf(key), $"'{number}' does not carry the type '{expectedType}'.", number, expectedType);
+        }
+    }
+
+    private static void Unique(ConferencePlan plan, ProblemList problems, IEnumerable<(string Id, string Key)> items, string what)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (id, key) in items)
+        {
+            if (id.Length > 0 && !seen.Add(id))
+            {
+                problems.Error("PLAN_DUPLICATE_ID", plan.LocationOf(key), $"Duplicate {what} id '{id}'.", id);
+            }
+        }
+    }
+
+    private static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^(?<n>\d{1,5})/(?<type>[A-ZĐa-zđ]{1,4})-(?<issuer>[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$")]
+    private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^(TM|KT|Q|TL|TUQ)\. ")]
+    private static partial Regex AuthorityPattern();
+}

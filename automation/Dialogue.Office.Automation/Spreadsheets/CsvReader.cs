@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace Dialogue.Office.Automation.Spreadsheets;
+
+/// <summary>RFC 4180 CSV (comma or semicolon, detected from the first line), UTF-8 with or without BOM.</summary>
+public static class CsvReader
+{
+    public static SheetData Read(string path, string sheetName = "")
+    {
+        var text = File.ReadAllText(path, new UTF8Encoding(false));
+        var firstLine = text.Split('\n', 2)[0];
+        var separator = firstLine.Count(ch => ch == ';') > firstLine.Count(ch => ch == ',') ? ';' : ',';
+        var rows = new List<SheetRow>();
+        var cells = new List<string?>();
+        var field = new StringBuilder();
+        var quoted = false;
+        var row = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '"' when field.Length == 0:
+                    quoted = true;
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    cells.Add(field.ToString());
+                    field.Clear();
+                    if (cells.Exists(c => !string.IsNullOrWhiteSpace(c)))
+                    {
+                        rows.Add(new SheetRow(row, cells));
+                    }
+
+                    cells = [];
+                    row++;
+                    break;
+                default:
+                    if (ch == separator)
+                    {
+                        cells.Add(field.ToString());
+                        field.Clear();
+                    }
+                    else
+                    {
+                        field.Append(ch);
+                    }
+
+                    break;
+            }
+        }
+
+        if (field.Length > 0 || cells.Count > 0)
+        {
+            cells.Add(field.ToString());
+            if (cells.Exists(c => !string.IsNullOrWhiteSpace(c)))
+            {
+                rows.Add(new SheetRow(row, cells));
+            }
+        }
+
+        return new SheetData(sheetName, rows, [], false);
+    }
+}
