@@ -125,9 +125,13 @@ public static class VietnameseText
         return $"ngày {day} tháng {month} năm {date.Year}";
     }
 
-    /// <summary>"25/4/2023" as used inside sentences.</summary>
-    public static string ShortDate(DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"{date.Day:00}/{date.Month:00}/{date.Year}");
+    /// <summary>"25/4/2023", "05/02/2024" as used inside sentences (leading zero for day &lt; 10 and months 1–2, as ND30 dates).</summary>
+    public static string ShortDate(DateOnly date)
+    {
+        var day = date.Day < 10 ? $"0{date.Day}" : date.Day.ToString(CultureInfo.InvariantCulture);
+        var month = date.Month <= 2 ? $"0{date.Month}" : date.Month.ToString(CultureInfo.InvariantCulture);
+        return $"{day}/{month}/{date.Year}";
+    }
 
     /// <summary>"07 giờ 30 phút" / "14 giờ 00".</summary>
     public static string Time(TimeOnly time) =>

@@ -1,0 +1,386 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.QrCodes;
+using Dialogue.Office.Automation.Spreadsheets;
+using Dialogue.Office.Automation.Templating;
+using Dialogue.Office.Automation.Text;
+
+namespace Dialogue.Office.Automation.Invitations;
+
+/// <summary>What to generate: the plan, where to write, and optional overrides.</summary>
+public sealed record InvitationRequest(ConferencePlan Plan, string OutputFolder)
+{
+    /// <summary>Template to use instead of the plan's (or the built-in one).</summary>
+    public string? TemplatePath { get; init; }
+
+    /// <summary>The documents link to put in the QR codes instead of the plan's (e.g. the published SharePoint link).</summary>
+    public string? PacketUrl { get; init; }
+
+    /// <summary>Seats by delegate code ("Hàng A – Ghế 05"), printed on the invitations of seated delegates.</summary>
+    public IReadOnlyDictionary<string, string>? Seats { get; init; }
+
+    /// <summary>Also write the print file with every invitation on its own page.</summary>
+    public bool PrintFile { get; init; } = true;
+
+    /// <summary>Reports the number of invitations written so far.</summary>
+    public IProgress<int>? Progress { get; init; }
+}
+
+/// <summary>One written invitation.</summary>
+public sealed record GeneratedInvitation(ConferenceDelegate Delegate, string RelativePath, string Link);
+
+/// <summary>What was written.</summary>
+public sealed record InvitationResult(
+    IReadOnlyList<GeneratedInvitation> Invitations,
+    string? PrintFile,
+    string? ListFile,
+    IReadOnlyList<Problem> Problems)
+{
+    public bool HasErrors => Problems.Any(p => p.IsError);
+}
+
+/// <summary>
+/// Writes one Giấy mời per delegate (each with its own QR code to the conference documents carrying the delegate's
+/// code), one print file with every invitation on its own page, and the list of invitations with their links.
+/// </summary>
+public static partial class InvitationGenerator
+{
+    public const string Folder = "giay-moi";
+    public const string PrintFileName = "giay-moi-in-gop.docx";
+    public const string ListFileName = "danh-sach-giay-moi.xlsx";
+
+    /// <summary>The link a delegate's QR code opens: the packet URL with <c>db=&lt;code&gt;</c> added.</summary>
+    public static string DelegateLink(string packetUrl, string code)
+    {
+        var separator = packetUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return $"{packetUrl}{separator}db={Uri.EscapeDataString(code)}";
+    }
+
+    /// <summary>Resolves the template: request override, then the plan's <c>invitation.template</c>, then the built-in one.</summary>
+    public static DocxTemplate? LoadTemplate(ConferencePlan plan, string? overridePath, ProblemList problems)
+    {
+        var path = overridePath;
+        if (string.IsNullOrEmpty(path) && plan.Invitation.Template.Length > 0)
+        {
+            path = Path.GetFullPath(Path.Combine(plan.Folder, plan.Invitation.Template));
+        }
+
+        return string.IsNullOrEmpty(path)
+            ? DocxTemplate.Compile(InvitationTemplate.Build(), InvitationTemplate.FileName, problems, TemplateFields.RequiredForInvitation)
+            : DocxTemplate.Compile(path, problems, TemplateFields.RequiredForInvitation);
+    }
+
+    public static InvitationResult Generate(InvitationRequest request)
+    {
+        var plan = request.Plan;
+        var problems = new ProblemList();
+        var template = LoadTemplate(plan, request.TemplatePath, problems);
+        if (template is null || problems.HasErrors)
+        {
+            return new InvitationResult([], null, null, problems.Items);
+        }
+
+        if (plan.Delegates.Count == 0)
+        {
+            problems.Error("INVITATION_NO_DELEGATES", plan.LocationOf("delegates"), "No delegates.");
+            return new InvitationResult([], null, null, problems.Items);
+        }
+
+        var packetUrl = request.PacketUrl ?? plan.Conference.PacketUrl;
+        var common = CommonValues(plan);
+        var outDir = Path.Combine(request.OutputFolder, Folder);
+        Directory.CreateDirectory(outDir);
+        var written = new List<GeneratedInvitation>(plan.Delegates.Count);
+        var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        PrintFileWriter? print = request.PrintFile ? new PrintFileWriter(template, Path.Combine(request.OutputFolder, PrintFileName)) : null;
+        try
+        {
+            var values = new Dictionary<string, string>(common, StringComparer.Ordinal);
+            var ordinal = 0;
+            foreach (var d in plan.Delegates)
+            {
+                ordinal++;
+                var addressee = d.Addressee;
+                if (addressee.Length == 0)
+                {
+                    problems.Error("INVITATION_MISSING_VALUE", Locations.Row(plan.DelegateFile, DelegateColumns.SheetName, d.Row), "Delegate cannot be addressed.",
+                        d.Row.ToString(CultureInfo.InvariantCulture), "KinhGui");
+                    continue;
+                }
+
+                var venue = plan.FindVenue(d.VenueId) ?? plan.MainHall;
+                var link = DelegateLink(packetUrl, d.Code);
+                var seat = request.Seats?.GetValueOrDefault(d.Code) ?? "";
+                values["KinhGui"] = addressee;
+                values["XungHo"] = FormOfAddress(d);
+                values["HoTen"] = d.FullName;
+                values["ChucVu"] = d.Position;
+                values["DonVi"] = d.Organization;
+                values["MaDaiBieu"] = d.Code;
+                values["DiaDiem"] = Place(plan, venue);
+                values["DiemCau"] = venue.Name;
+                values["ChoNgoi"] = seat.Length > 0 && venue.IsMain ? $"**Chỗ ngồi:** {seat}." : "";
+                values["DuongDan"] = link;
+
+                var qr = QrCodeRenderer.Png(link);
+                var xml = template.RenderDocumentXml(values);
+                var fileName = UniqueName(usedNames, string.Create(CultureInfo.InvariantCulture, $"{ordinal:000}-{(d.FullName.Length > 0 ? d.FullName : d.Organization)}"));
+                using (var file = File.Create(Path.Combine(outDir, fileName)))
+                {
+                    WritePackage(template, xml, qr, file);
+                }
+
+                print?.Add(xml, qr);
+                written.Add(new GeneratedInvitation(d, $"{Folder}/{fileName}", link));
+                request.Progress?.Report(written.Count);
+            }
+
+            print?.Complete();
+        }
+        finally
+        {
+            print?.Dispose();
+        }
+
+        var listPath = Path.Combine(request.OutputFolder, ListFileName);
+        WriteList(plan, written, request.Seats, listPath);
+        return new InvitationResult(written, print is null ? null : Path.Combine(request.OutputFolder, PrintFileName), listPath, problems.Items);
+    }
+
+    /// <summary>Field values that are the same on every invitation of the plan.</summary>
+    public static Dictionary<string, string> CommonValues(ConferencePlan plan)
+    {
+        var c = plan.Conference;
+        var end = c.Start.AddMinutes(plan.Programme.Sum(p => p.Minutes));
+        var day = $"{VietnameseText.DayOfWeek(c.Date)}, ngày {VietnameseText.ShortDate(c.Date)}";
+        var time = plan.Programme.Count > 0
+            ? $"{(end - c.Start <= TimeSpan.FromHours(5) ? "01 buổi, " : "")}từ {VietnameseText.Time(c.Start)} đến {VietnameseText.Time(end)}, {day}"
+            : $"{VietnameseText.Time(c.Start)}, {day}";
+        var notes = new List<string>(plan.Invitation.Notes);
+        if (c.ConfirmBy is { } confirm)
+        {
+            var contact = c.Contact is { } k
+                ? $" Liên hệ: {k.Name}{(k.Phone.Length > 0 ? $", điện thoại {k.Phone}" : "")}{(k.Email.Length > 0 ? $", thư điện tử {k.Email}" : "")}."
+                : "";
+            notes.Add($"Đề nghị đại biểu xác nhận tham dự trước ngày {VietnameseText.ShortDate(confirm)} (quét mã QR dưới đây hoặc báo trực tiếp cho Ban Tổ chức).{contact}");
+        }
+
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CoQuanChuQuan"] = plan.Issuer.Parent,
+            ["CoQuanBanHanh"] = plan.Issuer.Name,
+            ["CoQuanTrongCau"] = plan.Issuer.NameInText,
+            ["SoKyHieu"] = plan.Invitation.Number,
+            ["DiaDanhNgayThang"] = VietnameseText.DateLine(plan.Issuer.Place, plan.Invitation.Date),
+            ["TrichYeu"] = plan.Invitation.Subject,
+            ["TenHoiNghi"] = c.Title,
+            ["ChuTri"] = c.Chair,
+            ["ThoiGian"] = time,
+            ["NgayHoiNghi"] = day,
+            ["GioBatDau"] = VietnameseText.Time(c.Start),
+            ["HanXacNhan"] = c.ConfirmBy is { } d ? VietnameseText.ShortDate(d) : "",
+            ["LienHe"] = c.Contact is { } ct ? $"{ct.Name}, điện thoại {ct.Phone}" : "",
+            ["GhiChu"] = string.Join('\n', notes),
+            ["NoiNhan"] = string.Join('\n', plan.Recipients.Select(Documents.WordBuilder.RecipientLine)),
+            ["ThamQuyenKy"] = plan.Signer.Authority,
+            ["ChucVuKy"] = plan.Signer.Position,
+            ["NguoiKy"] = plan.Signer.Name,
+        };
+    }
+
+    /// <summary>"đồng chí", "ông", "bà", or "lãnh đạo Sở Tài chính" inside a sentence.</summary>
+    public static string FormOfAddress(ConferenceDelegate d)
+    {
+        var form = d.FormOfAddress;
+        return d.Kind == AddresseeKind.Body && (form.StartsWith("Lãnh đạo ", StringComparison.Ordinal) || form.StartsWith("Đại diện ", StringComparison.Ordinal))
+            ? VietnameseText.LowerFirst(form)
+            : form;
+    }
+
+    private static string Place(ConferencePlan plan, Venue venue)
+    {
+        var address = venue.Address.Length > 0 ? $" ({venue.Address})" : "";
+        return venue.IsMain
+            ? $"{venue.Name}{address}"
+            : $"{venue.Name}{address}, kết nối trực tuyến với điểm cầu {plan.MainHall.Name}";
+    }
+
+    private static string UniqueName(HashSet<string> used, string stem)
+    {
+        var name = SafeFileName.From(stem, "docx");
+        var n = 2;
+        while (!used.Add(name))
+        {
+            name = SafeFileName.From($"{stem}-{n++}", "docx");
+        }
+
+        return name;
+    }
+
+    internal static void WritePackage(DocxTemplate template, string documentXml, byte[] qr, Stream output)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, true);
+        foreach (var (name, bytes) in template.Parts)
+        {
+            if (name == template.DocumentPartName)
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                using var s = entry.Open();
+                var data = Encoding.UTF8.GetBytes(documentXml);
+                s.Write(data);
+            }
+            else if (name == template.QrPartName)
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
+                using var s = entry.Open();
+                s.Write(qr);
+            }
+            else
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                using var s = entry.Open();
+                s.Write(bytes);
+            }
+        }
+    }
+
+    private static void WriteList(ConferencePlan plan, IReadOnlyList<GeneratedInvitation> written, IReadOnlyDictionary<string, string>? seats, string path)
+    {
+        var rows = written.Select((w, i) => (IReadOnlyList<string?>)
+        [
+            (i + 1).ToString(CultureInfo.InvariantCulture),
+            w.Delegate.Code,
+            w.Delegate.Addressee,
+            DelegateColumns.GroupLabel(w.Delegate.Group),
+            (plan.FindVenue(w.Delegate.VenueId) ?? plan.MainHall).Name,
+            seats?.GetValueOrDefault(w.Delegate.Code) ?? "",
+            w.Delegate.Email,
+            w.RelativePath,
+            w.Link,
+        ]);
+        SimpleXlsxWriter.Write(path, new SimpleSheet("Giấy mời",
+        [
+            ("STT", 6), ("Mã đại biểu", 13), ("Kính gửi", 48), ("Nhóm", 16), ("Điểm cầu", 28), ("Chỗ ngồi", 16), ("Email", 28),
+            ("Tệp giấy mời", 34), ("Đường dẫn trong mã QR", 60),
+        ], rows));
+    }
+
+    /// <summary>
+    /// Streams the combined print file: each invitation's body becomes one section (so each starts a new page and keeps
+    /// the template's page setup), its QR image gets its own relationship, and drawing ids stay unique.
+    /// </summary>
+    private sealed partial class PrintFileWriter : IDisposable
+    {
+        private readonly DocxTemplate _template;
+        private readonly FileStream _file;
+        private readonly ZipArchive _zip;
+        private readonly Stream _documentStream;
+        private readonly StreamWriter _writer;
+        private readonly List<byte[]> _images = [];
+        private string? _sectionProperties;
+        private string? _tail;
+        private bool _completed;
+
+        public PrintFileWriter(DocxTemplate template, string path)
+        {
+            _template = template;
+            _file = File.Create(path);
+            _zip = new ZipArchive(_file, ZipArchiveMode.Create, false);
+            _documentStream = _zip.CreateEntry(template.DocumentPartName, CompressionLevel.Fastest).Open();
+            _writer = new StreamWriter(_documentStream, new UTF8Encoding(false), 1 << 16);
+        }
+
+        public void Add(string documentXml, byte[] qr)
+        {
+            var bodyStart = documentXml.IndexOf("<w:body>", StringComparison.Ordinal) + "<w:body>".Length;
+            var sectStart = documentXml.LastIndexOf("<w:sectPr", StringComparison.Ordinal);
+            var bodyEnd = documentXml.LastIndexOf("</w:body>", StringComparison.Ordinal);
+            if (_sectionProperties is null)
+            {
+                _writer.Write(documentXml.AsSpan(0, bodyStart));
+                _sectionProperties = documentXml[sectStart..bodyEnd];
+                _tail = documentXml[bodyEnd..];
+            }
+            else
+            {
+                // Close the previous invitation's section: a section break starting the next on a new page.
+                _writer.Write("<w:p><w:pPr>");
+                _writer.Write(_sectionProperties);
+                _writer.Write("</w:pPr></w:p>");
+            }
+
+            _images.Add(qr);
+            var index = _images.Count;
+            var inner = documentXml[bodyStart..sectStart]
+                .Replace($"r:embed=\"{DocxTemplate.QrRelationshipId}\"", $"r:embed=\"rIdPrintQr{index}\"", StringComparison.Ordinal);
+            inner = DocPrId().Replace(inner, m => $"<wp:docPr id=\"{(index * 10) + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) % 10}\"");
+            _writer.Write(inner);
+        }
+
+        public void Complete()
+        {
+            if (_sectionProperties is null)
+            {
+                return;
+            }
+
+            _writer.Write(_sectionProperties);
+            _writer.Write(_tail);
+            _writer.Flush();
+            _writer.Dispose();
+            foreach (var (name, bytes) in _template.Parts)
+            {
+                if (name == _template.DocumentPartName)
+                {
+                    continue;
+                }
+
+                var data = bytes;
+                if (name == "word/_rels/document.xml.rels")
+                {
+                    var rels = Encoding.UTF8.GetString(bytes);
+                    var extra = new StringBuilder();
+                    for (var i = 1; i <= _images.Count; i++)
+                    {
+                        extra.Append(CultureInfo.InvariantCulture,
+                            $"<Relationship Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/print-qr-{i}.png\" Id=\"rIdPrintQr{i}\" />");
+                    }
+
+                    data = Encoding.UTF8.GetBytes(rels.Replace("</Relationships>", extra + "</Relationships>", StringComparison.Ordinal));
+                }
+
+                var entry = _zip.CreateEntry(name, name.EndsWith(".png", StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
+                using var s = entry.Open();
+                s.Write(data);
+            }
+
+            for (var i = 0; i < _images.Count; i++)
+            {
+                var entry = _zip.CreateEntry($"word/media/print-qr-{i + 1}.png", CompressionLevel.NoCompression);
+                using var s = entry.Open();
+                s.Write(_images[i]);
+            }
+
+            _completed = true;
+        }
+
+        public void Dispose()
+        {
+            if (!_completed)
+            {
+                _writer.Dispose();
+            }
+
+            _zip.Dispose();
+            _file.Dispose();
+        }
+
+        [GeneratedRegex("<wp:docPr id=\"(\\d+)\"")]
+        private static partial Regex DocPrId();
+    }
+}

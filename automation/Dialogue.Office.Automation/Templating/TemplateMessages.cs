@@ -1,0 +1,19 @@
+using Dialogue.Office.Automation.Diagnostics;
+
+namespace Dialogue.Office.Automation.Templating;
+
+[ProblemCatalog]
+internal static class TemplateMessages
+{
+    public static readonly IReadOnlyDictionary<string, string> Vietnamese = new Dictionary<string, string>
+    {
+        ["TEMPLATE_MISSING"] = "Không đọc được tệp mẫu \"{0}\".",
+        ["TEMPLATE_NOT_WORD"] = "Tệp mẫu \"{0}\" không phải là văn bản Word (.docx) hợp lệ.",
+        ["TEMPLATE_UNKNOWN_FIELD"] = "Trường \"{0}\" không có trong danh mục trường của mẫu (xem templates/README.md); hãy sửa tên thẻ (tag) của ô nội dung.",
+        ["TEMPLATE_REQUIRED_FIELD"] = "Mẫu thiếu trường bắt buộc \"{0}\".",
+        ["TEMPLATE_FIELD_PLACEMENT"] = "Trường \"{0}\" phải là ô nội dung dạng chữ hoặc đoạn văn, không đặt trên cả ô bảng hay hàng bảng.",
+        ["INVITATION_NO_DELEGATES"] = "Không có đại biểu nào để lập giấy mời.",
+        ["INVITATION_MISSING_VALUE"] = "Đại biểu ở dòng {0} thiếu thông tin cho trường \"{1}\" nên không lập giấy mời.",
+        ["INVITATION_UNKNOWN_SEAT"] = "Đại biểu {0} có chỗ ngồi nhưng không thuộc điểm cầu chính; chỗ ngồi bị bỏ qua.",
+    };
+}

@@ -1,0 +1,41 @@
+using Dialogue.Office.Automation.Invitations;
+using Dialogue.Office.Automation.Packets;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dialogue.Office.Cli.Commands;
+
+/// <summary><c>dialogue invitations &lt;plan&gt; [--out]</c>: only the invitations, the print file and their list.</summary>
+public sealed class InvitationsCommand : Command<PlanOutputSettings>
+{
+    public override int Execute(CommandContext context, PlanOutputSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = BuildCommand.Load(settings.PlanFolder);
+        if (plan is null)
+        {
+            return ExitCodes.InputErrors;
+        }
+
+        var outDir = BuildCommand.OutputFolder(settings, plan);
+        InvitationResult? result = null;
+        AnsiConsole.Progress().AutoClear(false).Start(ctx =>
+        {
+            var task = ctx.AddTask("Giấy mời", maxValue: Math.Max(1, plan.Delegates.Count));
+            result = InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
+            {
+                Progress = new SynchronousProgress<int>(new Progress<int>(n => task.Value = n)),
+            });
+        });
+
+        var steps = new List<PacketStep>
+        {
+            new("Giấy mời (mỗi đại biểu một tệp)", result!.Invitations.Count, InvitationGenerator.Folder + "/", result.Problems),
+        };
+        if (result.PrintFile is not null)
+        {
+            steps.Add(new PacketStep("Giấy mời – tệp in gộp", 1, InvitationGenerator.PrintFileName, []));
+        }
+
+        return BuildCommand.Summary(new PacketResult(outDir, steps), outDir);
+    }
+}
