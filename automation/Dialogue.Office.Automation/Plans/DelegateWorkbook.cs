@@ -49,6 +49,10 @@ public static class DelegateWorkbook
         header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
         sheet.Row(1).Height = 32;
         sheet.SheetView.FreezeRows(1);
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
 
         var last = 1;
         foreach (var row in rows ?? [])

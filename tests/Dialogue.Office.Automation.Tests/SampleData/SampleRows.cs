@@ -63,12 +63,13 @@ internal sealed class SampleRows(string codePrefix, int seed, string mailDomain)
             row["presidium"] = "x";
         }
 
-        if (mailBox is not null && _random.NextDouble() < 0.7)
+        if (mailBox is not null && fixedName is null && _random.NextDouble() < 0.7)
         {
             row["email"] = $"{MailUser(name)}.{mailBox}@{mailDomain}";
         }
 
-        if (_random.NextDouble() < 0.35)
+        // No invented contact details for the one real person (the signer of the seed plan).
+        if (fixedName is null && _random.NextDouble() < 0.35)
         {
             row["phone"] = Phone();
         }
@@ -130,6 +131,12 @@ internal sealed class SampleRows(string codePrefix, int seed, string mailDomain)
                 NameStyle.Dao => $"{Pick(DaoSurnames)} {(female ? "Thị" : Pick(["Văn", "Tiến", "Quý", "Kim"]))} {Pick(female ? FemaleGiven : MaleGiven)}",
                 _ => $"{Pick(KinhSurnames)} {Pick(female ? FemaleMiddle : MaleMiddle)} {Pick(female ? FemaleGiven : MaleGiven)}",
             };
+            var parts = name.Split(' ');
+            if (parts[^1] == parts[^2] && attempt <= 50)
+            {
+                continue; // "Dương Hồng Hồng"
+            }
+
             if (_usedNames.Add(name) || attempt > 50)
             {
                 return name;
