@@ -58,6 +58,13 @@ public static class WordBuilder
                 new StyleName { Val = "Normal" },
                 new PrimaryStyle())
             { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
+            // The recipient list (Nơi nhận, 11 pt) as a style: LibreOffice drops the run size of the first paragraph of a
+            // block content control, so the size must also come from the paragraph style.
+            new Style(
+                new StyleName { Val = "Recipient List" },
+                new BasedOn { Val = "Normal" },
+                new StyleRunProperties(new FontSize { Val = Nd30.Size(11) }, new FontSizeComplexScript { Val = Nd30.Size(11) }))
+            { Type = StyleValues.Paragraph, StyleId = "RecipientList", CustomStyle = true },
             new Style(
                 new StyleName { Val = "Table Grid" },
                 new BasedOn { Val = "TableNormal" },
@@ -312,7 +319,14 @@ public static class WordBuilder
 
     /// <summary>Nơi nhận lines as 11 pt paragraphs, each "- …".</summary>
     public static OpenXmlElement[] RecipientParagraphs(IReadOnlyList<string> lines) =>
-        [.. lines.Select(l => (OpenXmlElement)new Paragraph(ParaProps(JustificationValues.Left), TextRun(RecipientLine(l), new TextStyle(11))))];
+        [.. lines.Select(l =>
+        {
+            var pp = ParaProps(JustificationValues.Left);
+            pp.PrependChild(new ParagraphStyleId { Val = "RecipientList" });
+            // The paragraph mark takes the list size too, or viewers size the line by the 13 pt default.
+            pp.Append(new ParagraphMarkRunProperties(new FontSize { Val = Nd30.Size(11) }, new FontSizeComplexScript { Val = Nd30.Size(11) }));
+            return (OpenXmlElement)new Paragraph(pp, TextRun(RecipientLine(l), new TextStyle(11)));
+        })];
 
     /// <summary>"Như trên;" → "- Như trên;".</summary>
     public static string RecipientLine(string line) => line.StartsWith('-') ? line : "- " + line;
