@@ -141,12 +141,12 @@ public static class WordBuilder
             rp.Append(new Italic(), new ItalicComplexScript());
         }
 
+        rp.Append(new FontSize { Val = Nd30.Size(style.Size) }, new FontSizeComplexScript { Val = Nd30.Size(style.Size) });
         if (style.Underline)
         {
-            rp.Append(new Underline { Val = UnderlineValues.Single });
+            rp.Append(new Underline { Val = UnderlineValues.Single }); // after sz: CT_RPr is a sequence
         }
 
-        rp.Append(new FontSize { Val = Nd30.Size(style.Size) }, new FontSizeComplexScript { Val = Nd30.Size(style.Size) });
         return rp;
     }
 
