@@ -19,6 +19,9 @@ app.Configure(config =>
         .WithDescription("Ghi một bản mẫu có sẵn (giay-moi) để biên tập trong Word.");
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Kiểm tra kế hoạch và danh sách đại biểu, báo mọi lỗi cùng lúc.");
+    config.AddCommand<NewCommand>("new")
+        .WithDescription("Tạo thư mục kế hoạch cho hội nghị mới: tệp plan.yaml có chú thích và danh sách đại biểu trống.")
+        .WithExample("new", "hoi-nghi-2026");
     CommandRegistry.AddMore(config);
 });
 

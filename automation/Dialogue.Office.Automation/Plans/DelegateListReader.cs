@@ -69,6 +69,9 @@ internal static partial class DelegateListReader
 
     internal static IReadOnlyList<ConferenceDelegate> ReadRows(ConferencePlan plan, string fileName, SheetData sheet, ProblemList problems)
     {
+        // Errors found before this file (in plan.yaml) must not hide that the list itself is empty.
+        var errorsBefore = problems.Errors.Count();
+
         // The header is the first row (within the first rows) that names at least two known columns.
         SheetRow? header = null;
         Dictionary<string, int> columns = [];
@@ -257,7 +260,7 @@ internal static partial class DelegateListReader
             });
         }
 
-        if (result.Count == 0 && !problems.HasErrors)
+        if (result.Count == 0 && problems.Errors.Count() == errorsBefore)
         {
             problems.Error("DELEGATES_EMPTY", Locations.Join(fileName, sheetLabel), "The delegate list has no delegates.", fileName);
         }

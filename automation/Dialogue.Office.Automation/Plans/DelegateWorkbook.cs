@@ -131,6 +131,9 @@ public static class DelegateWorkbook
         help.Column(1).Width = 22;
         help.Column(2).Width = 11;
         help.Column(3).Width = 90;
+        help.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        help.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        help.PageSetup.FitToPages(1, 0);
     }
 
     private static IXLRange ListColumn(IXLWorksheet lists, int column, string title, IReadOnlyList<string> items)

@@ -20,6 +20,8 @@ public static partial class PlanLoader
 {
     public const string PlanFileName = "plan.yaml";
 
+    private const string SyntaxHint = "kiểm tra dấu ngoặc, dấu nháy kép, dấu hai chấm và thụt đầu dòng ở dòng này hoặc dòng ngay trước";
+
     /// <summary>Reads the plan in <paramref name="folder"/>; never throws for bad input, reports problems instead.</summary>
     public static PlanLoadResult Load(string folder)
     {
@@ -39,12 +41,14 @@ public static partial class PlanLoader
         }
 
         YamlMappingNode root;
+        Parser? parser = null;
         try
         {
             var stream = new YamlStream();
             using (var reader = new StreamReader(planPath))
             {
-                stream.Load(reader);
+                parser = new Parser(reader);
+                stream.Load(parser);
             }
 
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode map)
@@ -57,7 +61,15 @@ public static partial class PlanLoader
         }
         catch (YamlException ex)
         {
-            problems.Error("PLAN_YAML_SYNTAX", Locations.Line(PlanFileName, checked((int)ex.Start.Line)), $"YAML syntax: {ex.Message}", ex.Message);
+            // ex.Message is English parser jargon: it goes to Detail (logs), the user gets a hint in Vietnamese.
+            problems.Error("PLAN_YAML_SYNTAX", Locations.Line(PlanFileName, checked((int)ex.Start.Line)), $"YAML syntax: {ex.Message}", SyntaxHint);
+            return new PlanLoadResult(null, problems.Items);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet 18 throws this instead of a YamlException on some unclosed flow collections ("[07:30").
+            var line = parser?.Current is { } current ? checked((int)current.Start.Line) : 0;
+            problems.Error("PLAN_YAML_SYNTAX", Locations.Line(PlanFileName, line), $"YAML syntax: {ex.Message}", SyntaxHint);
             return new PlanLoadResult(null, problems.Items);
         }
 

@@ -28,6 +28,7 @@ internal static class PlanMessages
         ["PLAN_LAYOUT_MISMATCH"] = "Sơ đồ hội trường: các khối ghế ({0}) không cộng đủ số ghế mỗi hàng ({1}).",
         ["PLAN_SIGNER_AUTHORITY"] = "Dòng thẩm quyền ký \"{0}\" nên bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (Nghị định 30/2020, Phụ lục I).",
         ["PLAN_NO_DIALOGUE_ITEM"] = "Chương trình chưa có mục nào đánh dấu là phần đối thoại (dialogue: true).",
+        ["PLAN_SCAFFOLD_EXISTS"] = "Đã có tệp kế hoạch \"{0}\"; lệnh \"dialogue new\" không ghi đè. Hãy chọn thư mục khác hoặc sửa trực tiếp tệp này.",
         ["DELEGATES_FILE_MISSING"] = "Không tìm thấy danh sách đại biểu \"{0}\".",
         ["DELEGATES_FILE_OUTSIDE"] = "Danh sách đại biểu \"{0}\" phải nằm trong thư mục kế hoạch.",
         ["DELEGATES_FILE_TYPE"] = "Danh sách đại biểu phải là tệp .xlsx hoặc .csv: \"{0}\".",

@@ -20,13 +20,12 @@ internal static class Commune2026Delegates
         b.Body(PartyStanding, "Đảng ủy xã Quy Mông", Hall, addressee: "Thường trực Đảng ủy xã Quy Mông");
         b.Person(PartyStanding, "Bí thư Đảng ủy xã", "Đảng ủy xã Quy Mông", Hall, chair: true, female: false, mailBox: "quymong");
         b.Person(PeoplesCouncil, "Chủ tịch Hội đồng nhân dân xã", "Hội đồng nhân dân xã Quy Mông", Hall, female: true, mailBox: "quymong");
-        b.Person(PeoplesCommittee, "Chủ tịch Ủy ban nhân dân xã", "Ủy ban nhân dân xã Quy Mông", Hall, chair: true, female: false, mailBox: "quymong",
+        b.Person(PeoplesCommittee, "Chủ tịch Ủy ban nhân dân xã", "Ủy ban nhân dân xã Quy Mông", Hall, chair: true, fixedName: "Lương Văn Thành",
             note: "Chủ trì đối thoại; người ký giấy mời");
         b.Person(PeoplesCommittee, "Phó Chủ tịch Ủy ban nhân dân xã", "Ủy ban nhân dân xã Quy Mông", Hall, chair: true, female: false, style: NameStyle.Dao, mailBox: "quymong");
         b.Person(FatherlandFront, "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Quy Mông", Hall, chair: true, female: true);
         b.Body(FatherlandFront, "Hội Liên hiệp Phụ nữ xã Quy Mông", Hall);
         b.Body(FatherlandFront, "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã Quy Mông", Hall, addressee: "Ban Chấp hành Đoàn xã Quy Mông");
-        b.Body(FatherlandFront, "Hội Nông dân xã Quy Mông", Hall);
         b.Person(Departments, "Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã Quy Mông", Hall, mailBox: "quymong");
         b.Person(Departments, "Trưởng phòng Kinh tế", "Ủy ban nhân dân xã Quy Mông", Hall, mailBox: "quymong");
         b.Person(Departments, "Trưởng phòng Văn hóa - Xã hội", "Ủy ban nhân dân xã Quy Mông", Hall, mailBox: "quymong");
@@ -41,7 +40,6 @@ internal static class Commune2026Delegates
         ];
         foreach (var (venue, village, style) in villages)
         {
-            b.Person(LowerTier, $"Bí thư Chi bộ {village}", $"Chi bộ {village}", venue, style: style);
             b.Person(LowerTier, $"Trưởng {village}", $"{char.ToUpperInvariant(village[0])}{village[1..]}", venue, style: style);
             b.Person(Sector, $"Đại diện Nhân dân {village}", $"{char.ToUpperInvariant(village[0])}{village[1..]}", venue, honorific: "Ông", female: false, style: style);
             b.Person(Sector, $"Đại diện Nhân dân {village}", $"{char.ToUpperInvariant(village[0])}{village[1..]}", venue, honorific: "Bà", female: true, style: style);
