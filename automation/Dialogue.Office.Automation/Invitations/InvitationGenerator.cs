@@ -96,6 +96,7 @@ public static partial class InvitationGenerator
         Directory.CreateDirectory(outDir);
         var written = new List<GeneratedInvitation>(plan.Delegates.Count);
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var skipped = new List<ConferenceDelegate>();
 
         PrintFileWriter? print = request.PrintFile ? new PrintFileWriter(template, Path.Combine(request.OutputFolder, PrintFileName)) : null;
         try
@@ -110,6 +111,15 @@ public static partial class InvitationGenerator
                 {
                     problems.Error("INVITATION_MISSING_VALUE", Locations.Row(plan.DelegateFile, DelegateColumns.SheetName, d.Row), "Delegate cannot be addressed.",
                         d.Row.ToString(CultureInfo.InvariantCulture), "KinhGui");
+                    continue;
+                }
+
+                if (d.Kind == AddresseeKind.Person && VietnameseText.Fold(d.FullName) == VietnameseText.Fold(plan.Signer.Name))
+                {
+                    // The signer does not invite himself; he stays in the list (and is seated) with a note.
+                    problems.Warning("INVITATION_SIGNER_SKIPPED", Locations.Row(plan.DelegateFile, DelegateColumns.SheetName, d.Row),
+                        "The signer gets no invitation.", d.FullName);
+                    skipped.Add(d);
                     continue;
                 }
 
@@ -148,7 +158,7 @@ public static partial class InvitationGenerator
         }
 
         var listPath = Path.Combine(request.OutputFolder, ListFileName);
-        WriteList(plan, written, request.Seats, listPath);
+        WriteList(plan, written, skipped, request.Seats, listPath);
         return new InvitationResult(written, print is null ? null : Path.Combine(request.OutputFolder, PrintFileName), listPath, problems.Items);
     }
 
@@ -249,24 +259,29 @@ public static partial class InvitationGenerator
         }
     }
 
-    private static void WriteList(ConferencePlan plan, IReadOnlyList<GeneratedInvitation> written, IReadOnlyDictionary<string, string>? seats, string path)
+    private static void WriteList(ConferencePlan plan, IReadOnlyList<GeneratedInvitation> written, IReadOnlyList<ConferenceDelegate> skipped,
+        IReadOnlyDictionary<string, string>? seats, string path)
     {
-        var rows = written.Select((w, i) => (IReadOnlyList<string?>)
+        var entries = written.Select(w => (w.Delegate, w.RelativePath, w.Link, Note: ""))
+            .Concat(skipped.Select(d => (Delegate: d, RelativePath: "", Link: "", Note: "Người ký giấy mời: không lập giấy mời")))
+            .OrderBy(e => e.Delegate.Row);
+        var rows = entries.Select((e, i) => (IReadOnlyList<string?>)
         [
             (i + 1).ToString(CultureInfo.InvariantCulture),
-            w.Delegate.Code,
-            w.Delegate.Addressee,
-            DelegateColumns.GroupLabel(w.Delegate.Group),
-            (plan.FindVenue(w.Delegate.VenueId) ?? plan.MainHall).Name,
-            seats?.GetValueOrDefault(w.Delegate.Code) ?? "",
-            w.Delegate.Email,
-            w.RelativePath,
-            w.Link,
+            e.Delegate.Code,
+            e.Delegate.Addressee,
+            DelegateColumns.GroupLabel(e.Delegate.Group),
+            (plan.FindVenue(e.Delegate.VenueId) ?? plan.MainHall).Name,
+            seats?.GetValueOrDefault(e.Delegate.Code) ?? "",
+            e.Delegate.Email,
+            e.RelativePath,
+            e.Link,
+            e.Note,
         ]);
         SimpleXlsxWriter.Write(path, new SimpleSheet("Giấy mời",
         [
             ("STT", 6), ("Mã đại biểu", 13), ("Kính gửi", 48), ("Nhóm", 16), ("Điểm cầu", 28), ("Chỗ ngồi", 16), ("Email", 28),
-            ("Tệp giấy mời", 34), ("Đường dẫn trong mã QR", 60),
+            ("Tệp giấy mời", 34), ("Đường dẫn trong mã QR", 60), ("Ghi chú", 30),
         ], rows));
     }
 

@@ -14,6 +14,7 @@ internal static class TemplateMessages
         ["TEMPLATE_FIELD_PLACEMENT"] = "Trường \"{0}\" phải là ô nội dung dạng chữ hoặc đoạn văn, không đặt trên cả ô bảng hay hàng bảng.",
         ["INVITATION_NO_DELEGATES"] = "Không có đại biểu nào để lập giấy mời.",
         ["INVITATION_MISSING_VALUE"] = "Đại biểu ở dòng {0} thiếu thông tin cho trường \"{1}\" nên không lập giấy mời.",
+        ["INVITATION_SIGNER_SKIPPED"] = "Đồng chí {0} là người ký giấy mời nên không lập giấy mời cho chính mình (vẫn có trong danh sách và sơ đồ chỗ ngồi).",
         ["INVITATION_UNKNOWN_SEAT"] = "Đại biểu {0} có chỗ ngồi nhưng không thuộc điểm cầu chính; chỗ ngồi bị bỏ qua.",
     };
 }

@@ -13,10 +13,13 @@ public sealed class InvitationGeneratorTests(SampleInvitationsFixture sample) : 
     public void Generate_SamplePlan_WritesOneFilePerDelegatePlusPrintFileAndList()
     {
         Assert.False(sample.Result.HasErrors, string.Join("\n", sample.Result.Problems));
-        Assert.Equal(sample.Plan.Delegates.Count, sample.Result.Invitations.Count);
+        // Nothing lost: every delegate has an invitation, except the signer, who is reported.
+        var skipped = Assert.Single(sample.Result.Problems, p => p.Code == "INVITATION_SIGNER_SKIPPED");
+        Assert.Equal("Trần Huy Tuấn", skipped.Args[0]);
+        Assert.Equal(sample.Plan.Delegates.Count - 1, sample.Result.Invitations.Count);
         Assert.InRange(sample.Plan.Delegates.Count, 250, 400);
         var files = Directory.GetFiles(Path.Combine(sample.Folder, InvitationGenerator.Folder), "*.docx");
-        Assert.Equal(sample.Plan.Delegates.Count, files.Length);
+        Assert.Equal(sample.Result.Invitations.Count, files.Length);
         Assert.True(File.Exists(sample.Result.PrintFile));
         Assert.True(File.Exists(sample.Result.ListFile));
     }
@@ -139,13 +142,15 @@ public sealed class InvitationGeneratorTests(SampleInvitationsFixture sample) : 
         var sheet = XlsxReader.Read(sample.Result.ListFile!).Single();
         Assert.Equal("Giấy mời", sheet.Name);
         var rows = sheet.Rows.Skip(1).ToList();
-        Assert.Equal(sample.Result.Invitations.Count, rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        Assert.Equal(sample.Plan.Delegates.Count, rows.Count);
+        var byCode = rows.ToDictionary(r => r[1]!);
+        foreach (var invitation in sample.Result.Invitations)
         {
-            Assert.Equal(sample.Result.Invitations[i].Delegate.Code, rows[i][1]);
-            Assert.Equal(sample.Result.Invitations[i].Link, rows[i][8]);
-            Assert.Equal(sample.Result.Invitations[i].RelativePath, rows[i][7]);
+            Assert.Equal(invitation.Link, byCode[invitation.Delegate.Code][8]);
+            Assert.Equal(invitation.RelativePath, byCode[invitation.Delegate.Code][7]);
         }
+
+        Assert.Single(rows, r => r[9] == "Người ký giấy mời: không lập giấy mời");
 
         var errors = DocxInspector.ValidateSpreadsheet(sample.Result.ListFile!);
         Assert.True(errors.Count == 0, DocxInspector.Describe(errors));
