@@ -16,6 +16,18 @@ internal static class ConsoleOutput
 
         var errors = problems.Count(p => p.IsError);
         var warnings = problems.Count - errors;
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and pipes get one problem per line, never cut by a table's width.
+            Console.WriteLine(title ?? $"{errors} lỗi, {warnings} cảnh báo");
+            foreach (var p in problems.OrderByDescending(p => p.IsError))
+            {
+                Console.WriteLine($"{(p.IsError ? "Lỗi" : "Cảnh báo")} {p.Code} [{p.Location}] {p.Message}");
+            }
+
+            return errors > 0;
+        }
+
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.Title(Markup.Escape(title ?? $"{errors} lỗi, {warnings} cảnh báo"));
         table.AddColumn("Mức");

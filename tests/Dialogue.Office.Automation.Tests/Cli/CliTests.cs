@@ -1,0 +1,57 @@
+using Dialogue.Office.Automation.Tests.Support;
+
+namespace Dialogue.Office.Automation.Tests.Cli;
+
+public sealed class CliTests
+{
+    [Fact]
+    public void Build_SamplePlan_WritesThePacketAndExitsZero()
+    {
+        using var tmp = new TempDir();
+        var (code, output) = CliRunner.Run("build", RepoPaths.SamplePlan, "--out", tmp.Path);
+        Assert.True(code == 0, output);
+        Assert.Contains("Đã tạo hồ sơ hội nghị", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(tmp.Path, "giay-moi-in-gop.docx")));
+        Assert.True(Directory.GetFiles(Path.Combine(tmp.Path, "giay-moi"), "*.docx").Length >= 299);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_BrokenPlan_ListsProblemsInVietnameseAndExitsOne()
+    {
+        using var tmp = new TempDir();
+        foreach (var file in Directory.GetFiles(RepoPaths.SamplePlan))
+        {
+            File.Copy(file, Path.Combine(tmp.Path, Path.GetFileName(file)));
+        }
+
+        var plan = Path.Combine(tmp.Path, "plan.yaml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("date: 2023-04-25", "date: 2023-02-30", StringComparison.Ordinal));
+        var (code, output) = CliRunner.Run("validate", tmp.Path);
+        Assert.Equal(1, code);
+        Assert.Contains("PLAN_BAD_DATE", output, StringComparison.Ordinal);
+        Assert.Contains("không phải là ngày có thật", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal); // no stack trace
+    }
+
+    [Fact]
+    public void Invitations_MissingFolder_IsAUsageErrorInVietnamese()
+    {
+        var (code, output) = CliRunner.Run("invitations", "/khong/co/thu-muc");
+        Assert.NotEqual(0, code);
+        Assert.Contains("Không tìm thấy thư mục kế hoạch", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_WritesAFreshCopyAndNeverOverwrites()
+    {
+        using var tmp = new TempDir();
+        var path = tmp.File("giay-moi.docx");
+        Assert.Equal(0, CliRunner.Run("template", "giay-moi", "--out", path).ExitCode);
+        Assert.Empty(DocxInspector.Validate(path));
+        var (code, output) = CliRunner.Run("template", "giay-moi", "--out", path);
+        Assert.Equal(1, code);
+        Assert.Contains("đã có", output, StringComparison.Ordinal);
+    }
+}
