@@ -65,7 +65,6 @@ internal static class GraphCall
             {
                 401 => Problem.Error("SHARING_AUTH_FAILED", location, detail),
                 403 => Problem.Error("SHARING_ACCESS_DENIED", location, detail, subject),
-                404 when location.Length == 0 => Problem.Error("SHARING_SITE_NOT_FOUND", location, detail, subject),
                 409 => Problem.Error("SHARING_NAME_CONFLICT", location, detail, subject),
                 423 => Problem.Error("SHARING_FILE_LOCKED", location, detail, subject),
                 507 => Problem.Error("SHARING_QUOTA", location, detail, subject),

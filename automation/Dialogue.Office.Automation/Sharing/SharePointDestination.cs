@@ -31,8 +31,20 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
 
     public async Task OpenAsync(CancellationToken ct)
     {
-        var site = await GraphCall.RunAsync(() => client.Sites[SiteKey(target.SiteUrl)].GetAsync(cancellationToken: ct))
-            ?? throw new SharingFailure("SHARING_SITE_NOT_FOUND", target.SiteUrl);
+        Site? site;
+        try
+        {
+            site = await GraphCall.RunAsync(() => client.Sites[SiteKey(target.SiteUrl)].GetAsync(cancellationToken: ct));
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            site = null;
+        }
+
+        if (site?.Id is null)
+        {
+            throw new SharingFailure("SHARING_SITE_NOT_FOUND", target.SiteUrl);
+        }
 
         if (string.IsNullOrWhiteSpace(target.Library))
         {
