@@ -22,7 +22,7 @@ internal static class SharingMessages
         ["SHARING_SITE_NOT_FOUND"] = "Không tìm thấy trang SharePoint \"{0}\" hoặc ứng dụng chưa được cấp quyền vào trang này.",
         ["SHARING_LIBRARY_NOT_FOUND"] = "Trang SharePoint không có thư viện tài liệu \"{0}\" (các thư viện hiện có: {1}).",
         ["SHARING_AUTH_FAILED"] = "Microsoft 365 từ chối phiên đăng nhập (mã truy cập hết hạn hoặc không hợp lệ); hãy đăng nhập lại rồi chạy lại lệnh.",
-        ["SHARING_SIGN_IN_FAILED"] = "Không đăng nhập được Microsoft 365 ({0}); kiểm tra mã ứng dụng, thư mục (tenant) và bí mật/chứng chỉ.",
+        ["SHARING_SIGN_IN_FAILED"] = "Không đăng nhập được Microsoft 365; kiểm tra mạng, mã ứng dụng (ClientId), thư mục (TenantId) và bí mật hoặc chứng chỉ đã cấu hình.",
         ["SHARING_ACCESS_DENIED"] = "Không có quyền thực hiện thao tác trên \"{0}\"; quản trị viên cần cấp quyền ghi cho ứng dụng trên trang này.",
         ["SHARING_NAME_CONFLICT"] = "Tệp \"{0}\" trùng tên với một mục đã có trên SharePoint (có thể là thư mục cùng tên); tệp chưa được tải lên.",
         ["SHARING_FILE_LOCKED"] = "Tệp \"{0}\" đang được người khác mở hoặc khóa trên SharePoint; hãy đóng tệp rồi chạy lại lệnh (các tệp khác không bị ảnh hưởng).",
