@@ -22,9 +22,9 @@ public sealed class PackagePublisher(TimeProvider? time = null)
     /// <summary>Creates the target folder and its sharing link before any upload.</summary>
     public async Task<FolderLinkResult> EnsureFolderLinkAsync(PublishRequest request, CancellationToken cancellationToken = default)
     {
-        var run = new Run(this, request);
-        var ok = await run.OpenAsync(cancellationToken);
-        if (ok)
+        // The documents may not exist yet (the invitations that carry this link are generated next).
+        using var run = new Run(this, request);
+        if (await run.OpenAsync(requireSource: false, cancellationToken))
         {
             await run.FolderLinkAsync(cancellationToken);
             run.SaveManifest();
@@ -36,9 +36,9 @@ public sealed class PackagePublisher(TimeProvider? time = null)
     /// <summary>Publishes every file of <see cref="PublishRequest.SourceFolder"/>; never throws for service errors (see <see cref="PublishResult.Problems"/>).</summary>
     public async Task<PublishResult> PublishAsync(PublishRequest request, IProgress<PublishProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var run = new Run(this, request);
+        using var run = new Run(this, request);
         var files = new List<PublishedFile>();
-        if (await run.OpenAsync(cancellationToken))
+        if (await run.OpenAsync(requireSource: true, cancellationToken))
         {
             await run.FolderLinkAsync(cancellationToken);
             run.SaveManifest();
@@ -60,7 +60,7 @@ public sealed class PackagePublisher(TimeProvider? time = null)
     }
 
     /// <summary>One publish run: the scanned files, the manifest, the destination and the problems met.</summary>
-    private sealed class Run(PackagePublisher owner, PublishRequest request)
+    private sealed class Run(PackagePublisher owner, PublishRequest request) : IDisposable
     {
         private readonly PublishOptions _options = request.Options;
         private readonly string _source = Path.GetFullPath(request.SourceFolder);
@@ -79,15 +79,18 @@ public sealed class PackagePublisher(TimeProvider? time = null)
 
         private string SafeFolder { get; } = SafeFolderPath(request.Target.Folder);
 
-        public async Task<bool> OpenAsync(CancellationToken ct)
+        public void Dispose() => (_destination as IDisposable)?.Dispose();
+
+        public async Task<bool> OpenAsync(bool requireSource, CancellationToken ct)
         {
-            if (!Directory.Exists(_source))
+            if (requireSource && !Directory.Exists(_source))
             {
                 Problems.Error("SHARING_SOURCE_MISSING", request.SourceFolder, $"Source folder {request.SourceFolder} not found", request.SourceFolder);
                 return false;
             }
 
-            _manifest = PublishManifest.Load(_source, out var unreadable);
+            var unreadable = false;
+            _manifest = Directory.Exists(_source) ? PublishManifest.Load(_source, out unreadable) : new PublishManifest();
             if (unreadable)
             {
                 Problems.Warning("SHARING_MANIFEST_UNREADABLE", PublishManifest.FileName, "Manifest unreadable; starting afresh", PublishManifest.FileName);

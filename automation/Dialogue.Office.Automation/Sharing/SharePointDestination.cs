@@ -17,12 +17,19 @@ namespace Dialogue.Office.Automation.Sharing;
 /// (graph.md §2, msgraph-sdk-dotnet#2949).
 /// </summary>
 internal sealed class SharePointDestination(SharePointTarget target, string folder, GraphServiceClient client, PublishOptions options, TimeProvider time)
-    : IPublishDestination
+    : IPublishDestination, IDisposable
 {
+    // SharePoint refuses fragments that are not a multiple of 320 KiB (except the last).
+    private readonly int _slice = Math.Max(SliceUnit, options.UploadSliceSize / SliceUnit * SliceUnit);
+
     private readonly Dictionary<string, string> _folders = new(StringComparer.OrdinalIgnoreCase);
     private string _driveId = "";
 
+    private const int SliceUnit = 327_680;
+
     public bool IsLocal => false;
+
+    public void Dispose() => client.Dispose();
 
     public string Display => string.Join(" › ", new[] { target.SiteUrl, target.Library, folder }.Where(s => s.Length > 0));
 
@@ -152,7 +159,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         if (entry.UploadUrl is { Length: > 0 } url && entry.UploadSha256 == job.File.Sha256 && entry.UploadExpires > time.GetUtcNow())
         {
             var session = new UploadSession { UploadUrl = url, ExpirationDateTime = entry.UploadExpires, NextExpectedRanges = ["0-"] };
-            var task = new LargeFileUploadTask<DriveItem>(session, stream, options.UploadSliceSize, null);
+            var task = new LargeFileUploadTask<DriveItem>(session, stream, _slice, null);
             try
             {
                 return await DriveAsync(task, resumeFirst: true, job, ct);
@@ -185,7 +192,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         entry.UploadSha256 = job.File.Sha256;
         job.SaveManifest();
 
-        var fresh = new LargeFileUploadTask<DriveItem>(created, stream, options.UploadSliceSize, null);
+        var fresh = new LargeFileUploadTask<DriveItem>(created, stream, _slice, null);
         return await DriveAsync(fresh, resumeFirst: false, job, ct);
     }
 
