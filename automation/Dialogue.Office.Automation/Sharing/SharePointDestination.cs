@@ -141,10 +141,28 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         {
             // Small: one PUT of a seekable body, so the retry handler can re-send it after a 429/503 (graph.md §5).
             var bytes = await File.ReadAllBytesAsync(job.File.FullPath, ct);
-            var item = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[job.ParentId].ItemWithPath(job.File.RemoteName)
-                .Content.PutAsync(new MemoryStream(bytes, writable: false), cancellationToken: ct));
-            job.Progress?.Report(job.File.Size);
-            return ToRemote(item!);
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    var item = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[job.ParentId].ItemWithPath(job.File.RemoteName)
+                        .Content.PutAsync(new MemoryStream(bytes, writable: false), cancellationToken: ct));
+                    job.Progress?.Report(job.File.Size);
+                    return ToRemote(item!);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested && IsDroppedConnection(e) && attempt < options.MaxResumes)
+                {
+                    // The PUT may have landed before the connection broke: look before sending it again.
+                    Resumes++;
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * (attempt + 1)), time, ct);
+                    var landed = await FindAsync(job.ParentId, job.File.RemoteName, ct);
+                    if (landed is not null && landed.SameContent(job.File))
+                    {
+                        job.Progress?.Report(job.File.Size);
+                        return landed;
+                    }
+                }
+            }
         }
 
         return await UploadLargeAsync(job, ct);
@@ -193,7 +211,21 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         job.SaveManifest();
 
         var fresh = new LargeFileUploadTask<DriveItem>(created, stream, _slice, null);
-        return await DriveAsync(fresh, resumeFirst: false, job, ct);
+        try
+        {
+            return await DriveAsync(fresh, resumeFirst: false, job, ct);
+        }
+        catch (ApiException e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            // Resuming found the session closed: the last fragment was taken but its answer was lost.
+            var done = await FindAsync(job.ParentId, job.File.RemoteName, ct);
+            if (done is not null && done.SameContent(job.File))
+            {
+                return done;
+            }
+
+            throw;
+        }
     }
 
     /// <summary>

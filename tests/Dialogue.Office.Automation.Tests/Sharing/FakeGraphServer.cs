@@ -143,6 +143,15 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Every open upload session disappears (expired or cleaned up by the service).</summary>
+    public void DropSessions()
+    {
+        lock (_gate)
+        {
+            _sessions.Clear();
+        }
+    }
+
     // ---- state access for assertions ----
 
     /// <summary>The bytes at a drive path, or null.</summary>
@@ -312,6 +321,13 @@ public sealed class FakeGraphServer : IAsyncDisposable
         using var bodyStream = new MemoryStream();
         await ctx.Request.Body.CopyToAsync(bodyStream);
         var body = bodyStream.ToArray();
+
+        if (fault is { Kind: FaultKind.DropResponse })
+        {
+            // Handle the request, then lose the answer (the bytes were taken, the client never hears so).
+            ctx.Items[DropResponseKey] = true;
+            fault = null;
+        }
 
         if (fault is not null)
         {
@@ -1109,8 +1125,16 @@ public sealed class FakeGraphServer : IAsyncDisposable
         return Json(ctx, status, new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["innerError"] = innerError } });
     }
 
+    private const string DropResponseKey = "fake-graph-drop-response";
+
     private static async Task Json(HttpContext ctx, int status, JsonObject body)
     {
+        if (ctx.Items.ContainsKey(DropResponseKey))
+        {
+            ctx.Abort();
+            return;
+        }
+
         ctx.Response.StatusCode = status;
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync(body.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
@@ -1139,6 +1163,9 @@ public enum FaultKind
 
     /// <summary>The current token expires now: answer 401 InvalidAuthenticationToken; the IdP issues a new token.</summary>
     ExpireToken,
+
+    /// <summary>Handle the request normally, then abort the connection instead of answering.</summary>
+    DropResponse,
 }
 
 public sealed class FakeItem

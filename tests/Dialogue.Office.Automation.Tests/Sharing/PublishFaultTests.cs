@@ -139,3 +139,122 @@ public sealed class PublishFaultTests
         Assert.Contains(relative, problem.Location, StringComparison.Ordinal);
     }
 }
+
+public sealed class PublishMoreFaultTests
+{
+    [Fact]
+    public async Task Publish_ConnectionDroppedDuringSmallPut_SendsItAgainAndEndsWithOneWrite()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        world.Server.Inject(r => r.Name == "GM-001-nguyen-van-a.docx" && r.Action == "content", FaultKind.DropConnection, dropAfter: 1000);
+
+        var result = await new PackagePublisher().PublishAsync(world.Request());
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Problems));
+        Assert.Equal(0, world.Server.FaultsLeft);
+        PublishRerunTests.AssertExactlyOnce(world, result);
+    }
+
+    [Fact]
+    public async Task Publish_KilledMidSessionAndSessionThenExpired_RerunStartsANewSessionAndWritesOnce()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        using var kill = new CancellationTokenSource();
+        var killer = new Killer(kill, p => p.RelativePath == SamplePacket.LargeFile && p.BytesSent >= SamplePacket.Slice);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new PackagePublisher().PublishAsync(world.Request(), killer, kill.Token));
+        world.Server.DropSessions();
+
+        var rerun = await new PackagePublisher().PublishAsync(world.Request());
+
+        Assert.False(rerun.HasErrors, string.Join("\n", rerun.Problems));
+        Assert.Equal(2, world.Server.SessionsCreated);
+        var large = SharePointWorld.RemotePathOf(rerun, SamplePacket.LargeFile);
+        Assert.Equal(world.Files[SamplePacket.LargeFile], world.Server.ContentAt(large));
+        Assert.Equal(1, world.Server.ContentWrites[large]);
+    }
+
+    [Fact]
+    public async Task Publish_LastFragmentTakenButAnswerLost_AdoptsTheFinishedFileWithoutResending()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        world.Server.Inject(r => r.Action == "fragment" && r.FragmentStart == 3L * SamplePacket.Slice, FaultKind.DropResponse);
+
+        var result = await new PackagePublisher().PublishAsync(world.Request());
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Problems));
+        Assert.Equal(0, world.Server.FaultsLeft);
+        Assert.Equal(1, world.Server.SessionsCreated);
+        Assert.Equal(0, world.Server.OverlappingFragments);
+        PublishRerunTests.AssertExactlyOnce(world, result);
+    }
+
+    [Fact]
+    public async Task Publish_AnswerLostAndNoResumeLeft_RerunAdoptsTheFinishedFile()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        world.Server.Inject(r => r.Action == "fragment" && r.FragmentStart == 3L * SamplePacket.Slice, FaultKind.DropResponse);
+
+        var first = await new PackagePublisher().PublishAsync(world.Request(SharePointWorld.Options() with { MaxResumes = 0 }));
+        var rerun = await new PackagePublisher().PublishAsync(world.Request());
+
+        Assert.Equal("SHARING_NETWORK", Assert.Single(first.Problems, p => p.IsError).Code);
+        Assert.False(rerun.HasErrors, string.Join("\n", rerun.Problems));
+        Assert.Equal(PublishOutcome.Unchanged, rerun.Files.Single(f => f.RelativePath == SamplePacket.LargeFile).Outcome);
+        Assert.Equal(1, world.Server.SessionsCreated);
+        PublishRerunTests.AssertExactlyOnce(world, rerun);
+    }
+
+    [Fact]
+    public async Task Publish_ThrottledBeyondRetries_StopsAndSaysRunAgainLater()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        world.Server.Inject(r => r.Name == "Chương trình hội nghị.docx" && r.Action == "content", FaultKind.Status, times: 4, status: 429, code: "activityLimitReached", message: "The request has been throttled");
+
+        var result = await new PackagePublisher().PublishAsync(world.Request());
+
+        var problem = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal("SHARING_THROTTLED", problem.Code);
+        Assert.Contains("Chương trình hội nghị.docx", problem.Message, StringComparison.Ordinal);
+        Assert.True(result.HasServiceErrors);
+        // Files after it were not attempted; the manifest lets the next run finish them.
+        var rerun = await new PackagePublisher().PublishAsync(world.Request());
+        Assert.False(rerun.HasErrors, string.Join("\n", rerun.Problems));
+        PublishRerunTests.AssertExactlyOnce(world, rerun);
+    }
+
+    [Fact]
+    public async Task Publish_TokenRefusedEvenAfterRenewal_ReportsSignInProblemAndSendsNothing()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        var request = world.Request();
+        var target = (SharePointTarget)request.Target;
+        request = request with { Target = target with { Connection = new() { BaseUrl = world.Server.GraphBaseUrl, Credential = new WrongTokenCredential() } } };
+
+        var result = await new PackagePublisher().PublishAsync(request);
+
+        Assert.Equal("SHARING_AUTH_FAILED", Assert.Single(result.Problems).Code);
+        Assert.Equal(2, world.Server.UnauthorizedAnswers);
+        Assert.Empty(world.Server.AllFiles());
+    }
+
+    private sealed class WrongTokenCredential : Azure.Core.TokenCredential
+    {
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            new("not-a-valid-token", DateTimeOffset.UtcNow.AddHours(1));
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+
+    private sealed class Killer(CancellationTokenSource cts, Func<PublishProgress, bool> when) : IProgress<PublishProgress>
+    {
+        public void Report(PublishProgress value)
+        {
+            if (when(value))
+            {
+                cts.Cancel();
+                cts.Token.ThrowIfCancellationRequested();
+            }
+        }
+    }
+}
