@@ -126,6 +126,22 @@ public sealed class PublishRerunTests
         Assert.DoesNotContain("uploadUrl", File.ReadAllText(Path.Combine(world.Packet, ".dialogue-publish.json")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Publish_ManifestCorrupted_WarnsAndRecognisesPublishedFilesByHash()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        var first = await new PackagePublisher().PublishAsync(world.Request());
+        File.WriteAllText(Path.Combine(world.Packet, ".dialogue-publish.json"), "{ not json");
+
+        var second = await new PackagePublisher().PublishAsync(world.Request());
+
+        Assert.False(second.HasErrors, string.Join("\n", second.Problems));
+        Assert.Single(second.Problems, p => p.Code == "SHARING_MANIFEST_UNREADABLE");
+        Assert.All(second.Files, f => Assert.Equal(PublishOutcome.Unchanged, f.Outcome));
+        Assert.Equal(first.FolderLink, second.FolderLink);
+        AssertExactlyOnce(world, second);
+    }
+
     /// <summary>Every file present once, byte-identical, and the large file's fragments cover it exactly once.</summary>
     internal static void AssertExactlyOnce(SharePointWorld world, PublishResult result)
     {
