@@ -263,8 +263,10 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         }
     }
 
+    /// <summary>A broken or timed-out connection (not a local file error, not an answer from the service).</summary>
     internal static bool IsDroppedConnection(Exception e) =>
-        e is HttpRequestException or HttpIOException or IOException
+        e is HttpRequestException or HttpIOException
+        || (e is IOException && e.InnerException is System.Net.Sockets.SocketException)
         || (e is TaskCanceledException && e.InnerException is TimeoutException)
         || (e.InnerException is not null && IsDroppedConnection(e.InnerException));
 

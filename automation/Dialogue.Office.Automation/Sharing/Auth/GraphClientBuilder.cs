@@ -28,7 +28,6 @@ internal static class GraphClientBuilder
             nationalCloud: GraphClientFactory.Global_Cloud,
             proxy: null,
             finalHandler: finalHandler);
-        http.BaseAddress = null;
         return new GraphServiceClient(http, auth, baseUri.ToString().TrimEnd('/'));
     }
 
