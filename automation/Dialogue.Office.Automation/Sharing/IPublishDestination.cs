@@ -16,6 +16,9 @@ internal interface IPublishDestination
     /// <summary>The file already at <paramref name="name"/> in the folder, or null.</summary>
     Task<RemoteFile?> FindAsync(string parentId, string name, CancellationToken ct);
 
+    /// <summary>The files directly in a folder, by name (case-insensitive, as SharePoint compares names).</summary>
+    Task<IReadOnlyDictionary<string, RemoteFile>> ListFilesAsync(string parentId, CancellationToken ct);
+
     /// <summary>Uploads (replacing) one file; resumes a session recorded in <see cref="UploadJob.Entry"/>.</summary>
     Task<RemoteFile> UploadAsync(UploadJob job, CancellationToken ct);
 

@@ -40,6 +40,25 @@ internal sealed class LocalShareDestination(LocalShareTarget target, string fold
         return Task.FromResult<RemoteFile?>(new RemoteFile(Join(parentId, name), sha[..16], stream.Length, null, sha));
     }
 
+    public async Task<IReadOnlyDictionary<string, RemoteFile>> ListFilesAsync(string parentId, CancellationToken ct)
+    {
+        var result = new Dictionary<string, RemoteFile>(StringComparer.OrdinalIgnoreCase);
+        var folder = Path.Combine(_root, ToOsPath(parentId));
+        if (Directory.Exists(folder))
+        {
+            foreach (var path in Directory.EnumerateFiles(folder))
+            {
+                var name = Path.GetFileName(path);
+                if (!name.EndsWith(".dialogue-tmp", StringComparison.Ordinal) && await FindAsync(parentId, name, ct) is { } file)
+                {
+                    result[name] = file;
+                }
+            }
+        }
+
+        return result;
+    }
+
     public async Task<RemoteFile> UploadAsync(UploadJob job, CancellationToken ct)
     {
         var relative = Join(job.ParentId, job.File.RemoteName);

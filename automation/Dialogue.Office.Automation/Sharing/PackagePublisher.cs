@@ -70,6 +70,7 @@ public sealed class PackagePublisher(TimeProvider? time = null)
         private List<LocalFile> _files = [];
         private bool _anonymousRefused;
         private string _folderId = "";
+        private readonly Dictionary<string, IReadOnlyDictionary<string, RemoteFile>> _listings = new(StringComparer.Ordinal);
 
         public ProblemList Problems { get; } = new();
         public string FolderLink { get; private set; } = "";
@@ -205,14 +206,25 @@ public sealed class PackagePublisher(TimeProvider? time = null)
             var outcome = PublishOutcome.Unchanged;
 
             var known = entry.State == ManifestFile.Done && entry.Sha256 == file.Sha256 && entry.RemotePath == file.RemotePath && entry.ItemId.Length > 0;
-            if (!known || destination.IsLocal)
-            {
-                var parentId = await destination.EnsureFolderAsync(file.RemoteFolder, ct);
+            var parentId = await destination.EnsureFolderAsync(file.RemoteFolder, ct);
+            var remote = await RemoteFileAsync(parentId, file.RemoteName, ct);
 
+            // Unchanged since the last run and still there. An online edit (e.g. leaders answering in the
+            // workbook) is left alone as long as the local file has not changed.
+            var stillThere = known && remote is not null && (destination.IsLocal ? remote.SameContent(file) : remote.ItemId == entry.ItemId);
+            if (!stillThere)
+            {
                 // A killed run may have finished this file without recording it: recognise it by its hash.
-                var remote = await destination.FindAsync(parentId, file.RemoteName, ct);
                 if (remote is null || !remote.SameContent(file))
                 {
+                    if (!destination.IsLocal && remote is not null && entry.State == ManifestFile.Done && remote.ItemId == entry.ItemId
+                        && entry.ETag.Length > 0 && remote.ETag != entry.ETag)
+                    {
+                        // Both sides changed. SharePoint keeps the online version in its version history.
+                        Problems.Warning("SHARING_REMOTE_OVERWRITTEN", Locations.Join(request.SourceFolder, file.RelativePath),
+                            $"Remote eTag {remote.ETag} differs from published {entry.ETag}; overwritten", file.RelativePath);
+                    }
+
                     _state.Files[file.RelativePath] = entry;
                     remote = await destination.UploadAsync(
                         new UploadJob { File = file, ParentId = parentId, Entry = entry, SaveManifest = SaveManifest, Progress = progress }, ct);
@@ -259,6 +271,18 @@ public sealed class PackagePublisher(TimeProvider? time = null)
                 Link = entry.Link,
                 Outcome = outcome,
             };
+        }
+
+        /// <summary>The remote file at a name, from one listing per folder and run (not one request per file).</summary>
+        private async Task<RemoteFile?> RemoteFileAsync(string parentId, string name, CancellationToken ct)
+        {
+            if (!_listings.TryGetValue(parentId, out var listing))
+            {
+                listing = await _destination!.ListFilesAsync(parentId, ct);
+                _listings[parentId] = listing;
+            }
+
+            return listing.GetValueOrDefault(name);
         }
 
         private async Task FileLinkAsync(LocalFile file, ManifestFile entry, CancellationToken ct)

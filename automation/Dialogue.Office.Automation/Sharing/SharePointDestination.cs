@@ -135,6 +135,29 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         return item?.File is null ? null : ToRemote(item);
     }
 
+    public async Task<IReadOnlyDictionary<string, RemoteFile>> ListFilesAsync(string parentId, CancellationToken ct)
+    {
+        var result = new Dictionary<string, RemoteFile>(StringComparer.OrdinalIgnoreCase);
+        var page = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[parentId].Children.GetAsync(c => c.QueryParameters.Top = 200, ct));
+        while (page is not null)
+        {
+            foreach (var item in page.Value ?? [])
+            {
+                if (item.File is not null && item.Name is not null)
+                {
+                    result[item.Name] = ToRemote(item);
+                }
+            }
+
+            var next = page.OdataNextLink;
+            page = string.IsNullOrEmpty(next)
+                ? null
+                : await GraphCall.RunAsync(() => client.Drives[_driveId].Items[parentId].Children.WithUrl(next).GetAsync(cancellationToken: ct));
+        }
+
+        return result;
+    }
+
     public async Task<RemoteFile> UploadAsync(UploadJob job, CancellationToken ct)
     {
         if (job.File.Size < options.LargeFileThreshold || job.File.Size == 0)

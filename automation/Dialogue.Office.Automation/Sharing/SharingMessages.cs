@@ -34,6 +34,7 @@ internal static class SharingMessages
         ["SHARING_INVITE_FAILED"] = "Không mời được \"{0}\" sửa \"{1}\" (mã {2}).",
         ["SHARING_PDF_FAILED"] = "Không tạo được bản PDF của \"{0}\" (mã {1}).",
         ["SHARING_LINK_FAILED"] = "Không tạo được liên kết chia sẻ cho \"{0}\" (mã {1}).",
+        ["SHARING_REMOTE_OVERWRITTEN"] = "Tệp \"{0}\" có thể đã được sửa trực tiếp trên SharePoint sau lần công bố trước; bản mới trên máy đã được ghi đè lên (bản trên SharePoint vẫn còn trong Lịch sử phiên bản).",
         ["SHARING_LOCAL_WRITE"] = "Không ghi được \"{0}\" vào thư mục chia sẻ cục bộ (ổ đĩa đầy hoặc không có quyền ghi).",
     };
 

@@ -189,6 +189,17 @@ public sealed class FakeGraphServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Someone deletes a file in the browser.</summary>
+    public void Delete(string path)
+    {
+        lock (_gate)
+        {
+            var item = Resolve(RootOf(DriveId), path) ?? throw new InvalidOperationException(path);
+            _items.Remove(item.Id);
+        }
+    }
+
+    /// <summary>Someone edits or uploads a file in the browser (a new version, a new eTag).</summary>
     public void PutFile(string path, byte[] content)
     {
         lock (_gate)

@@ -127,6 +127,58 @@ public sealed class PublishRerunTests
     }
 
     [Fact]
+    public async Task Publish_FileDeletedOnSharePoint_RerunPutsItBackWithANewLink()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        var first = await new PackagePublisher().PublishAsync(world.Request());
+        const string victim = "giay-moi/GM-001-nguyen-van-a.docx";
+        world.Server.Delete($"{SharePointWorld.TargetFolder}/{victim}");
+
+        var second = await new PackagePublisher().PublishAsync(world.Request());
+
+        Assert.False(second.HasErrors, string.Join("\n", second.Problems));
+        Assert.Equal([victim], second.Files.Where(f => f.Outcome == PublishOutcome.Uploaded).Select(f => f.RelativePath));
+        Assert.Equal(world.Files[victim], world.Server.ContentAt($"{SharePointWorld.TargetFolder}/{victim}"));
+        var link = second.Files.Single(f => f.RelativePath == victim).Link;
+        Assert.NotEqual(first.Files.Single(f => f.RelativePath == victim).Link, link);
+        Assert.NotNull(world.Server.LinkByUrl(link));
+        Assert.Equal(first.FolderLink, second.FolderLink);
+    }
+
+    [Fact]
+    public async Task Publish_WorkbookEditedOnlineLocalUnchanged_LeavesTheOnlineEditAlone()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        await new PackagePublisher().PublishAsync(world.Request());
+        var path = $"{SharePointWorld.TargetFolder}/{SamplePacket.Workbook}";
+        var answered = "câu trả lời của lãnh đạo"u8.ToArray();
+        world.Server.PutFile(path, answered);
+
+        var second = await new PackagePublisher().PublishAsync(world.Request());
+
+        Assert.DoesNotContain(second.Problems, p => p.Code != "SHARING_NAME_MAPPED");
+        Assert.Equal(PublishOutcome.Unchanged, second.Files.Single(f => f.RelativePath == SamplePacket.Workbook).Outcome);
+        Assert.Equal(answered, world.Server.ContentAt(path));
+    }
+
+    [Fact]
+    public async Task Publish_BothSidesChanged_UploadsLocalAndWarnsThatTheOnlineEditIsInHistory()
+    {
+        await using var world = await SharePointWorld.CreateAsync();
+        await new PackagePublisher().PublishAsync(world.Request());
+        var path = $"{SharePointWorld.TargetFolder}/{SamplePacket.Workbook}";
+        world.Server.PutFile(path, "sửa trên web"u8.ToArray());
+        File.WriteAllText(Path.Combine(world.Packet, SamplePacket.Workbook), "sửa trên máy");
+
+        var second = await new PackagePublisher().PublishAsync(world.Request());
+
+        var warning = Assert.Single(second.Problems, p => p.Code == "SHARING_REMOTE_OVERWRITTEN");
+        Assert.False(warning.IsError);
+        Assert.Contains(SamplePacket.Workbook, warning.Message, StringComparison.Ordinal);
+        Assert.Equal("sửa trên máy"u8.ToArray(), world.Server.ContentAt(path));
+    }
+
+    [Fact]
     public async Task Publish_ManifestCorrupted_WarnsAndRecognisesPublishedFilesByHash()
     {
         await using var world = await SharePointWorld.CreateAsync();
