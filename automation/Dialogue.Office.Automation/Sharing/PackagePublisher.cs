@@ -482,8 +482,20 @@ public sealed class PackagePublisher(TimeProvider? time = null)
                     remoteFolder = mappedFolder;
                 }
 
+                string sha, qx;
+                long size;
+                try
+                {
+                    (sha, qx, size) = Hash(full);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Open exclusively in another program, or no right to read it: report, publish the rest.
+                    Problems.Error("SHARING_SOURCE_UNREADABLE", Locations.Join(request.SourceFolder, relative), $"{e.GetType().Name} reading {relative}", relative);
+                    continue;
+                }
+
                 var remoteName = MapName(name, remoteFolder, takenPerFolder, relative);
-                var (sha, qx, size) = Hash(full);
                 files.Add(new LocalFile(full, relative, remoteFolder.Length == 0 ? remoteName : $"{remoteFolder}/{remoteName}", size, sha, qx));
             }
 

@@ -9,6 +9,7 @@ internal static class SharingMessages
     public static readonly IReadOnlyDictionary<string, string> Vietnamese = new Dictionary<string, string>
     {
         ["SHARING_SOURCE_MISSING"] = "Không tìm thấy thư mục tài liệu cần công bố \"{0}\".",
+        ["SHARING_SOURCE_UNREADABLE"] = "Không đọc được tệp \"{0}\" trên máy (đang được chương trình khác mở hoặc không có quyền đọc); tệp này chưa được công bố.",
         ["SHARING_SOURCE_EMPTY"] = "Thư mục \"{0}\" không có tệp nào để công bố.",
         ["SHARING_BAD_SITE_URL"] = "Địa chỉ trang SharePoint \"{0}\" không hợp lệ (ví dụ đúng: https://tenant.sharepoint.com/sites/VanPhong).",
         ["SHARING_AUTH_CONFIG"] = "Thiếu hoặc sai thiết lập đăng nhập Microsoft 365: \"{0}\". Xem mục cấu hình trong hướng dẫn công bố tài liệu.",

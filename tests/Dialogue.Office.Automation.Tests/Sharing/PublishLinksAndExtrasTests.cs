@@ -178,3 +178,29 @@ public sealed class PublishLocalShareTests
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "share")));
     }
 }
+
+public sealed class PublishSourceTests
+{
+    [Fact]
+    public async Task Publish_LocalFileOpenExclusivelyElsewhere_IsReportedAndTheRestIsPublished()
+    {
+        using var dir = new Support.TempDir("dialogue-local-");
+        var packet = Path.Combine(dir.Path, "out");
+        Directory.CreateDirectory(packet);
+        File.WriteAllText(Path.Combine(packet, "a.txt"), "a");
+        var busy = Path.Combine(packet, "b.txt");
+        File.WriteAllText(busy, "b");
+
+        // Another program holds the file without sharing (on Unix .NET enforces this with an advisory lock).
+        PublishResult result;
+        using (new FileStream(busy, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            result = await new PackagePublisher().PublishAsync(new PublishRequest { SourceFolder = packet, Target = new LocalShareTarget { Root = Path.Combine(dir.Path, "share") } });
+        }
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("SHARING_SOURCE_UNREADABLE", problem.Code);
+        Assert.Contains("b.txt", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["a.txt"], result.Files.Select(f => f.RelativePath));
+    }
+}
