@@ -1,3 +1,4 @@
+using Dialogue.Office.Cli.Commands;
 using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli;
@@ -7,6 +8,6 @@ internal static class CommandRegistry
 {
     public static void AddMore(IConfigurator config)
     {
-        _ = config;
+        config.AddCommand<PublishCommand>("publish").WithDescription("Công bố tài liệu hội nghị lên SharePoint (hoặc thư mục chia sẻ cục bộ) và tạo liên kết cho mã QR.");
     }
 }
