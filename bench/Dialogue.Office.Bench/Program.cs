@@ -99,7 +99,7 @@ static int PlanFor(string source, string folder)
     {
         // The peers' lists are random draws and hold a few identical people (2 in 5000); the plan check rightly
         // refuses duplicates, so the copy numbers the repeats ("Nguyễn Văn A (2)") and says how many.
-        var sheet = XlsxReader.Read(source).First();
+        var sheet = XlsxReader.Read(source)[0];
         var header = sheet.Rows[0];
         var cols = header.Cells.Select(c => DelegateColumns.Match(c)).ToList();
         int Col(string key) => cols.IndexOf(key);
