@@ -197,6 +197,13 @@ internal sealed partial class Nd30Layout
             firstBold = candidates.Count >= 2 ? 1 : 0;
         }
 
+        // A bold first line written with the usual abbreviations of a parent body ("UBND TỈNH …") is the parent
+        // (ND30 lets only the parent body's name be abbreviated), not the first line of a wrapped issuer name.
+        if (firstBold == 0 && candidates.Count >= 2 && ParentAbbreviation().IsMatch(candidates[0].Clean))
+        {
+            firstBold = 1;
+        }
+
         Parent = candidates.Take(firstBold).ToList();
         Issuer = candidates.Skip(firstBold).ToList();
     }
@@ -341,6 +348,9 @@ internal sealed partial class Nd30Layout
 
         return end;
     }
+
+    [GeneratedRegex(@"^(UBND|HĐND|UB|MTTQ|BCH)\s")]
+    private static partial Regex ParentAbbreviation();
 
     [GeneratedRegex(@"^(TM|KT|Q|TL|TUQ)\.\s*\S")]
     public static partial Regex AuthorityLine();
