@@ -308,6 +308,10 @@ internal sealed class DocxModel
         return info;
     }
 
+    /// <summary>The visible text of a paragraph as it is now (after edits), same reading as <see cref="ReadParagraph"/>.</summary>
+    internal static string RunTextOf(Paragraph paragraph) =>
+        string.Concat(paragraph.Descendants<Run>().Where(r => r.Ancestors<Paragraph>().FirstOrDefault() == paragraph).Select(RunText));
+
     /// <summary>The visible text of a run: tabs as \t, breaks as \n; field codes and deleted text left out.</summary>
     internal static string RunText(Run run)
     {

@@ -130,6 +130,8 @@ internal static class Nd30Messages
                 : $"{rule.Title}: hiện là {{0}}; quy định: {{1}} ({citation}).";
         }
 
+        messages["ND30_FIX_SAME_FILE"] = "Tệp kết quả \"{0}\" trùng với tệp gốc; hãy chọn tên khác (không ghi đè tệp gốc).";
+        messages["ND30_FIX_INPUT_MISSING"] = "Không tìm thấy tệp \"{0}\".";
         messages["ND30_FIX_PAGE"] = "Đặt khổ giấy A4 ({0} → {1}).";
         messages["ND30_FIX_MARGIN"] = "Chỉnh {0}: {1} → {2}.";
         messages["ND30_FIX_FONT"] = "Đổi phông chữ {0} sang Times New Roman ({1} chỗ).";
