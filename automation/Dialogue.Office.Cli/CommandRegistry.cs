@@ -1,3 +1,4 @@
+using Dialogue.Office.Cli.Commands;
 using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli;
@@ -7,6 +8,7 @@ internal static class CommandRegistry
 {
     public static void AddMore(IConfigurator config)
     {
-        _ = config;
+        config.AddCommand<CheckCommand>("check").WithDescription("Kiểm tra thể thức văn bản Word theo Nghị định 30/2020/NĐ-CP, Phụ lục I.");
+        config.AddCommand<FixCommand>("fix").WithDescription("Sửa các lỗi thể thức sửa được tự động, ghi ra tệp mới (không ghi đè tệp gốc).");
     }
 }
