@@ -87,7 +87,8 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         foreach (var (paragraph, where) in AllParagraphs())
         {
             var unicodeText = new System.Text.StringBuilder();
-            foreach (var run in paragraph.Runs.Where(r => r.HasVisibleText))
+            // Runs without a letter or digit (bullets from Symbol/Wingdings, a lone dash) say nothing about the text font.
+            foreach (var run in paragraph.Runs.Where(r => r.Text.Any(char.IsLetterOrDigit)))
             {
                 var fonts = new List<string>();
                 if (run.Text.Any(c => c < '\u0080' && !char.IsWhiteSpace(c)))
@@ -202,7 +203,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             }
 
             var container = layout.ContainerOf(layout.Issuer[^1].Paragraph);
-            if (!Nd30Layout.HasRuleBelow(container, layout.Issuer, anyDrawingInContainer: true))
+            if (!layout.HeaderHasFloatingDrawing && !Nd30Layout.HasRuleBelow(container, layout.Issuer, anyDrawingInContainer: true))
             {
                 _findings.Add("ND30_ISSUER_RULE", Where(layout.Issuer[^1]), "không có đường kẻ", "đường kẻ nét liền dài 1/3–1/2 dòng chữ, đặt cân đối");
             }
@@ -247,7 +248,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
 
         CheckBoldUpright("ND30_MOTTO_BOLD", motto);
         CheckSize("ND30_MOTTO_SIZE", motto, 26, 28);
-        if (!Nd30Layout.HasRuleBelow(layout.ContainerOf(motto.Paragraph), [motto], anyDrawingInContainer: true))
+        if (!layout.HeaderHasFloatingDrawing && !Nd30Layout.HasRuleBelow(layout.ContainerOf(motto.Paragraph), [motto], anyDrawingInContainer: true))
         {
             _findings.Add("ND30_MOTTO_RULE", Where(motto), "không có đường kẻ", "đường kẻ nét liền dài bằng dòng chữ");
         }

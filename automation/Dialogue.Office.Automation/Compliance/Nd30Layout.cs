@@ -70,6 +70,12 @@ internal sealed partial class Nd30Layout
 
     public IReadOnlyList<IReadOnlyList<Span>> Signatures { get; private set; } = [];
 
+    /// <summary>
+    /// A line shape near the header but outside its cells: Word users often anchor the rules under the issuer and
+    /// the motto to a paragraph below the header table and position them absolutely. Such a shape counts as a rule.
+    /// </summary>
+    public bool HeaderHasFloatingDrawing { get; private set; }
+
     /// <summary>Top-level paragraphs in order (outside every table).</summary>
     public IReadOnlyList<ParagraphInfo> TopParagraphs { get; private set; } = [];
 
@@ -89,6 +95,9 @@ internal sealed partial class Nd30Layout
         layout.TopParagraphs = model.Blocks.Where(b => b.Paragraph is not null).Select(b => b.Paragraph!).ToList();
         var headerEnd = layout.FindHeader();
         var bodyStart = layout.FindTitle(headerEnd);
+        // Between the header and the tên loại (or the next two blocks): where such anchors sit.
+        var titleBlock = layout.Title is { } t ? model.Blocks.FindIndex(b => b.Paragraph == t.Paragraph) : Math.Min(headerEnd + 2, model.Blocks.Count);
+        layout.HeaderHasFloatingDrawing = model.Blocks.Skip(headerEnd).Take(Math.Max(0, titleBlock - headerEnd)).Any(b => b.Paragraph?.HasDrawing == true);
         var bodyEnd = layout.FindClosing(bodyStart);
         layout.FindBody(bodyStart, bodyEnd);
         return layout;
@@ -456,6 +465,7 @@ internal sealed partial class Nd30Layout
             return row.Count == 2 ? table.Column(cell.Column - 1) : row[cell.Column - 1];
         }
 
-        return TopParagraphs;
+        // Outside tables: the header zone for header elements (its drawings count), else the top-level paragraphs.
+        return HeaderParagraphs.Contains(p) ? HeaderParagraphs : TopParagraphs;
     }
 }
