@@ -217,8 +217,9 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         {
             CheckNumber(number);
         }
-        else if (layout.NationalTitle is not null)
+        else if (layout.NationalTitle is not null && (layout.TitleKey is not null || layout.IsCongVan))
         {
+            // Only documents of a Phụ lục III type are numbered; an internal script under a Quốc hiệu need not be.
             _findings.Add("ND30_NUMBER_MISSING", "đầu văn bản", "không thấy", "Số: NN/…-…");
         }
 
@@ -262,6 +263,11 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         var text = line.Clean;
         var where = Where(line);
         CheckSize("ND30_NUMBER_SIZE", line, 26, 26);
+        if (Nd30Layout.IsPlaceholder(text))
+        {
+            return;
+        }
+
         var match = NumberPattern().Match(text);
         if (!match.Success)
         {
@@ -275,7 +281,8 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         var blankNumber = number.Length == 0 || number.All(c => c is '.' or '…' or '_');
         var spacedSlash = Regex.IsMatch(text, @"\s/|/\s");
         var groups = symbol.Split('-');
-        var badSymbol = groups.Length < 2 || groups.Any(g => g.Length == 0 || !g.All(char.IsLetterOrDigit));
+        // A form may leave groups blank ("Số: …/GM-…"): blanks are not errors, letters must not be spaced.
+        var badSymbol = groups.Length < 2 || groups.Any(g => g.Length == 0 || !(g.All(char.IsLetterOrDigit) || Nd30Layout.IsBlank(g)));
         if (match.Groups["word"].Value != "Số" || match.Groups["colon"].Length == 0 || match.Groups["slash"].Length == 0
             || (!filledNumber && !blankNumber) || (filledNumber && spacedSlash) || badSymbol)
         {
@@ -294,6 +301,11 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         }
 
         var type = groups[0];
+        if (Nd30Layout.IsBlank(type))
+        {
+            return;
+        }
+
         if (layout.TitleKey is { } key && Nd30Layout.TypeAbbreviations.TryGetValue(key, out var expected))
         {
             if (type == expected)
@@ -468,7 +480,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
 
             var name = lines.Count >= 2 ? lines[^1] : null;
             var positions = name is null ? lines : lines.Take(lines.Count - 1).ToList();
-            foreach (var line in positions)
+            foreach (var line in positions.Where(l => !Nd30Layout.IsPlaceholder(l.Clean)))
             {
                 var text = line.Clean;
                 var prefix = PrefixPattern().Match(text);
@@ -511,6 +523,11 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             }
 
             var nameText = name.Clean;
+            if (Nd30Layout.IsPlaceholder(nameText))
+            {
+                continue;
+            }
+
             var nameFold = VietnameseText.Fold(nameText) + " ";
             var academic = AcademicTitle().Match(nameText);
             if (academic.Success || AcademicWords.Any(w => nameFold.StartsWith(w, StringComparison.Ordinal)))
@@ -651,11 +668,18 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         {
             _findings.Add("ND30_PAGE_NUMBER_POSITION", "chân trang", "số trang ở chân trang", "số trang ở lề trên, canh giữa");
         }
-        else if (!anyPageField && model.Paragraphs.Count(p => !p.IsEmpty) > LongDocumentParagraphs)
+        else if (!anyPageField && model.Paragraphs.Count(p => !p.IsEmpty) > LongDocumentParagraphs && !IsBatch())
         {
             _findings.Add("ND30_PAGE_NUMBER_MISSING", "đầu trang", "không có số trang", "số trang từ trang 2, canh giữa lề trên");
         }
     }
+
+    /// <summary>
+    /// A print batch (many one-page documents merged, e.g. every invitation in one file) repeats the Quốc hiệu;
+    /// its length says nothing about one document's page count.
+    /// </summary>
+    private bool IsBatch() =>
+        model.Paragraphs.Take(20000).Count(p => VietnameseText.Fold(p.Clean) == Nd30Layout.NationalTitleKey) > 1;
 
     private static string AlignName(JustificationValues? jc) => jc switch
     {

@@ -372,6 +372,17 @@ internal sealed partial class Nd30Layout
         return text.Count >= 2 && text[0].LooksUpper && text[0].Clean.Any(char.IsLetter);
     }
 
+    /// <summary>
+    /// Template text still to be filled: merge fields «…», {{…}}, [[…]], &lt;&lt;…&gt;&gt;. Content rules (wording, number,
+    /// authority, title) wait until it is filled; formatting rules still apply.
+    /// </summary>
+    public static bool IsPlaceholder(string clean) =>
+        clean.Contains('«') || clean.Contains('»') || clean.Contains("{{", StringComparison.Ordinal)
+        || clean.Contains("[[", StringComparison.Ordinal) || clean.Contains("<<", StringComparison.Ordinal);
+
+    /// <summary>A blank left for the number or a ký hiệu group: dots, ellipses, underscores, spaces.</summary>
+    public static bool IsBlank(string text) => text.Trim().All(c => c is '.' or '…' or '_' or ' ');
+
     /// <summary>"(Đã ký)", "(Ký, đóng dấu)", "[chữ ký]": notes inside a signature block, not names.</summary>
     public static bool IsNote(string clean) => clean.StartsWith('(') || clean.StartsWith('[');
 

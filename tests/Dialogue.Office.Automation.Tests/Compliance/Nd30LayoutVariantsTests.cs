@@ -166,3 +166,30 @@ public sealed class Nd30LayoutVariantsTests
         Assert.True(report.Findings.Count == 0, report.ToString());
     }
 }
+
+public sealed class Nd30BatchTests
+{
+    [Fact]
+    public void Check_PrintBatchOfOnePageInvitations_IsNotAskedForPageNumbers()
+    {
+        using var dir = new TempDir();
+        var path = new Nd30Sample { BodyParagraphs = 30 }.Save(dir.File("in-gop.docx"));
+        using (var document = WordprocessingDocument.Open(path, true))
+        {
+            // Append a second copy of the whole invitation after a page break, as a merged print file does.
+            var body = document.MainDocumentPart!.Document.Body!;
+            var copy = body.ChildElements.Where(e => e is not SectionProperties).Select(e => e.CloneNode(true)).ToList();
+            body.InsertBefore(new Paragraph(new Run(new Break { Type = BreakValues.Page })), body.GetFirstChild<SectionProperties>());
+            foreach (var element in copy)
+            {
+                body.InsertBefore(element, body.GetFirstChild<SectionProperties>());
+            }
+
+            document.MainDocumentPart.Document.Save();
+        }
+
+        var report = Nd30Checker.Check(path);
+
+        Assert.True(report.Findings.Count == 0, report.ToString());
+    }
+}
