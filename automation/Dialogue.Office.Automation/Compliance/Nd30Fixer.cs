@@ -543,8 +543,16 @@ public static partial class Nd30Fixer
                 return; // Moving a footer a person designed is not "safe": the checker keeps reporting it.
             }
 
+            // A print batch (every invitation merged into one file) must not be numbered across its documents.
+            if (_model.Paragraphs.Count(p => VietnameseText.Fold(p.Clean) == Nd30Layout.NationalTitleKey) > 1)
+            {
+                return;
+            }
+
+            var done = new HashSet<string>(StringComparer.Ordinal);
             foreach (var section in Main.Document.Body!.Descendants<SectionProperties>().ToList())
             {
+                var added = false;
                 var defaultHeader = section.Elements<HeaderReference>().FirstOrDefault(r => r.Type is null || r.Type.Value == HeaderFooterValues.Default);
                 if (!hasHeaderField)
                 {
@@ -561,7 +569,8 @@ public static partial class Nd30Fixer
                         section.PrependChild(new HeaderReference { Type = HeaderFooterValues.Default, Id = Main.GetIdOfPart(part) });
                     }
 
-                    Change("ND30_FIX_PAGE_NUMBER", "đầu trang", "thêm số trang canh giữa ở lề trên, không hiện ở trang 1");
+                    added = true;
+                    done.Add("thêm số trang canh giữa ở lề trên, không hiện ở trang 1");
                 }
                 else if (defaultHeader?.Id?.Value is { } id && Main.GetPartById(id) is HeaderPart part && part.Header is { } header)
                 {
@@ -571,7 +580,7 @@ public static partial class Nd30Fixer
                         if (pPr.Justification?.Val?.Value != JustificationValues.Center)
                         {
                             pPr.Justification = new Justification { Val = JustificationValues.Center };
-                            Change("ND30_FIX_PAGE_NUMBER", "đầu trang", "canh giữa số trang");
+                            done.Add("canh giữa số trang");
                         }
                     }
                 }
@@ -579,13 +588,18 @@ public static partial class Nd30Fixer
                 if (section.GetFirstChild<TitlePage>() is not { } titlePage)
                 {
                     InsertInOrder(section, new TitlePage());
-                    Change("ND30_FIX_PAGE_NUMBER", "đầu trang", "không hiện số trang ở trang thứ nhất");
+                    done.Add(added ? "" : "không hiện số trang ở trang thứ nhất");
                 }
                 else if (titlePage.Val is not null && !titlePage.Val.Value)
                 {
                     titlePage.Val = null;
-                    Change("ND30_FIX_PAGE_NUMBER", "đầu trang", "không hiện số trang ở trang thứ nhất");
+                    done.Add(added ? "" : "không hiện số trang ở trang thứ nhất");
                 }
+            }
+
+            foreach (var what in done.Where(d => d.Length > 0))
+            {
+                Change("ND30_FIX_PAGE_NUMBER", "đầu trang", what);
             }
         }
 
