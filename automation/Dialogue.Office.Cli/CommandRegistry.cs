@@ -1,3 +1,4 @@
+using Dialogue.Office.Cli.Commands;
 using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli;
@@ -7,6 +8,6 @@ internal static class CommandRegistry
 {
     public static void AddMore(IConfigurator config)
     {
-        _ = config;
+        config.AddCommand<ProgrammeCommand>("programme").WithDescription("Chỉ tạo Chương trình hội nghị (.docx) với giờ tính từ thời lượng từng mục.");
     }
 }
