@@ -1,6 +1,8 @@
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Programme;
+using Dialogue.Office.Automation.Seating;
 
 namespace Dialogue.Office.Automation.Packets;
 
@@ -35,9 +37,14 @@ public static class ConferencePacket
         Directory.CreateDirectory(request.OutputFolder);
         var steps = new List<PacketStep>();
 
+        // Seating first: each in-person delegate's seat is printed on the invitation.
+        var seating = SeatingGenerator.Generate(new SeatingRequest(plan, request.OutputFolder));
+        steps.Add(new PacketStep("Sơ đồ chỗ ngồi và danh sách chỗ ngồi", seating.Path is null ? 0 : 1, SeatingGenerator.FileName, seating.Problems));
+
         var total = plan.Delegates.Count;
         var invitations = InvitationGenerator.Generate(new InvitationRequest(plan, request.OutputFolder)
         {
+            Seats = seating.SeatsByCode,
             Progress = request.Progress is null ? null : new Progress<int>(n => request.Progress.Report(new PacketProgress("Giấy mời", n, total))),
         });
         steps.Add(new PacketStep("Giấy mời (mỗi đại biểu một tệp)", invitations.Invitations.Count, InvitationGenerator.Folder + "/", invitations.Problems));
@@ -50,6 +57,9 @@ public static class ConferencePacket
         {
             steps.Add(new PacketStep("Danh sách giấy mời và đường dẫn QR", 1, InvitationGenerator.ListFileName, []));
         }
+
+        var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, request.OutputFolder));
+        steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, ProgrammeGenerator.FileName, programme.Problems));
 
         return new PacketResult(request.OutputFolder, steps);
     }
