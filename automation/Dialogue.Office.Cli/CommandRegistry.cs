@@ -9,6 +9,7 @@ internal static class CommandRegistry
     public static void AddMore(IConfigurator config)
     {
         config.AddCommand<ProgrammeCommand>("programme").WithDescription("Chỉ tạo Chương trình hội nghị (.docx) với giờ tính từ thời lượng từng mục.");
+        config.AddCommand<ScriptCommand>("script").WithDescription("Chỉ tạo Kịch bản chi tiết (lời dẫn của người dẫn chương trình) từ mẫu kich-ban.docx.");
         config.AddCommand<SeatingCommand>("seating").WithDescription("Chỉ xếp chỗ ngồi tại hội trường chính: sơ đồ và danh sách theo tên (.xlsx).");
     }
 }

@@ -2,6 +2,7 @@ using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
+using Dialogue.Office.Automation.Script;
 using Dialogue.Office.Automation.Seating;
 
 namespace Dialogue.Office.Automation.Packets;
@@ -23,6 +24,9 @@ public sealed record PacketResult(string OutputFolder, IReadOnlyList<PacketStep>
 public sealed record PacketRequest(ConferencePlan Plan, string OutputFolder)
 {
     public IProgress<PacketProgress>? Progress { get; init; }
+
+    /// <summary>Questions chosen for the dialogue (from the consolidated workbook); null leaves marked places in the script.</summary>
+    public IReadOnlyList<SelectedQuestion>? Questions { get; init; }
 }
 
 /// <summary>
@@ -60,6 +64,9 @@ public static class ConferencePacket
 
         var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, request.OutputFolder));
         steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, ProgrammeGenerator.FileName, programme.Problems));
+
+        var script = ScriptGenerator.Generate(new ScriptRequest(plan, request.OutputFolder) { Questions = request.Questions });
+        steps.Add(new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", script.Path is null ? 0 : 1, ScriptGenerator.FileName, script.Problems));
 
         return new PacketResult(request.OutputFolder, steps);
     }

@@ -21,7 +21,7 @@ internal static class SeatAssigner
             return null;
         }
 
-        var inHall = ProtocolOrder(plan.Delegates.Where(d => string.Equals(d.VenueId, plan.MainHall.Id, StringComparison.OrdinalIgnoreCase))).ToList();
+        var inHall = ProtocolOrder.Sort(plan.Delegates.Where(d => string.Equals(d.VenueId, plan.MainHall.Id, StringComparison.OrdinalIgnoreCase))).ToList();
         if (inHall.Count == 0)
         {
             problems.Warning("SEATING_NO_DELEGATES", plan.LocationOf("delegates"), "No delegate attends at the main hall.", plan.MainHall.Name);
@@ -99,10 +99,6 @@ internal static class SeatAssigner
 
         return new SeatingPlan(layout, assignments, reservedRows);
     }
-
-    /// <summary>Protocol order: group (Trung ương … báo chí), then rank (1 = highest), then the list's own order.</summary>
-    public static IEnumerable<ConferenceDelegate> ProtocolOrder(IEnumerable<ConferenceDelegate> delegates) =>
-        delegates.OrderBy(d => (int)d.Group).ThenBy(d => d.Rank).ThenBy(d => d.Row);
 
     /// <summary>Keeps protocol order between organizations (by their first member) and puts each one's members together.</summary>
     internal static IEnumerable<ConferenceDelegate> GroupByOrganization(IEnumerable<ConferenceDelegate> ordered)
