@@ -29,6 +29,12 @@ internal static class SeatAssigner
 
         var presidiumMembers = inHall.Where(d => d.IsPresidium).ToList();
         var atTable = presidiumMembers.Take(layout.PresidiumSeats).ToList();
+        if (presidiumMembers.Count > atTable.Count)
+        {
+            problems.Warning("SEATING_PRESIDIUM_FULL", plan.LocationOf("main_hall.layout.presidium_seats"), "More presidium members than presidium seats.",
+                Number(presidiumMembers.Count), Number(layout.PresidiumSeats), Number(presidiumMembers.Count - atTable.Count));
+        }
+
         var capacity = atTable.Count + layout.Rows * layout.SeatsPerRow;
         if (inHall.Count > capacity)
         {
@@ -36,12 +42,6 @@ internal static class SeatAssigner
                 $"{inHall.Count} in-person delegates but only {capacity} seats; {inHall.Count - capacity} missing.",
                 Number(inHall.Count - capacity), Number(inHall.Count), plan.MainHall.Name, Number(capacity));
             return null;
-        }
-
-        if (presidiumMembers.Count > atTable.Count)
-        {
-            problems.Warning("SEATING_PRESIDIUM_FULL", plan.LocationOf("main_hall.layout.presidium_seats"), "More presidium members than presidium seats.",
-                Number(presidiumMembers.Count), Number(layout.PresidiumSeats), Number(presidiumMembers.Count - atTable.Count));
         }
 
         var assignments = new List<SeatAssignment>(inHall.Count);
