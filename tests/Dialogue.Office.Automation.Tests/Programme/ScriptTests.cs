@@ -274,6 +274,28 @@ public sealed class ScriptTests
         Assert.All(text, t => Assert.Equal(t.Normalize(System.Text.NormalizationForm.FormC), t));
     }
 
+    [Fact]
+    public void Generate_InPersonOnly_NoBridgePointWording()
+    {
+        using var dir = new TempDir();
+        var plan = TestPlans.With(Plan, bridgePoints: [], delegates: Plan.Delegates.Where(d => InHall(Plan, d)).ToList());
+
+        var result = ScriptGenerator.Generate(new ScriptRequest(plan, dir.Path));
+
+        Assert.False(result.HasErrors);
+        var text = string.Join("\n", DocxText.Paragraphs(result.Path!));
+        Assert.DoesNotContain("trực tuyến", text, StringComparison.Ordinal);
+        Assert.Contains($"dự Hội nghị tại {Plan.MainHall.Name}!", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Ủy ban nhân dân tỉnh Yên Bái", "tỉnh")]
+    [InlineData("Ủy ban nhân dân xã Tân Lập", "xã")]
+    [InlineData("Ủy ban nhân dân thành phố Hà Nội", "thành phố")]
+    [InlineData("Ủy ban nhân dân phường Yên Thịnh", "phường")]
+    public void Area_IssuerName_GivesTheLevelTheMcNames(string issuer, string area) =>
+        Assert.Equal(area, ScriptComposer.Area(issuer));
+
     [SkippableFact]
     public void Generate_SamplePlan_LibreOfficeConvertsScriptAndTemplate()
     {
