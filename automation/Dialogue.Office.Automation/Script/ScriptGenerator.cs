@@ -73,6 +73,11 @@ public static class ScriptGenerator
             return null;
         }
 
+        if (template.Tags.Count == 0)
+        {
+            problems.Warning("SCRIPT_TEMPLATE_NO_FIELDS", name, "The script template has no content controls left; its header keeps the sample text.", name);
+        }
+
         using var output = new MemoryStream();
         template.Render(Values(plan), ReadOnlySpan<byte>.Empty, output);
         return output.ToArray();
