@@ -235,6 +235,16 @@ internal static class SeatingChartWriter
             Text(sheet.Cell(row, 4), d.Organization.Length > 0 ? d.Organization : d.Addressee);
             Text(sheet.Cell(row, 5), a.Seat.Label);
             Text(sheet.Cell(row, 6), d.Code);
+
+            // Row heights are not recomputed by every viewer for wrapped text: estimate the lines the longest cell needs.
+            var lines = 1;
+            for (var c = 2; c <= 4; c++)
+            {
+                var length = sheet.Cell(row, c).GetString().Length;
+                lines = Math.Max(lines, (int)Math.Ceiling(length / (columns[c - 1].Width * 1.1)));
+            }
+
+            sheet.Row(row).Height = 15 * lines;
         }
 
         var body = sheet.Range(1, 1, Math.Max(row, 1), columns.Length);
