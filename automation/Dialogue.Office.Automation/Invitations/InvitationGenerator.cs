@@ -240,6 +240,7 @@ public static partial class InvitationGenerator
             if (name == template.DocumentPartName)
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                entry.LastWriteTime = DocxTemplate.EntryTime;
                 using var s = entry.Open();
                 var data = Encoding.UTF8.GetBytes(documentXml);
                 s.Write(data);
@@ -247,12 +248,14 @@ public static partial class InvitationGenerator
             else if (name == template.QrPartName)
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
+                entry.LastWriteTime = DocxTemplate.EntryTime;
                 using var s = entry.Open();
                 s.Write(qr);
             }
             else
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                entry.LastWriteTime = DocxTemplate.EntryTime;
                 using var s = entry.Open();
                 s.Write(bytes);
             }
@@ -306,7 +309,9 @@ public static partial class InvitationGenerator
             _template = template;
             _file = File.Create(path);
             _zip = new ZipArchive(_file, ZipArchiveMode.Create, false);
-            _documentStream = _zip.CreateEntry(template.DocumentPartName, CompressionLevel.Fastest).Open();
+            var documentEntry = _zip.CreateEntry(template.DocumentPartName, CompressionLevel.Fastest);
+            documentEntry.LastWriteTime = DocxTemplate.EntryTime;
+            _documentStream = documentEntry.Open();
             _writer = new StreamWriter(_documentStream, new UTF8Encoding(false), 1 << 16);
         }
 
@@ -370,6 +375,7 @@ public static partial class InvitationGenerator
                 }
 
                 var entry = _zip.CreateEntry(name, name.EndsWith(".png", StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
+                entry.LastWriteTime = DocxTemplate.EntryTime;
                 using var s = entry.Open();
                 s.Write(data);
             }
@@ -377,6 +383,7 @@ public static partial class InvitationGenerator
             for (var i = 0; i < _images.Count; i++)
             {
                 var entry = _zip.CreateEntry($"word/media/print-qr-{i + 1}.png", CompressionLevel.NoCompression);
+                entry.LastWriteTime = DocxTemplate.EntryTime;
                 using var s = entry.Open();
                 s.Write(_images[i]);
             }

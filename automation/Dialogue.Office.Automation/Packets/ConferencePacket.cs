@@ -4,6 +4,7 @@ using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
 using Dialogue.Office.Automation.Script;
 using Dialogue.Office.Automation.Seating;
+using Dialogue.Office.Automation.Sharing;
 
 namespace Dialogue.Office.Automation.Packets;
 
@@ -27,6 +28,16 @@ public sealed record PacketRequest(ConferencePlan Plan, string OutputFolder)
 
     /// <summary>Questions chosen for the dialogue (from the consolidated workbook); null leaves marked places in the script.</summary>
     public IReadOnlyList<SelectedQuestion>? Questions { get; init; }
+
+    /// <summary>
+    /// Where to publish the packet (its <see cref="PublishRequest.SourceFolder"/> is the output folder). For SharePoint,
+    /// the documents folder and its sharing link are made first, the invitations' QR codes carry that link, and every
+    /// file is uploaded at the end: one flow. For the local share, files are copied at the end and the QR codes keep the
+    /// plan's packet URL. Null: nothing is published.
+    /// </summary>
+    public PublishRequest? Publish { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
 /// <summary>
@@ -35,11 +46,31 @@ public sealed record PacketRequest(ConferencePlan Plan, string OutputFolder)
 /// </summary>
 public static class ConferencePacket
 {
-    public static PacketResult Build(PacketRequest request)
+    public static PacketResult Build(PacketRequest request) => BuildAsync(request).GetAwaiter().GetResult();
+
+    public static async Task<PacketResult> BuildAsync(PacketRequest request, CancellationToken cancellationToken = default)
     {
         var plan = request.Plan;
         Directory.CreateDirectory(request.OutputFolder);
         var steps = new List<PacketStep>();
+
+        string? packetUrl = null;
+        PackagePublisher? publisher = null;
+        if (request.Publish is { } publish)
+        {
+            // The link must exist before the invitations are written: it is what their QR codes open.
+            publisher = new PackagePublisher(request.Time);
+            var link = await publisher.EnsureFolderLinkAsync(publish with { SourceFolder = request.OutputFolder }, cancellationToken);
+            steps.Add(new PacketStep("Thư mục tài liệu và liên kết chia sẻ", 0, link.FolderLink, link.Problems));
+            if (!link.Succeeded)
+            {
+                return new PacketResult(request.OutputFolder, steps);
+            }
+
+            // The embedded default's links (http://localhost…/share) only open on this machine: the QR codes keep the
+            // plan's packet URL then, and the files are still copied to the local share at the end.
+            packetUrl = publish.Target is SharePointTarget ? link.FolderLink : null;
+        }
 
         // Seating first: each in-person delegate's seat is printed on the invitation.
         var seating = SeatingGenerator.Generate(new SeatingRequest(plan, request.OutputFolder));
@@ -49,6 +80,7 @@ public static class ConferencePacket
         var invitations = InvitationGenerator.Generate(new InvitationRequest(plan, request.OutputFolder)
         {
             Seats = seating.SeatsByCode,
+            PacketUrl = packetUrl,
             Progress = request.Progress is null ? null : new Progress<int>(n => request.Progress.Report(new PacketProgress("Giấy mời", n, total))),
         });
         steps.Add(new PacketStep("Giấy mời (mỗi đại biểu một tệp)", invitations.Invitations.Count, InvitationGenerator.Folder + "/", invitations.Problems));
@@ -68,6 +100,21 @@ public static class ConferencePacket
         var script = ScriptGenerator.Generate(new ScriptRequest(plan, request.OutputFolder) { Questions = request.Questions });
         steps.Add(new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", script.Path is null ? 0 : 1, ScriptGenerator.FileName, script.Problems));
 
+        if (publisher is not null && request.Publish is { } publishRequest)
+        {
+            var published = await publisher.PublishAsync(
+                publishRequest with { SourceFolder = request.OutputFolder },
+                request.Progress is null ? null : new InlineProgress<PublishProgress>(p =>
+                    request.Progress.Report(new PacketProgress("Công bố tài liệu", p.FileIndex, p.FileCount))),
+                cancellationToken);
+            steps.Add(new PacketStep(published.IsLocal ? "Công bố vào thư mục chia sẻ cục bộ" : "Công bố lên SharePoint", published.Files.Count, published.TargetDisplay, published.Problems));
+        }
+
         return new PacketResult(request.OutputFolder, steps);
+    }
+
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

@@ -23,6 +23,12 @@ namespace Dialogue.Office.Automation.Templating;
 public sealed partial class DocxTemplate
 {
     internal const string QrRelationshipId = "rIdDlgQr";
+
+    /// <summary>
+    /// A fixed time for zip entries, so the same input gives byte-identical files: re-publishing then uploads only
+    /// letters whose content changed.
+    /// </summary>
+    internal static readonly DateTimeOffset EntryTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private const char InlineOpen = '\uE000';
     private const char InlineClose = '\uE001';
     private const char BlockOpen = '\uE002';
@@ -248,6 +254,7 @@ public sealed partial class DocxTemplate
             if (name == _documentPartName)
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                entry.LastWriteTime = DocxTemplate.EntryTime;
                 using var s = entry.Open();
                 using var writer = new StreamWriter(s, new UTF8Encoding(false), 1 << 16);
                 WriteDocument(writer, values);
@@ -255,12 +262,14 @@ public sealed partial class DocxTemplate
             else if (name == _qrPartName && !qrPng.IsEmpty)
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
+                entry.LastWriteTime = DocxTemplate.EntryTime;
                 using var s = entry.Open();
                 s.Write(qrPng);
             }
             else
             {
                 var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
+                entry.LastWriteTime = DocxTemplate.EntryTime;
                 using var s = entry.Open();
                 s.Write(bytes);
             }

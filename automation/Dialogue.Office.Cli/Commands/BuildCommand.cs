@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using Dialogue.Office.Automation.Packets;
+using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -6,9 +8,16 @@ using Spectre.Console.Cli;
 namespace Dialogue.Office.Cli.Commands;
 
 /// <summary><c>dialogue build &lt;plan&gt; [--out]</c>: the main job, the whole conference packet.</summary>
-public sealed class BuildCommand : Command<PlanOutputSettings>
+public sealed class BuildCommand : Command<BuildCommand.Settings>
 {
-    public override int Execute(CommandContext context, PlanOutputSettings settings, CancellationToken cancellationToken)
+    public sealed class Settings : PlanOutputSettings
+    {
+        [CommandOption("--publish")]
+        [Description("Công bố tài liệu sau khi tạo. Khi kế hoạch hoặc cấu hình có trang SharePoint (sharing.site_url), việc công bố luôn được thực hiện và mã QR mang liên kết chia sẻ thật; không có SharePoint thì công bố vào thư mục chia sẻ cục bộ.")]
+        public bool Publish { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var plan = Load(settings.PlanFolder);
         if (plan is null)
@@ -17,6 +26,24 @@ public sealed class BuildCommand : Command<PlanOutputSettings>
         }
 
         var outDir = OutputFolder(settings, plan);
+        PublishRequest? publish = null;
+        var config = SharingConfiguration.Build();
+        var sharing = PublishCommand.Merge(SharingConfiguration.Sharing(config), plan.Sharing);
+        if (sharing.SiteUrl.Length > 0 || settings.Publish)
+        {
+            var connection = SharingConfiguration.Graph(config);
+            var target = PublishTarget.FromPlan(sharing, connection, SharingConfiguration.Local(config), plan.Conference.Code);
+            if (target is SharePointTarget && !PublishCommand.PrepareSignIn(connection))
+            {
+                return ExitCodes.InputErrors;
+            }
+
+            ConsoleOutput.Info(target is SharePointTarget
+                ? $"Tài liệu sẽ được công bố lên SharePoint ({sharing.SiteUrl}); mã QR trên giấy mời mang liên kết chia sẻ của thư mục tài liệu."
+                : "Chưa cấu hình SharePoint: tài liệu được công bố vào thư mục chia sẻ cục bộ; mã QR mang đường dẫn tài liệu ghi trong kế hoạch.");
+            publish = new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(sharing) };
+        }
+
         PacketResult? result = null;
         AnsiConsole.Progress()
             .AutoClear(false)
@@ -33,7 +60,7 @@ public sealed class BuildCommand : Command<PlanOutputSettings>
 
                     task.Value = p.Done;
                 });
-                result = ConferencePacket.Build(new PacketRequest(plan, outDir) { Progress = new SynchronousProgress<PacketProgress>(progress) });
+                result = ConferencePacket.Build(new PacketRequest(plan, outDir) { Progress = new SynchronousProgress<PacketProgress>(progress), Publish = publish });
             });
 
         return Summary(result!, outDir);

@@ -117,19 +117,8 @@ public sealed class PublishCommand : Command<PublishSettings>
         var target = PublishTarget.FromPlan(sharing, connection, local, defaultFolder);
         if (target is SharePointTarget)
         {
-            connection.DeviceCodePrompt = (info, _) =>
+            if (!PrepareSignIn(connection))
             {
-                AnsiConsole.MarkupLine($"[yellow]Đăng nhập Microsoft 365:[/] mở [link]{Markup.Escape(info.VerificationUri.ToString())}[/] và nhập mã [bold]{Markup.Escape(info.UserCode)}[/].");
-                return Task.CompletedTask;
-            };
-            try
-            {
-                // One credential for the whole command, so the clerk signs in once.
-                connection.Credential = GraphCredentialFactory.Create(connection);
-            }
-            catch (GraphAuthConfigurationException e)
-            {
-                ConsoleOutput.Error($"Thiếu hoặc sai thiết lập đăng nhập Microsoft 365: \"{e.Setting}\". Xem docs/readme/sharing.md.");
                 return ExitCodes.InputErrors;
             }
 
@@ -197,6 +186,27 @@ public sealed class PublishCommand : Command<PublishSettings>
         return ExitCodes.Ok;
     }
 
+    /// <summary>Sets up the Microsoft 365 sign-in once for the whole command (device code shown in Vietnamese).</summary>
+    internal static bool PrepareSignIn(GraphConnectionOptions connection)
+    {
+        connection.DeviceCodePrompt = (info, _) =>
+        {
+            AnsiConsole.MarkupLine($"[yellow]Đăng nhập Microsoft 365:[/] mở [link]{Markup.Escape(info.VerificationUri.ToString())}[/] và nhập mã [bold]{Markup.Escape(info.UserCode)}[/].");
+            return Task.CompletedTask;
+        };
+        try
+        {
+            // One credential for the whole command, so the clerk signs in once.
+            connection.Credential = GraphCredentialFactory.Create(connection);
+            return true;
+        }
+        catch (GraphAuthConfigurationException e)
+        {
+            ConsoleOutput.Error($"Thiếu hoặc sai thiết lập đăng nhập Microsoft 365: \"{e.Setting}\". Xem docs/sharing.md.");
+            return false;
+        }
+    }
+
     private static void Summary(PublishResult result)
     {
         if (result.Files.Count > 0)
@@ -229,7 +239,7 @@ public sealed class PublishCommand : Command<PublishSettings>
     }
 
     /// <summary>Plan values win over configuration where the plan sets them.</summary>
-    private static SharingSettings Merge(SharingSettings config, SharingSettings plan) => config with
+    internal static SharingSettings Merge(SharingSettings config, SharingSettings plan) => config with
     {
         SiteUrl = plan.SiteUrl.Length > 0 ? plan.SiteUrl : config.SiteUrl,
         Library = plan.Library.Length > 0 ? plan.Library : config.Library,
