@@ -142,7 +142,7 @@ public static partial class InvitationGenerator
                 var fileName = UniqueName(usedNames, string.Create(CultureInfo.InvariantCulture, $"{ordinal:000}-{(d.FullName.Length > 0 ? d.FullName : d.Organization)}"));
                 using (var file = File.Create(Path.Combine(outDir, fileName)))
                 {
-                    WritePackage(template, xml, qr, file);
+                    template.WritePackage(xml, qr, file);
                 }
 
                 print?.Add(xml, qr);
@@ -230,36 +230,6 @@ public static partial class InvitationGenerator
         }
 
         return name;
-    }
-
-    internal static void WritePackage(DocxTemplate template, string documentXml, byte[] qr, Stream output)
-    {
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, true);
-        foreach (var (name, bytes) in template.Parts)
-        {
-            if (name == template.DocumentPartName)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-                entry.LastWriteTime = DocxTemplate.EntryTime;
-                using var s = entry.Open();
-                var data = Encoding.UTF8.GetBytes(documentXml);
-                s.Write(data);
-            }
-            else if (name == template.QrPartName)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
-                entry.LastWriteTime = DocxTemplate.EntryTime;
-                using var s = entry.Open();
-                s.Write(qr);
-            }
-            else
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-                entry.LastWriteTime = DocxTemplate.EntryTime;
-                using var s = entry.Open();
-                s.Write(bytes);
-            }
-        }
     }
 
     private static void WriteList(ConferencePlan plan, IReadOnlyList<GeneratedInvitation> written, IReadOnlyList<ConferenceDelegate> skipped,

@@ -246,32 +246,26 @@ public sealed partial class DocxTemplate
     }
 
     /// <summary>Writes one filled document. <paramref name="values"/> maps tags to text ("\n" separates lines).</summary>
-    public void Render(IReadOnlyDictionary<string, string> values, ReadOnlySpan<byte> qrPng, Stream output)
+    public void Render(IReadOnlyDictionary<string, string> values, ReadOnlySpan<byte> qrPng, Stream output) =>
+        WritePackage(RenderDocumentXml(values), qrPng, output);
+
+    /// <summary>Writes the package around an already filled document.xml (and the QR picture, if any).</summary>
+    internal void WritePackage(string documentXml, ReadOnlySpan<byte> qrPng, Stream output)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, true);
         foreach (var (name, bytes) in _parts)
         {
+            var isQr = name == _qrPartName && !qrPng.IsEmpty;
+            var entry = zip.CreateEntry(name, isQr ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
+            entry.LastWriteTime = EntryTime;
+            using var s = entry.Open();
             if (name == _documentPartName)
             {
-                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-                entry.LastWriteTime = DocxTemplate.EntryTime;
-                using var s = entry.Open();
-                using var writer = new StreamWriter(s, new UTF8Encoding(false), 1 << 16);
-                WriteDocument(writer, values);
-            }
-            else if (name == _qrPartName && !qrPng.IsEmpty)
-            {
-                var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
-                entry.LastWriteTime = DocxTemplate.EntryTime;
-                using var s = entry.Open();
-                s.Write(qrPng);
+                s.Write(Encoding.UTF8.GetBytes(documentXml));
             }
             else
             {
-                var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
-                entry.LastWriteTime = DocxTemplate.EntryTime;
-                using var s = entry.Open();
-                s.Write(bytes);
+                s.Write(isQr ? qrPng : bytes);
             }
         }
     }
