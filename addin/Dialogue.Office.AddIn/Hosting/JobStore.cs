@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using Dialogue.Office.Automation.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Dialogue.Office.AddIn.Hosting;
+
+/// <summary>State of a background job.</summary>
+public enum JobState
+{
+    Running,
+    Done,
+    Failed,
+}
+
+/// <summary>A file a finished job offers for download, under a fixed key (never a path from the request).</summary>
+public sealed record JobFile(string Key, string Label, string DownloadName, string Path, string ContentType);
+
+/// <summary>One long-running generation (invitations for every delegate…) whose progress the pane polls.</summary>
+public sealed class Job(string id, string owner, string folder, string kind)
+{
+    private int _done;
+    private int _total;
+
+    public string Id { get; } = id;
+    public string Owner { get; } = owner;
+    public string Folder { get; } = folder;
+    public string Kind { get; } = kind;
+    public JobState State { get; private set; } = JobState.Running;
+    public int Done => Volatile.Read(ref _done);
+    public int Total => Volatile.Read(ref _total);
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public IReadOnlyList<JobFile> Files { get; private set; } = [];
+
+    /// <summary>An error code for the whole job (e.g. INVITATIONS_FAILED) when it failed.</summary>
+    public string? FailureCode { get; private set; }
+
+    public void Report(int done, int total)
+    {
+        Volatile.Write(ref _total, total);
+        Volatile.Write(ref _done, done);
+    }
+
+    public void Complete(IReadOnlyList<JobFile> files, IReadOnlyList<Problem> problems)
+    {
+        Files = files;
+        Problems = problems;
+        State = JobState.Done;
+    }
+
+    public void Fail(string code, IReadOnlyList<Problem> problems)
+    {
+        FailureCode = code;
+        Problems = problems;
+        State = JobState.Failed;
+    }
+}
+
+/// <summary>
+/// Jobs of this host process, each with its own output folder under the output root. A job is visible only to the user
+/// who started it (the token's object id; everyone shares "" when sign-in is off).
+/// </summary>
+public sealed class JobStore
+{
+    private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
+    private readonly ILogger<JobStore> _log;
+
+    public JobStore(IOptions<AddInOptions> options, ILogger<JobStore> log)
+    {
+        _log = log;
+        Root = string.IsNullOrWhiteSpace(options.Value.OutputRoot)
+            ? Path.Combine(Path.GetTempPath(), "dialogue-office-addin")
+            : Path.GetFullPath(options.Value.OutputRoot);
+    }
+
+    /// <summary>Where job folders are created.</summary>
+    public string Root { get; }
+
+    /// <summary>Creates a job folder and runs <paramref name="work"/> on the thread pool; failures are logged, never shown.</summary>
+    public Job Start(string owner, string kind, int total, Func<Job, CancellationToken, Task> work)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var folder = Path.Combine(Root, id);
+        Directory.CreateDirectory(folder);
+        var job = new Job(id, owner, folder, kind);
+        job.Report(0, total);
+        _jobs[id] = job;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await work(job, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "Job {JobId} ({Kind}) failed", id, kind);
+                job.Fail("INTERNAL_ERROR", []);
+            }
+        });
+        return job;
+    }
+
+    /// <summary>The job, if it exists and belongs to <paramref name="owner"/>.</summary>
+    public Job? Find(string id, string owner) =>
+        _jobs.TryGetValue(id, out var job) && string.Equals(job.Owner, owner, StringComparison.Ordinal) ? job : null;
+}
