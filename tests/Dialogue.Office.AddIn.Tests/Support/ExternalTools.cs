@@ -49,6 +49,26 @@ public static class ExternalTools
         return null;
     }
 
+    /// <summary>
+    /// Checks that <c>npm ci</c> ran in <paramref name="projectDir"/> (the package is in node_modules); skips on a
+    /// developer machine without it, fails in CI.
+    /// </summary>
+    public static void RequireNodePackage(string projectDir, string package)
+    {
+        if (Directory.Exists(Path.Combine(projectDir, "node_modules", package)))
+        {
+            return;
+        }
+
+        var message = $"npm package '{package}' is not installed: run 'npm ci' in {projectDir}";
+        if (InCi)
+        {
+            throw new InvalidOperationException(message + " (CI must install it: see .ci/run)");
+        }
+
+        Skip.If(true, message);
+    }
+
     public static string LibreOffice() => Find("soffice") ?? Require("libreoffice", "libreoffice-writer libreoffice-calc");
 
     /// <summary>Runs a program, returns (exit code, stdout, stderr); kills it after <paramref name="timeout"/>.</summary>
