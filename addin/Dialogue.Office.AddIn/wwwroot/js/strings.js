@@ -27,6 +27,7 @@ export const vi = Object.freeze({
   readingDocument: "Đang đọc văn bản đang mở…",
   sending: "Đang gửi mẫu giấy mời lên máy chủ…",
   generating: (done, total) => `Đang tạo giấy mời: ${done}/${total}`,
+  generatedProgress: (done, total) => `Hoàn tất: ${done}/${total}`,
   generated: (n) => `Đã tạo ${n} giấy mời.`,
   generateFailed: "Không tạo được giấy mời.",
   download: "Tải về",

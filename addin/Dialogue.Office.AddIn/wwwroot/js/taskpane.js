@@ -250,7 +250,7 @@ function showProgress(job) {
   $("progress-box").hidden = false;
   $("progress").max = Math.max(job.total, 1);
   $("progress").value = job.done;
-  $("progress-text").textContent = vi.generating(job.done, job.total);
+  $("progress-text").textContent = job.state === "done" ? vi.generatedProgress(job.done, job.total) : vi.generating(job.done, job.total);
 }
 
 async function follow(job) {
