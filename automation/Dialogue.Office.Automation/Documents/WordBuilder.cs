@@ -141,12 +141,13 @@ public static class WordBuilder
             rp.Append(new Italic(), new ItalicComplexScript());
         }
 
+        // Schema order of w:rPr: … sz, szCs, u — an underline before the size fails OpenXmlValidator.
+        rp.Append(new FontSize { Val = Nd30.Size(style.Size) }, new FontSizeComplexScript { Val = Nd30.Size(style.Size) });
         if (style.Underline)
         {
             rp.Append(new Underline { Val = UnderlineValues.Single });
         }
 
-        rp.Append(new FontSize { Val = Nd30.Size(style.Size) }, new FontSizeComplexScript { Val = Nd30.Size(style.Size) });
         return rp;
     }
 

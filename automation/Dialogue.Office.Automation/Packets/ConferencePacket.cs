@@ -1,6 +1,9 @@
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Programme;
+using Dialogue.Office.Automation.Script;
+using Dialogue.Office.Automation.Seating;
 
 namespace Dialogue.Office.Automation.Packets;
 
@@ -21,6 +24,9 @@ public sealed record PacketResult(string OutputFolder, IReadOnlyList<PacketStep>
 public sealed record PacketRequest(ConferencePlan Plan, string OutputFolder)
 {
     public IProgress<PacketProgress>? Progress { get; init; }
+
+    /// <summary>Questions chosen for the dialogue (from the consolidated workbook); null leaves marked places in the script.</summary>
+    public IReadOnlyList<SelectedQuestion>? Questions { get; init; }
 }
 
 /// <summary>
@@ -35,9 +41,14 @@ public static class ConferencePacket
         Directory.CreateDirectory(request.OutputFolder);
         var steps = new List<PacketStep>();
 
+        // Seating first: each in-person delegate's seat is printed on the invitation.
+        var seating = SeatingGenerator.Generate(new SeatingRequest(plan, request.OutputFolder));
+        steps.Add(new PacketStep("Sơ đồ chỗ ngồi và danh sách chỗ ngồi", seating.Path is null ? 0 : 1, SeatingGenerator.FileName, seating.Problems));
+
         var total = plan.Delegates.Count;
         var invitations = InvitationGenerator.Generate(new InvitationRequest(plan, request.OutputFolder)
         {
+            Seats = seating.SeatsByCode,
             Progress = request.Progress is null ? null : new Progress<int>(n => request.Progress.Report(new PacketProgress("Giấy mời", n, total))),
         });
         steps.Add(new PacketStep("Giấy mời (mỗi đại biểu một tệp)", invitations.Invitations.Count, InvitationGenerator.Folder + "/", invitations.Problems));
@@ -50,6 +61,12 @@ public static class ConferencePacket
         {
             steps.Add(new PacketStep("Danh sách giấy mời và đường dẫn QR", 1, InvitationGenerator.ListFileName, []));
         }
+
+        var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, request.OutputFolder));
+        steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, ProgrammeGenerator.FileName, programme.Problems));
+
+        var script = ScriptGenerator.Generate(new ScriptRequest(plan, request.OutputFolder) { Questions = request.Questions });
+        steps.Add(new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", script.Path is null ? 0 : 1, ScriptGenerator.FileName, script.Problems));
 
         return new PacketResult(request.OutputFolder, steps);
     }

@@ -25,6 +25,13 @@ public static class ContentControls
         return new SdtBlock(new SdtProperties(new SdtAlias { Val = field.Tag }, new Tag { Val = field.Tag }), content);
     }
 
+    /// <summary>A row control wrapping one sample table row (the place of generated rows, <see cref="FieldKind.Rows"/>).</summary>
+    public static SdtRow Row(string tag, TableRow sample)
+    {
+        var field = TemplateFields.Find(tag) ?? throw new ArgumentException($"Unknown tag {tag}", nameof(tag));
+        return new SdtRow(new SdtProperties(new SdtAlias { Val = field.Tag }, new Tag { Val = field.Tag }), new SdtContentRow(sample));
+    }
+
     /// <summary>The picture control for the QR code (its drawing is put in when the template is compiled).</summary>
     public static SdtRun Picture(string tag, long sizeEmu)
     {

@@ -11,6 +11,12 @@ public enum FieldKind
 
     /// <summary>A picture (picture content control): the delegate's QR code.</summary>
     Picture,
+
+    /// <summary>
+    /// Generated table rows (the MC's script): a row content control, or a control inside a table row, marks the row
+    /// that is replaced by the generated rows; that row's cells give the widths, paragraph and run formatting.
+    /// </summary>
+    Rows,
 }
 
 /// <summary>One entry of the template vocabulary (templates/README.md lists them all).</summary>
@@ -53,6 +59,11 @@ public static class TemplateFields
         new("ChoNgoi", FieldKind.Lines, "Dòng chỗ ngồi tại hội trường; để trống thì bỏ cả dòng", "Chỗ ngồi: Hàng A – Ghế 05", true),
         new("DuongDan", FieldKind.Text, "Đường dẫn tài liệu riêng của đại biểu (trùng với mã QR)", "https://…?db=YB23-0007", true),
         new("MaQR", FieldKind.Picture, "Ảnh mã QR mở tài liệu hội nghị của đại biểu", "(ảnh)", true),
+
+        // Kịch bản chi tiết (templates/kich-ban.docx).
+        new("DiaDiemHoiNghi", FieldKind.Text, "Địa điểm hội nghị: điểm cầu chính và các điểm cầu trực tuyến", "Trung tâm Hội nghị tỉnh (…), kết nối trực tuyến tới 08 điểm cầu: thị xã Nghĩa Lộ, …", false),
+        new("DanChuongTrinh", FieldKind.Text, "Người dẫn chương trình (tuyên bố lý do, giới thiệu đại biểu)", "Lãnh đạo Sở Giáo dục và Đào tạo", false),
+        new("NoiDungKichBan", FieldKind.Rows, "Các dòng của kịch bản (thời gian | lời dẫn | người thực hiện), sinh ra thay cho dòng bảng mang thẻ này; dòng mẫu quy định độ rộng cột, phông chữ, căn lề", "07h30 – 07h45 | Kính thưa các đồng chí đại biểu! … | Người dẫn chương trình", false),
     ];
 
     private static readonly Dictionary<string, TemplateField> ByTag = All.ToDictionary(f => f.Tag, StringComparer.OrdinalIgnoreCase);
@@ -61,4 +72,7 @@ public static class TemplateFields
 
     /// <summary>Fields an invitation template must hold, or the letter cannot be addressed or opened.</summary>
     public static readonly IReadOnlyList<string> RequiredForInvitation = ["KinhGui", "MaQR"];
+
+    /// <summary>Fields a script template must hold: the place of the generated rows.</summary>
+    public static readonly IReadOnlyList<string> RequiredForScript = ["NoiDungKichBan"];
 }

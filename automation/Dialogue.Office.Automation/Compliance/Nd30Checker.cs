@@ -1,0 +1,54 @@
+using System.IO.Packaging;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Dialogue.Office.Automation.Compliance;
+
+/// <summary>
+/// Checks a Word document against the layout rules of Nghị định 30/2020/NĐ-CP, Phụ lục I, deterministically
+/// (no language model): page, margins, fonts and legacy encodings, the header elements, the date line, tên loại and
+/// trích yếu, body paragraphs, the signature block, Nơi nhận and page numbers. Rules about elements it cannot
+/// recognise are not applied, so a correct document is never flagged for a guess.
+/// </summary>
+/// <example><code>var report = Nd30Checker.Check("giay-moi.docx"); if (!report.Passed) { … report.Errors … }</code></example>
+public static class Nd30Checker
+{
+    /// <summary>Checks the .docx at <paramref name="docxPath"/> (opened read-only).</summary>
+    public static Nd30Report Check(string docxPath)
+    {
+        ArgumentNullException.ThrowIfNull(docxPath);
+        using var stream = File.OpenRead(docxPath);
+        return Check(stream, Path.GetFileName(docxPath));
+    }
+
+    /// <summary>Checks a .docx read from <paramref name="docx"/>; <paramref name="name"/> prefixes the locations.</summary>
+    public static Nd30Report Check(Stream docx, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(docx);
+        var source = string.IsNullOrWhiteSpace(name) ? "văn bản" : name;
+        try
+        {
+            using var document = WordprocessingDocument.Open(docx, false);
+            return Check(document, source);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
+        {
+            return new Nd30Report(source, [new Nd30Finding("ND30_UNREADABLE", Diagnostics.ProblemSeverity.Error, Nd30Rules.General, source, "không mở được tệp", "tệp .docx hợp lệ")]);
+        }
+    }
+
+    internal static Nd30Report Check(WordprocessingDocument document, string source)
+    {
+        var model = DocxModel.Read(document);
+        var layout = Nd30Layout.Find(model);
+        return new Nd30Report(source, new Nd30Inspection(model, layout, source).Run());
+    }
+
+    internal static bool HasPageField(DocumentFormat.OpenXml.OpenXmlElement root) =>
+        root.Descendants<SimpleField>().Any(f => IsPageInstruction(f.Instruction?.Value))
+        || root.Descendants<FieldCode>().Any(f => IsPageInstruction(f.Text));
+
+    internal static bool IsPageInstruction(string? instruction) =>
+        instruction is not null && instruction.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } word
+        && word.Equals("PAGE", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,141 @@
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Invitations;
+using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Programme;
+using Dialogue.Office.Automation.Templating;
+using Dialogue.Office.Automation.Text;
+
+namespace Dialogue.Office.Automation.Script;
+
+/// <summary>What to write the MC's script for, from which template, with which selected questions.</summary>
+public sealed record ScriptRequest(ConferencePlan Plan, string OutputFolder)
+{
+    /// <summary>A template file; null = the plan's <c>script_document.template</c>, else the built-in template.</summary>
+    public string? TemplatePath { get; init; }
+
+    /// <summary>Questions chosen for the dialogue; null leaves a marked place in each topic to fill later.</summary>
+    public IReadOnlyList<SelectedQuestion>? Questions { get; init; }
+
+    /// <summary>How many of the sector's own delegates (highest rank first) are introduced by name; the rest collectively.</summary>
+    public int NamedSectorDelegates { get; init; } = 5;
+}
+
+/// <summary>
+/// Writes the Kịch bản chi tiết (the MC's script) from a template the secretariat can edit: the header fields are
+/// content controls of the template vocabulary, and the script rows are generated in place of the row tagged
+/// <c>NoiDungKichBan</c>. Times come from <see cref="ConferenceSchedule"/>, as in the programme.
+/// </summary>
+public static class ScriptGenerator
+{
+    public const string FileName = "kich-ban-chi-tiet.docx";
+
+    public static DocumentResult Generate(ScriptRequest request)
+    {
+        var problems = new ProblemList();
+        var bytes = Build(request, problems);
+        if (bytes is null || problems.HasErrors)
+        {
+            return new DocumentResult(null, problems.Items);
+        }
+
+        Directory.CreateDirectory(request.OutputFolder);
+        var path = Path.Combine(request.OutputFolder, FileName);
+        File.WriteAllBytes(path, bytes);
+        return new DocumentResult(path, problems.Items);
+    }
+
+    public static byte[]? Build(ScriptRequest request, ProblemList problems)
+    {
+        var plan = request.Plan;
+        if (plan.Programme.Count == 0)
+        {
+            problems.Error("SCRIPT_NO_PROGRAMME", plan.LocationOf("programme"), "The plan has no programme items.");
+            return null;
+        }
+
+        var (name, bytes) = LoadTemplate(request, problems);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        var questions = request.Questions is null ? null : KnownTopics(plan, request.Questions, problems);
+        var rows = new ScriptComposer(plan, questions, request.NamedSectorDelegates).Compose();
+        var expanded = ScriptRows.Expand(bytes, name, rows, problems);
+        if (expanded is null)
+        {
+            return null;
+        }
+
+        var template = DocxTemplate.Compile(expanded, name, problems);
+        if (template is null)
+        {
+            return null;
+        }
+
+        using var output = new MemoryStream();
+        template.Render(Values(plan), ReadOnlySpan<byte>.Empty, output);
+        return output.ToArray();
+    }
+
+    /// <summary>The header values of the script (shared vocabulary with the invitation).</summary>
+    internal static Dictionary<string, string> Values(ConferencePlan plan)
+    {
+        var schedule = ConferenceSchedule.Compute(plan);
+        var values = InvitationGenerator.CommonValues(plan);
+        var settings = plan.ScriptDocument;
+        values["DiaDanhNgayThang"] = VietnameseText.DateLine(plan.Issuer.Place, settings?.Date ?? plan.Conference.Date);
+        values["SoKyHieu"] = settings?.Number ?? "";
+        values["TrichYeu"] = settings?.Subject ?? plan.Conference.Title;
+        values["ThoiGian"] = VietnameseText.UpperFirst(schedule.Sentence(plan.Conference.Date));
+        values["DiaDiemHoiNghi"] = ProgrammeDocument.Place(plan);
+        var mc = schedule.Find("reason")?.Item.Lead ?? "";
+        values["DanChuongTrinh"] = mc.Length > 0 ? mc : "Ban Tổ chức Hội nghị";
+        return values;
+    }
+
+    private static (string Name, byte[]? Bytes) LoadTemplate(ScriptRequest request, ProblemList problems)
+    {
+        var path = request.TemplatePath;
+        if (string.IsNullOrEmpty(path) && request.Plan.ScriptDocument is { Template.Length: > 0 } settings)
+        {
+            path = Path.GetFullPath(Path.Combine(request.Plan.Folder, settings.Template));
+        }
+
+        if (string.IsNullOrEmpty(path))
+        {
+            return (ScriptTemplate.FileName, ScriptTemplate.Build());
+        }
+
+        var name = Path.GetFileName(path);
+        try
+        {
+            return (name, File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Error("TEMPLATE_MISSING", name, $"Template '{name}' cannot be read.", name);
+            return (name, null);
+        }
+    }
+
+    private static List<SelectedQuestion> KnownTopics(ConferencePlan plan, IReadOnlyList<SelectedQuestion> questions, ProblemList problems)
+    {
+        var known = plan.Topics.Select(t => t.Number).ToHashSet();
+        var kept = new List<SelectedQuestion>(questions.Count);
+        for (var i = 0; i < questions.Count; i++)
+        {
+            if (known.Contains(questions[i].TopicNumber))
+            {
+                kept.Add(questions[i]);
+            }
+            else
+            {
+                problems.Warning("SCRIPT_UNKNOWN_TOPIC", $"câu hỏi {i + 1}", "A selected question names a topic the plan does not have.",
+                    (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), questions[i].TopicNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return kept;
+    }
+}

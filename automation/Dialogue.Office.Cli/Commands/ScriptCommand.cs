@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Packets;
+using Dialogue.Office.Automation.Script;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dialogue.Office.Cli.Commands;
+
+/// <summary><c>dialogue script &lt;plan&gt; [--out] [--questions tong-hop.xlsx] [--template kich-ban.docx]</c>: the MC's script.</summary>
+public sealed class ScriptCommand : Command<ScriptCommand.Settings>
+{
+    public sealed class Settings : PlanOutputSettings
+    {
+        [CommandOption("-q|--questions <tệp>")]
+        [Description("Tệp tổng hợp câu hỏi (.xlsx); các câu hỏi được chọn được đưa vào phần đối thoại theo từng nhóm vấn đề.")]
+        public string? Questions { get; init; }
+
+        [CommandOption("-t|--template <tệp>")]
+        [Description("Mẫu kịch bản (.docx) thay cho mẫu trong kế hoạch hoặc mẫu dựng sẵn.")]
+        public string? Template { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            var baseResult = base.Validate();
+            if (!baseResult.Successful)
+            {
+                return baseResult;
+            }
+
+            if (Questions is not null && !File.Exists(Questions))
+            {
+                return ValidationResult.Error($"Không tìm thấy tệp tổng hợp câu hỏi \"{Questions}\".");
+            }
+
+            return Template is not null && !File.Exists(Template)
+                ? ValidationResult.Error($"Không tìm thấy mẫu kịch bản \"{Template}\".")
+                : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var plan = BuildCommand.Load(settings.PlanFolder);
+        if (plan is null)
+        {
+            return ExitCodes.InputErrors;
+        }
+
+        IReadOnlyList<SelectedQuestion>? questions = null;
+        var readProblems = new ProblemList();
+        if (settings.Questions is not null)
+        {
+            questions = SelectedQuestionReader.Read(Path.GetFullPath(settings.Questions), plan, readProblems);
+            if (questions is null)
+            {
+                ConsoleOutput.Problems(readProblems.Items);
+                return ExitCodes.InputErrors;
+            }
+
+            AnsiConsole.MarkupLine(Markup.Escape($"Đã đọc {questions.Count} câu hỏi được chọn."));
+        }
+
+        var outDir = BuildCommand.OutputFolder(settings, plan);
+        var result = ScriptGenerator.Generate(new ScriptRequest(plan, outDir)
+        {
+            Questions = questions,
+            TemplatePath = settings.Template is null ? null : Path.GetFullPath(settings.Template),
+        });
+        return BuildCommand.Summary(new PacketResult(outDir,
+            [new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", result.Path is null ? 0 : 1, ScriptGenerator.FileName, [.. readProblems.Items, .. result.Problems])]), outDir);
+    }
+}
