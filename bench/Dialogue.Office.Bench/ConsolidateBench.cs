@@ -43,7 +43,7 @@ internal static class ConsolidateBench
         {
             Inputs = inputs,
             OutputPath = output,
-            Plan = plan is null ? null : PlanLoader.Load(plan).Require(),
+            Plan = plan is null ? null : PlanLoader.Load(plan).Plan,
             NearDuplicateThreshold = threshold,
         });
         var elapsed = clock.Elapsed.TotalSeconds;

@@ -45,13 +45,35 @@ internal static class ConsolidatedWorkbookWriter
 
         using var book = new StreamingWorkbook(path);
         book.DefineName(QuestionFileParser.ConsolidatedMarker, "\"v1\"", hidden: true);
-        var title = data.Plan?.Conference.Title ?? "";
         var topicNames = data.Topics.ToDictionary(t => t.Number, t => $"{t.Number}. {t.ShortName}");
         var duplicateKinds = data.Groups.ToDictionary(g => g.Label, g => g.Exact);
 
-        using (var sheet = book.AddSheet(MasterSheet, new SheetLayout(MasterWidths, HeaderRow, PrintTitleRow: HeaderRow)))
+        // Sheets are created in order (names, positions), then filled in parallel: each writes its own temporary file.
+        var master = book.AddSheet(MasterSheet, new SheetLayout(MasterWidths, HeaderRow, PrintTitleRow: HeaderRow));
+        var topicSheets = TopicSheets(book, data);
+        var statistics = book.AddSheet("Thống kê", new SheetLayout(StatisticsWidths(data), HeaderRow, PrintTitleRow: HeaderRow));
+        var duplicates = book.AddSheet("Trùng lặp", new SheetLayout([10, 14, 9, 16, 26, 70, 32], HeaderRow, PrintTitleRow: HeaderRow));
+        var tracking = book.AddSheet("Theo dõi nộp", new SheetLayout([6, 40, 12, 26, 12, 20, 10, 44], HeaderRow, PrintTitleRow: HeaderRow));
+        var issues = book.AddSheet("Lỗi và bỏ qua", new SheetLayout([6, 12, 40, 60, 50, 28], HeaderRow, PrintTitleRow: HeaderRow));
+        var repairs = book.AddSheet("Sửa mã chữ", new SheetLayout([6, 46, 24, 50, 50], HeaderRow, PrintTitleRow: HeaderRow));
+        Parallel.Invoke(
+            () => WriteMaster(master, data, topicNames, duplicateKinds),
+            () => WriteTopicSheets(topicSheets, data, duplicateKinds),
+            () =>
+            {
+                WriteStatistics(statistics, data, topicNames);
+                WriteDuplicates(duplicates, data);
+                WriteTracking(tracking, data);
+                WriteIssues(issues, data);
+                WriteRepairs(repairs, data);
+            });
+    }
+
+    private static void WriteMaster(SheetWriter sheet, ConsolidatedWorkbook data, Dictionary<int, string> topicNames, Dictionary<string, bool> duplicateKinds)
+    {
+        using (sheet)
         {
-            Titles(sheet, "TỔNG HỢP CÂU HỎI, Ý KIẾN, KIẾN NGHỊ", Subtitle(title, data), MasterHeaders.Length);
+            Titles(sheet, "TỔNG HỢP CÂU HỎI, Ý KIẾN, KIẾN NGHỊ", Subtitle(data.Plan?.Conference.Title ?? "", data), MasterHeaders.Length);
             sheet.Row([.. MasterHeaders.Select(h => XCell.Of(h, XStyle.Header))], at: HeaderRow);
             var cells = new XCell[MasterHeaders.Length];
             foreach (var r in data.Records)
@@ -80,25 +102,6 @@ internal static class ConsolidatedWorkbookWriter
 
             sheet.Filter(HeaderRow, MasterHeaders.Length - 1, HeaderRow + data.Records.Count);
         }
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        void Lap(string name)
-        {
-            if (Environment.GetEnvironmentVariable("DIALOGUE_TIMING") == "1")
-            {
-                Console.Error.WriteLine($"  write {name}: {clock.Elapsed.TotalMilliseconds:0} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms");
-            }
-        }
-
-        Lap("master");
-        WriteTopicSheets(book, data, duplicateKinds);
-        Lap("topics");
-        WriteStatistics(book, data, topicNames);
-        WriteDuplicates(book, data);
-        WriteTracking(book, data);
-        WriteIssues(book, data);
-        WriteRepairs(book, data);
-        Lap("others");
     }
 
     private static string Subtitle(string title, ConsolidatedWorkbook data)
@@ -160,51 +163,81 @@ internal static class ConsolidatedWorkbookWriter
         return name;
     }
 
-    private static void WriteTopicSheets(StreamingWorkbook book, ConsolidatedWorkbook data, IReadOnlyDictionary<string, bool> duplicateKinds)
+    private static readonly string[] TopicHeaders = ["STT", "Mã câu hỏi", "Đơn vị gửi", "Họ và tên", "Chức vụ", "Cấp học", "Nội dung câu hỏi, ý kiến, kiến nghị", "Cơ quan chủ trì trả lời", "Cơ quan phối hợp", "Nhóm trùng", "Cần xem lại", "Nguồn (tệp › trang › dòng)"];
+
+    private static List<(SheetWriter Sheet, int Number, string Heading, string Subtitle)> TopicSheets(StreamingWorkbook book, ConsolidatedWorkbook data)
     {
-        string[] headers = ["STT", "Mã câu hỏi", "Đơn vị gửi", "Họ và tên", "Chức vụ", "Cấp học", "Nội dung câu hỏi, ý kiến, kiến nghị", "Cơ quan chủ trì trả lời", "Cơ quan phối hợp", "Nhóm trùng", "Cần xem lại", "Nguồn (tệp › trang › dòng)"];
         double[] widths = [6, 16, 24, 20, 14, 10, 64, 22, 22, 9, 24, 30];
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { MasterSheet, "Thống kê", "Trùng lặp", "Theo dõi nộp", "Lỗi và bỏ qua", "Sửa mã chữ" };
-        var byTopic = data.Records.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.ToList());
-        var topics = data.Topics.Select(t => (t.Number, Name: $"{t.Number}. {t.ShortName}", Heading: $"NHÓM {t.Number}: {VietnameseText.Upper(t.ShortName)}", t.Title, Departments: string.Join("; ", t.Departments))).ToList();
-        if (byTopic.ContainsKey(0))
+        var counts = data.Records.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Count());
+        var list = new List<(SheetWriter, int, string, string)>();
+        foreach (var t in data.Topics)
         {
-            topics.Add((0, "Chưa phân nhóm", "CÂU HỎI CHƯA PHÂN NHÓM", "Cần phân loại trước khi chuyển cơ quan trả lời", ""));
+            var n = counts.GetValueOrDefault(t.Number);
+            var departments = string.Join("; ", t.Departments);
+            var sub = departments.Length > 0 ? $"{t.Title}\nCơ quan trả lời: {departments} — {n} câu hỏi" : $"{t.Title} — {n} câu hỏi";
+            list.Add((book.AddSheet(SheetName($"{t.Number}. {t.ShortName}", used), new SheetLayout(widths, HeaderRow, PrintTitleRow: HeaderRow)), t.Number, $"NHÓM {t.Number}: {VietnameseText.Upper(t.ShortName)}", sub));
         }
 
-        foreach (var (number, name, heading, topicTitle, departments) in topics)
+        if (counts.TryGetValue(0, out var unassigned))
         {
-            var rows = byTopic.GetValueOrDefault(number) ?? [];
-            using var sheet = book.AddSheet(SheetName(name, used), new SheetLayout(widths, HeaderRow, PrintTitleRow: HeaderRow));
-            var sub = departments.Length > 0 ? $"{topicTitle}\nCơ quan trả lời: {departments} — {rows.Count} câu hỏi" : $"{topicTitle} — {rows.Count} câu hỏi";
-            Titles(sheet, heading, sub, headers.Length);
-            sheet.Row([.. headers.Select(h => XCell.Of(h, XStyle.Header))], at: HeaderRow);
-            var cells = new XCell[headers.Length];
-            var n = 0;
-            foreach (var r in rows)
-            {
-                var review = Review(r, duplicateKinds);
-                cells[0] = ++n;
-                cells[1] = r.Id;
-                cells[2] = r.UnitName;
-                cells[3] = r.Asker;
-                cells[4] = r.Position;
-                cells[5] = r.Level;
-                cells[6] = r.Text;
-                cells[7] = r.LeadDepartment;
-                cells[8] = r.CoDepartments;
-                cells[9] = XCell.Of(r.DuplicateGroup, XStyle.Number);
-                cells[10] = review.Length > 0 ? XCell.Of(review, XStyle.Review) : XCell.Of("", XStyle.Text);
-                cells[11] = r.Source;
-                sheet.Row(cells);
-            }
+            list.Add((book.AddSheet(SheetName("Chưa phân nhóm", used), new SheetLayout(widths, HeaderRow, PrintTitleRow: HeaderRow)), 0, "CÂU HỎI CHƯA PHÂN NHÓM", $"Cần phân loại trước khi chuyển cơ quan trả lời — {unassigned} câu hỏi"));
+        }
 
-            sheet.Filter(HeaderRow, headers.Length - 1, HeaderRow + rows.Count);
+        return list;
+    }
+
+    private static void WriteTopicSheets(List<(SheetWriter Sheet, int Number, string Heading, string Subtitle)> sheets, ConsolidatedWorkbook data, IReadOnlyDictionary<string, bool> duplicateKinds)
+    {
+        var byTopic = data.Records.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var (sheet, number, heading, subtitle) in sheets)
+        {
+            using (sheet)
+            {
+                var rows = byTopic.GetValueOrDefault(number) ?? [];
+                Titles(sheet, heading, subtitle, TopicHeaders.Length);
+                sheet.Row([.. TopicHeaders.Select(h => XCell.Of(h, XStyle.Header))], at: HeaderRow);
+                var cells = new XCell[TopicHeaders.Length];
+                var n = 0;
+                foreach (var r in rows)
+                {
+                    var review = Review(r, duplicateKinds);
+                    cells[0] = ++n;
+                    cells[1] = r.Id;
+                    cells[2] = r.UnitName;
+                    cells[3] = r.Asker;
+                    cells[4] = r.Position;
+                    cells[5] = r.Level;
+                    cells[6] = r.Text;
+                    cells[7] = r.LeadDepartment;
+                    cells[8] = r.CoDepartments;
+                    cells[9] = XCell.Of(r.DuplicateGroup, XStyle.Number);
+                    cells[10] = review.Length > 0 ? XCell.Of(review, XStyle.Review) : XCell.Of("", XStyle.Text);
+                    cells[11] = r.Source;
+                    sheet.Row(cells);
+                }
+
+                sheet.Filter(HeaderRow, TopicHeaders.Length - 1, HeaderRow + rows.Count);
+            }
         }
     }
 
-    private static void WriteStatistics(StreamingWorkbook book, ConsolidatedWorkbook data, Dictionary<int, string> topicNames)
+    private static double[] StatisticsWidths(ConsolidatedWorkbook data)
     {
+        var columns = data.Topics.Count + (data.Records.Exists(r => r.Topic == 0) ? 1 : 0) + 2;
+        var widths = new double[columns];
+        widths[0] = 40;
+        for (var i = 1; i < columns; i++)
+        {
+            widths[i] = 12;
+        }
+
+        return widths;
+    }
+
+    private static void WriteStatistics(SheetWriter sheet, ConsolidatedWorkbook data, Dictionary<int, string> topicNames)
+    {
+        using var owned = sheet;
         var topicNumbers = data.Topics.Select(t => t.Number).ToList();
         if (data.Records.Exists(r => r.Topic == 0))
         {
@@ -230,14 +263,6 @@ internal static class ConsolidatedWorkbookWriter
         }
 
         var columns = topicNumbers.Count + 2;
-        var widths = new double[columns];
-        widths[0] = 40;
-        for (var i = 1; i < columns; i++)
-        {
-            widths[i] = 12;
-        }
-
-        using var sheet = book.AddSheet("Thống kê", new SheetLayout(widths, HeaderRow, PrintTitleRow: HeaderRow));
         Titles(sheet, "THỐNG KÊ CÂU HỎI THEO ĐƠN VỊ VÀ NHÓM VẤN ĐỀ", "Số câu hỏi mỗi đơn vị gửi, theo nhóm vấn đề; màu càng đậm, số câu hỏi càng nhiều", columns);
         var header = new List<XCell> { XCell.Of("Đơn vị", XStyle.Header) };
         header.AddRange(topicNumbers.Select(n => XCell.Of(n == 0 ? "Chưa phân nhóm" : topicNames[n], XStyle.Header)));
@@ -309,10 +334,10 @@ internal static class ConsolidatedWorkbookWriter
         }
     }
 
-    private static void WriteDuplicates(StreamingWorkbook book, ConsolidatedWorkbook data)
+    private static void WriteDuplicates(SheetWriter sheet, ConsolidatedWorkbook data)
     {
+        using var owned = sheet;
         string[] headers = ["Nhóm trùng", "Loại", "Độ giống", "Mã câu hỏi", "Đơn vị gửi", "Nội dung câu hỏi, ý kiến, kiến nghị", "Nguồn (tệp › trang › dòng)"];
-        using var sheet = book.AddSheet("Trùng lặp", new SheetLayout([10, 14, 9, 16, 26, 70, 32], HeaderRow, PrintTitleRow: HeaderRow));
         Titles(sheet, "CÁC CÂU HỎI TRÙNG NHAU", "Mỗi nhóm gồm các câu có cùng nội dung (trùng) hoặc cách viết gần giống (gần trùng); không câu nào bị xoá — đề nghị gộp khi trả lời", headers.Length);
         sheet.Row([.. headers.Select(h => XCell.Of(h, XStyle.Header))], at: HeaderRow);
         foreach (var group in data.Groups)
@@ -337,10 +362,10 @@ internal static class ConsolidatedWorkbookWriter
         sheet.Filter(HeaderRow, headers.Length - 1, sheet.RowNumber);
     }
 
-    private static void WriteTracking(StreamingWorkbook book, ConsolidatedWorkbook data)
+    private static void WriteTracking(SheetWriter sheet, ConsolidatedWorkbook data)
     {
+        using var owned = sheet;
         string[] headers = ["STT", "Đơn vị", "Hạn gửi", "Tình trạng", "Ngày nhận", "Căn cứ ngày nhận", "Số câu hỏi", "Tệp đã nhận"];
-        using var sheet = book.AddSheet("Theo dõi nộp", new SheetLayout([6, 40, 12, 26, 12, 20, 10, 44], HeaderRow, PrintTitleRow: HeaderRow));
         Titles(sheet, "THEO DÕI TIẾP NHẬN PHIẾU CÂU HỎI", $"Tình hình gửi phiếu của các đơn vị so với thời hạn (đến ngày {VietnameseText.ShortDate(data.Today)})", headers.Length);
         sheet.Row([.. headers.Select(h => XCell.Of(h, XStyle.Header))], at: HeaderRow);
         var n = 0;
@@ -373,10 +398,10 @@ internal static class ConsolidatedWorkbookWriter
         }
     }
 
-    private static void WriteIssues(StreamingWorkbook book, ConsolidatedWorkbook data)
+    private static void WriteIssues(SheetWriter sheet, ConsolidatedWorkbook data)
     {
+        using var owned = sheet;
         string[] headers = ["STT", "Loại", "Vị trí", "Lý do", "Nội dung dòng", "Mã lỗi"];
-        using var sheet = book.AddSheet("Lỗi và bỏ qua", new SheetLayout([6, 12, 40, 60, 50, 28], HeaderRow, PrintTitleRow: HeaderRow));
         var r = data.Result;
         var reconciliation = string.Create(VietnameseText.Culture,
             $"Đối chiếu: đã đọc {r.RowsRead:N0} dòng = {r.RowsTaken:N0} dòng lấy vào + {r.RowsRejected:N0} dòng không lấy (trong đó {r.RowsIgnored:N0} dòng tổng, đánh số cột, chữ ký được bỏ qua). Tệp không đọc được: {r.FilesRejected:N0}.");
@@ -402,10 +427,10 @@ internal static class ConsolidatedWorkbookWriter
         sheet.Filter(HeaderRow, headers.Length - 1, sheet.RowNumber);
     }
 
-    private static void WriteRepairs(StreamingWorkbook book, ConsolidatedWorkbook data)
+    private static void WriteRepairs(SheetWriter sheet, ConsolidatedWorkbook data)
     {
+        using var owned = sheet;
         string[] headers = ["STT", "Vị trí (tệp › trang › dòng › cột)", "Cách sửa", "Chữ trong tệp gốc", "Sau khi sửa"];
-        using var sheet = book.AddSheet("Sửa mã chữ", new SheetLayout([6, 46, 24, 50, 50], HeaderRow, PrintTitleRow: HeaderRow));
         Titles(sheet, "CÁC Ô ĐÃ CHUYỂN MÃ CHỮ", "Chữ gõ bằng bảng mã cũ (TCVN3 .VnTime, VNI) hoặc Unicode tổ hợp được chuyển sang Unicode dựng sẵn; đối chiếu khi cần", headers.Length);
         sheet.Row([.. headers.Select(h => XCell.Of(h, XStyle.Header))], at: HeaderRow);
         var n = 0;

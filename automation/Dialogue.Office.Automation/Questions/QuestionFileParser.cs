@@ -258,11 +258,21 @@ internal static partial class QuestionFileParser
             var bestScore = 0;
             for (var i = 0; i < sheet.Rows.Count && sheet.Rows[i].Number <= HeaderSearchRows; i++)
             {
+                if (best >= 0 && i > best + 2)
+                {
+                    break; // a header was found; a better one would be right under it (two-row headers)
+                }
+
                 var kinds = new Dictionary<ColumnKind, int>();
                 var names = new Dictionary<int, string>();
                 var cells = sheet.Rows[i].Cells;
                 for (var c = 0; c < cells.Length; c++)
                 {
+                    if (cells[c] is null || cells[c]!.Text.Length > 120)
+                    {
+                        continue;
+                    }
+
                     var text = CellText(cells[c], out _);
                     if (text.Length == 0 || text.Length > 80)
                     {

@@ -1,7 +1,9 @@
+using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
+using System.IO.Hashing;
+using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Dialogue.Office.Automation.Questions;
@@ -42,29 +44,27 @@ internal sealed record SheetLayout(double[] Widths, int FreezeRows = 0, bool Lan
 /// <summary>
 /// Writes .xlsx with the Open XML SDK's streaming <see cref="OpenXmlWriter"/>: no DOM per cell, so 100 000 rows
 /// write in well under a second. Text goes out as inline strings (t="inlineStr"): input that starts with
-/// = + - @ stays text. ClosedXML is kept for the small, richly formatted form.
+/// = + - @ stays text. Each sheet is serialised and deflated by its own writer (so sheets can be written in
+/// parallel) and the package is assembled here as a plain zip: Open XML SDK 2.20 cannot create a package on a
+/// write-only stream, and in read/write mode System.IO.Packaging buffers every part in memory until it closes
+/// (~300 MB at 50 000 questions). The small parts (workbook, styles) are SDK DOM elements serialised as they are.
+/// ClosedXML is kept for the small, richly formatted form.
 /// </summary>
 internal sealed class StreamingWorkbook : IDisposable
 {
-    private readonly SpreadsheetDocument _document;
-    private readonly WorkbookPart _workbookPart;
+    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private readonly string _path;
     private readonly Sheets _sheets = new();
     private readonly DefinedNames _names = new();
+    private readonly List<SheetWriter> _writers = [];
     private uint _sheetId;
 
-    public StreamingWorkbook(string path)
-    {
-        _document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        _document.CompressionOption = CompressionOption.Fast; // deflate of the big sheets is the largest write cost
-        _workbookPart = _document.AddWorkbookPart();
-        var styles = _workbookPart.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = BuildStyles();
-    }
+    public StreamingWorkbook(string path) => _path = path;
 
     public SheetWriter AddSheet(string name, SheetLayout layout, bool hidden = false)
     {
-        var part = _workbookPart.AddNewPart<WorksheetPart>();
-        var sheet = new Sheet { Name = name, SheetId = ++_sheetId, Id = _workbookPart.GetIdOfPart(part) };
+        var sheet = new Sheet { Name = name, SheetId = ++_sheetId, Id = $"rId{_sheetId}" };
         if (hidden)
         {
             sheet.State = SheetStateValues.Hidden;
@@ -80,7 +80,9 @@ internal sealed class StreamingWorkbook : IDisposable
             });
         }
 
-        return new SheetWriter(part, layout, name, this);
+        var writer = new SheetWriter(layout, name, _sheetId - 1);
+        _writers.Add(writer);
+        return writer;
     }
 
     /// <summary>A workbook-level defined name (e.g. the version stamp); hidden ones don't show in Name Manager.</summary>
@@ -95,27 +97,58 @@ internal sealed class StreamingWorkbook : IDisposable
         _names.Append(definedName);
     }
 
-    internal void AddFilterName(string sheetName, string range) =>
-        _names.Append(new DefinedName($"{Quote(sheetName)}!{range}") { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)(_sheets.Count() - 1), Hidden = true });
-
     internal static string Quote(string sheetName) => "'" + sheetName.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public void Dispose()
     {
+        foreach (var writer in _writers)
+        {
+            writer.Dispose();
+            if (writer.FilterRange is { } range)
+            {
+                _names.Append(new DefinedName($"{Quote(writer.Name)}!{range}") { Name = "_xlnm._FilterDatabase", LocalSheetId = writer.Index, Hidden = true });
+            }
+        }
+
         var workbook = new Workbook();
+        workbook.AddNamespaceDeclaration("r", RelNs);
         workbook.Append(new BookViews(new WorkbookView()));
         workbook.Append(_sheets);
         if (_names.HasChildren)
         {
             // Excel wants defined names ordered by name; LibreOffice doesn't mind.
-            var ordered = _names.Elements<DefinedName>().OrderBy(n => n.Name?.Value, StringComparer.Ordinal).Select(n => (DefinedName)n.CloneNode(true)).ToList();
+            var ordered = _names.Elements<DefinedName>().OrderBy(n => n.Name?.Value, StringComparer.Ordinal).ThenBy(n => n.LocalSheetId?.Value ?? 0).Select(n => (DefinedName)n.CloneNode(true)).ToList();
             workbook.Append(new DefinedNames(ordered));
         }
 
         workbook.Append(new CalculationProperties { CalculationId = 191029 });
-        _workbookPart.Workbook = workbook;
-        _workbookPart.Workbook.Save();
-        _document.Dispose();
+
+        var contentTypes = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>""");
+        var workbookRels = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""");
+        for (var i = 1; i <= _writers.Count; i++)
+        {
+            contentTypes.Append(CultureInfo.InvariantCulture, $"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>""");
+            workbookRels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>""");
+        }
+
+        contentTypes.Append("</Types>");
+        workbookRels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{_writers.Count + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
+        const string declaration = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""";
+
+        using var zip = new ZipWriter(_path);
+        zip.Add("[Content_Types].xml", contentTypes.ToString());
+        zip.Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+        zip.Add("xl/workbook.xml", declaration + workbook.OuterXml);
+        zip.Add("xl/_rels/workbook.xml.rels", workbookRels.ToString());
+        zip.Add("xl/styles.xml", declaration + BuildStyles().OuterXml);
+        for (var i = 0; i < _writers.Count; i++)
+        {
+            var part = _writers[i].Part;
+            zip.AddDeflated($"xl/worksheets/sheet{i + 1}.xml", part.Content, part.Crc, part.Length);
+            part.Content.Dispose();
+        }
+
+        _ = MainNs;
     }
 
     private static Stylesheet BuildStyles()
@@ -236,18 +269,17 @@ internal sealed class SheetWriter : IDisposable
         Enumerable.Range(0, 16).Select(i => new[] { new OpenXmlAttribute("s", "", i.ToString(CultureInfo.InvariantCulture)), new OpenXmlAttribute("t", "", "inlineStr") }).ToArray();
     private readonly List<string> _merges = [];
     private readonly List<OpenXmlElement> _formats = [];
-    private readonly string _name;
-    private readonly StreamingWorkbook _owner;
     private readonly SheetLayout _layout;
     private string? _filter;
     private bool _done;
 
-    internal SheetWriter(WorksheetPart part, SheetLayout layout, string name, StreamingWorkbook owner)
+    internal SheetWriter(SheetLayout layout, string name, uint index)
     {
-        _name = name;
-        _owner = owner;
+        Name = name;
+        Index = index;
         _layout = layout;
-        _writer = OpenXmlWriter.Create(part);
+        Part = new DeflatedPart();
+        _writer = OpenXmlWriter.Create(Part);
         _writer.WriteStartElement(new Worksheet());
         _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         var view = new SheetView { WorkbookViewId = 0 };
@@ -276,6 +308,17 @@ internal sealed class SheetWriter : IDisposable
     }
 
     public int RowNumber { get; private set; }
+
+    public string Name { get; }
+
+    /// <summary>0-based position of the sheet in the workbook.</summary>
+    public uint Index { get; }
+
+    /// <summary>The autofilter range ("A4:R120") once the sheet is finished.</summary>
+    public string? FilterRange { get; private set; }
+
+    /// <summary>The sheet XML, deflated as it is written, with its CRC-32 and length.</summary>
+    internal DeflatedPart Part { get; }
 
     public static string Column(int index) => index < Letters.Length ? Letters[index] : QuestionFileParser.XlsxColumn(index);
 
@@ -374,7 +417,7 @@ internal sealed class SheetWriter : IDisposable
         if (_filter is not null)
         {
             _writer.WriteElement(new AutoFilter { Reference = _filter });
-            _owner.AddFilterName(_name, string.Join(':', _filter.Split(':').Select(Absolute)));
+            FilterRange = string.Join(':', _filter.Split(':').Select(Absolute));
         }
 
         if (_merges.Count > 0)
@@ -391,5 +434,146 @@ internal sealed class SheetWriter : IDisposable
         _writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = _layout.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 });
         _writer.WriteEndElement(); // worksheet
         _writer.Close();
+        Part.Finish();
+    }
+}
+
+/// <summary>
+/// A write-only stream that computes the CRC-32 of what it receives and deflates it into a temporary file, so a
+/// sheet is compressed on the thread that writes it. Closing the XML writer over it does not end it; <see cref="Finish"/> does.
+/// </summary>
+internal sealed class DeflatedPart : Stream
+{
+    private readonly Crc32 _crc = new();
+    private readonly DeflateStream _deflate;
+
+    public DeflatedPart()
+    {
+        Content = new FileStream(Path.Combine(Path.GetTempPath(), "dialogue-part-" + Guid.NewGuid().ToString("N") + ".tmp"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        _deflate = new DeflateStream(Content, CompressionLevel.Fastest, leaveOpen: true);
+    }
+
+    /// <summary>The deflated bytes (temporary file, deleted when disposed).</summary>
+    public FileStream Content { get; }
+
+    public uint Crc { get; private set; }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => _length;
+    public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+    private long _length;
+
+    public void Finish()
+    {
+        _deflate.Dispose();
+        Crc = _crc.GetCurrentHashAsUInt32();
+        Content.Flush();
+        Content.Position = 0;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _crc.Append(buffer);
+        _deflate.Write(buffer);
+        _length += buffer.Length;
+    }
+}
+
+/// <summary>A minimal zip writer (deflate entries, fixed 1980 dates so equal input gives equal bytes).</summary>
+internal sealed class ZipWriter : IDisposable
+{
+    private readonly FileStream _file;
+    private readonly List<(string Name, uint Crc, long Compressed, long Length, long Offset)> _entries = [];
+
+    public ZipWriter(string path) => _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+
+    public void Add(string name, string xml)
+    {
+        var bytes = new UTF8Encoding(false).GetBytes(xml);
+        using var compressed = new MemoryStream();
+        using (var deflate = new DeflateStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            deflate.Write(bytes);
+        }
+
+        compressed.Position = 0;
+        AddDeflated(name, compressed, Crc32.HashToUInt32(bytes), bytes.Length);
+    }
+
+    public void AddDeflated(string name, Stream deflated, uint crc, long length)
+    {
+        var compressedLength = deflated.Length - deflated.Position;
+        if (length >= uint.MaxValue || compressedLength >= uint.MaxValue)
+        {
+            throw new IOException("Part too large for a zip without ZIP64");
+        }
+
+        var offset = _file.Position;
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        Span<byte> header = stackalloc byte[30];
+        BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[4..], 20);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[6..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], 8);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 0);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], 0x21); // 1980-01-01
+        BinaryPrimitives.WriteUInt32LittleEndian(header[14..], crc);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[18..], (uint)compressedLength);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[22..], (uint)length);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[26..], (ushort)nameBytes.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[28..], 0);
+        _file.Write(header);
+        _file.Write(nameBytes);
+        deflated.CopyTo(_file);
+        _entries.Add((name, crc, compressedLength, length, offset));
+    }
+
+    public void Dispose()
+    {
+        var start = _file.Position;
+        Span<byte> header = stackalloc byte[46];
+        foreach (var (name, crc, compressed, length, offset) in _entries)
+        {
+            var nameBytes = Encoding.UTF8.GetBytes(name);
+            header.Clear();
+            BinaryPrimitives.WriteUInt32LittleEndian(header, 0x02014b50);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[4..], 20);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[6..], 20);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[10..], 8);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[14..], 0x21);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[16..], crc);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[20..], (uint)compressed);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[24..], (uint)length);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[28..], (ushort)nameBytes.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[42..], (uint)offset);
+            _file.Write(header);
+            _file.Write(nameBytes);
+        }
+
+        var size = _file.Position - start;
+        Span<byte> end = stackalloc byte[22];
+        end.Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], (ushort)_entries.Count);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], (ushort)_entries.Count);
+        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], (uint)size);
+        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], (uint)start);
+        _file.Write(end);
+        _file.Dispose();
     }
 }
