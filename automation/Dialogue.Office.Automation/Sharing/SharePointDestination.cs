@@ -1,0 +1,388 @@
+using System.Net;
+using Dialogue.Office.Automation.Sharing.Auth;
+using Microsoft.Graph;
+using Microsoft.Graph.Drives.Item.Items.Item.CreateLink;
+using Microsoft.Graph.Drives.Item.Items.Item.CreateUploadSession;
+using Microsoft.Graph.Drives.Item.Items.Item.Invite;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+
+namespace Dialogue.Office.Automation.Sharing;
+
+/// <summary>
+/// A SharePoint document library through the real <see cref="GraphServiceClient"/>: site by URL → drive by library
+/// name → folder path. Small files go up in one PUT; large ones through an upload session driven by
+/// <see cref="LargeFileUploadTask{T}"/> with a null request adapter, so the Graph token never reaches the upload host
+/// (graph.md §2, msgraph-sdk-dotnet#2949).
+/// </summary>
+internal sealed class SharePointDestination(SharePointTarget target, string folder, GraphServiceClient client, PublishOptions options, TimeProvider time)
+    : IPublishDestination, IDisposable
+{
+    // SharePoint refuses fragments that are not a multiple of 320 KiB (except the last).
+    private readonly int _slice = Math.Max(SliceUnit, options.UploadSliceSize / SliceUnit * SliceUnit);
+
+    private readonly Dictionary<string, string> _folders = new(StringComparer.OrdinalIgnoreCase);
+    private string _driveId = "";
+
+    private const int SliceUnit = 327_680;
+
+    public bool IsLocal => false;
+
+    public void Dispose() => client.Dispose();
+
+    public string Display => string.Join(" › ", new[] { target.SiteUrl, target.Library, folder }.Where(s => s.Length > 0));
+
+    /// <summary>Set after a dropped connection was resumed (for tests and the summary).</summary>
+    public int Resumes { get; private set; }
+
+    public async Task OpenAsync(CancellationToken ct)
+    {
+        Site? site;
+        try
+        {
+            site = await GraphCall.RunAsync(() => client.Sites[SiteKey(target.SiteUrl)].GetAsync(cancellationToken: ct));
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            site = null;
+        }
+
+        if (site?.Id is null)
+        {
+            throw new SharingFailure("SHARING_SITE_NOT_FOUND", target.SiteUrl);
+        }
+
+        if (string.IsNullOrWhiteSpace(target.Library))
+        {
+            var drive = await GraphCall.RunAsync(() => client.Sites[site.Id].Drive.GetAsync(cancellationToken: ct));
+            _driveId = drive?.Id ?? throw new SharingFailure("SHARING_LIBRARY_NOT_FOUND", "(mặc định)", "");
+            return;
+        }
+
+        var drives = await GraphCall.RunAsync(() => client.Sites[site.Id].Drives.GetAsync(cancellationToken: ct));
+        var all = drives?.Value ?? [];
+        var wanted = target.Library.Trim().Normalize();
+        var match = all.FirstOrDefault(d => string.Equals(d.Name?.Normalize(), wanted, StringComparison.OrdinalIgnoreCase))
+            ?? all.FirstOrDefault(d => string.Equals(LastSegment(d.WebUrl), wanted, StringComparison.OrdinalIgnoreCase));
+        _driveId = match?.Id ?? throw new SharingFailure(
+            "SHARING_LIBRARY_NOT_FOUND", target.Library, string.Join(", ", all.Select(d => d.Name).Where(n => !string.IsNullOrEmpty(n))));
+    }
+
+    public async Task<string> EnsureFolderAsync(string relativeFolder, CancellationToken ct)
+    {
+        var full = Join(folder, relativeFolder);
+        if (full.Length == 0)
+        {
+            return "root";
+        }
+
+        if (_folders.TryGetValue(full, out var known))
+        {
+            return known;
+        }
+
+        // One GET for the whole path first: on a re-run every folder exists.
+        var existing = await GetByPathAsync("root", full, ct);
+        if (existing?.Folder is not null)
+        {
+            return _folders[full] = existing.Id!;
+        }
+
+        var parentId = "root";
+        var path = "";
+        foreach (var segment in full.Split('/'))
+        {
+            path = Join(path, segment);
+            if (_folders.TryGetValue(path, out var id))
+            {
+                parentId = id;
+                continue;
+            }
+
+            var item = await GetByPathAsync(parentId, segment, ct);
+            if (item is null)
+            {
+                var body = new DriveItem { Name = segment, Folder = new Folder(), AdditionalData = { ["@microsoft.graph.conflictBehavior"] = "fail" } };
+                try
+                {
+                    item = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[parentId].Children.PostAsync(body, cancellationToken: ct));
+                }
+                catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.Conflict)
+                {
+                    // Created meanwhile by another run: take it, unless a file holds the name.
+                    item = await GetByPathAsync(parentId, segment, ct);
+                    if (item?.Folder is null)
+                    {
+                        throw;
+                    }
+                }
+            }
+            else if (item.Folder is null)
+            {
+                throw new SharingFailure("SHARING_NAME_CONFLICT", path);
+            }
+
+            parentId = _folders[path] = item!.Id!;
+        }
+
+        return parentId;
+    }
+
+    public async Task<RemoteFile?> FindAsync(string parentId, string name, CancellationToken ct)
+    {
+        var item = await GetByPathAsync(parentId, name, ct);
+        return item?.File is null ? null : ToRemote(item);
+    }
+
+    public async Task<IReadOnlyDictionary<string, RemoteFile>> ListFilesAsync(string parentId, CancellationToken ct)
+    {
+        var result = new Dictionary<string, RemoteFile>(StringComparer.OrdinalIgnoreCase);
+        var page = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[parentId].Children.GetAsync(c => c.QueryParameters.Top = 200, ct));
+        while (page is not null)
+        {
+            foreach (var item in page.Value ?? [])
+            {
+                if (item.File is not null && item.Name is not null)
+                {
+                    result[item.Name] = ToRemote(item);
+                }
+            }
+
+            var next = page.OdataNextLink;
+            page = string.IsNullOrEmpty(next)
+                ? null
+                : await GraphCall.RunAsync(() => client.Drives[_driveId].Items[parentId].Children.WithUrl(next).GetAsync(cancellationToken: ct));
+        }
+
+        return result;
+    }
+
+    public async Task<RemoteFile> UploadAsync(UploadJob job, CancellationToken ct)
+    {
+        if (job.File.Size < options.LargeFileThreshold || job.File.Size == 0)
+        {
+            // Small: one PUT of a seekable body, so the retry handler can re-send it after a 429/503 (graph.md §5).
+            var bytes = await File.ReadAllBytesAsync(job.File.FullPath, ct);
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    var item = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[job.ParentId].ItemWithPath(job.File.RemoteName)
+                        .Content.PutAsync(new MemoryStream(bytes, writable: false), cancellationToken: ct));
+                    job.Progress?.Report(job.File.Size);
+                    return ToRemote(item!);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested && IsDroppedConnection(e) && attempt < options.MaxResumes)
+                {
+                    // The PUT may have landed before the connection broke: look before sending it again.
+                    Resumes++;
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * (attempt + 1)), time, ct);
+                    var landed = await FindAsync(job.ParentId, job.File.RemoteName, ct);
+                    if (landed is not null && landed.SameContent(job.File))
+                    {
+                        job.Progress?.Report(job.File.Size);
+                        return landed;
+                    }
+                }
+            }
+        }
+
+        return await UploadLargeAsync(job, ct);
+    }
+
+    private async Task<RemoteFile> UploadLargeAsync(UploadJob job, CancellationToken ct)
+    {
+        await using var stream = new FileStream(job.File.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        var entry = job.Entry;
+
+        // After a crash: the session the manifest recorded, if it is for this content and still alive.
+        if (entry.UploadUrl is { Length: > 0 } url && entry.UploadSha256 == job.File.Sha256 && entry.UploadExpires > time.GetUtcNow())
+        {
+            var session = new UploadSession { UploadUrl = url, ExpirationDateTime = entry.UploadExpires, NextExpectedRanges = ["0-"] };
+            var task = new LargeFileUploadTask<DriveItem>(session, stream, _slice, null);
+            try
+            {
+                return await DriveAsync(task, resumeFirst: true, job, ct);
+            }
+            catch (ApiException e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+            {
+                // Session gone: finished just before the crash, or expired. The caller checked the finished case
+                // only by hash before; check again now that the session is known to be closed.
+                var done = await FindAsync(job.ParentId, job.File.RemoteName, ct);
+                if (done is not null && done.SameContent(job.File))
+                {
+                    return done;
+                }
+            }
+            catch (ClientException)
+            {
+                // "Upload session expired": start a new one below.
+            }
+        }
+
+        stream.Position = 0;
+        var body = new CreateUploadSessionPostRequestBody
+        {
+            Item = new DriveItemUploadableProperties { AdditionalData = { ["@microsoft.graph.conflictBehavior"] = "replace" } },
+        };
+        var created = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[job.ParentId].ItemWithPath(job.File.RemoteName)
+            .CreateUploadSession.PostAsync(body, cancellationToken: ct));
+        entry.UploadUrl = created!.UploadUrl;
+        entry.UploadExpires = created.ExpirationDateTime;
+        entry.UploadSha256 = job.File.Sha256;
+        job.SaveManifest();
+
+        var fresh = new LargeFileUploadTask<DriveItem>(created, stream, _slice, null);
+        try
+        {
+            return await DriveAsync(fresh, resumeFirst: false, job, ct);
+        }
+        catch (ApiException e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            // Resuming found the session closed: the last fragment was taken but its answer was lost.
+            var done = await FindAsync(job.ParentId, job.File.RemoteName, ct);
+            if (done is not null && done.SameContent(job.File))
+            {
+                return done;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs the upload task; a dropped connection (which the task does not retry, graph.md §0b) is resumed from the
+    /// session's nextExpectedRanges, so bytes the service already took are not sent again.
+    /// </summary>
+    private async Task<RemoteFile> DriveAsync(LargeFileUploadTask<DriveItem> task, bool resumeFirst, UploadJob job, CancellationToken ct)
+    {
+        var progress = job.Progress;
+        var resumes = 0;
+        var resume = resumeFirst;
+        while (true)
+        {
+            try
+            {
+                var result = resume
+                    ? await task.ResumeAsync(progress, 3, ct)
+                    : await task.UploadAsync(progress, 3, ct);
+                if (result.UploadSucceeded && result.ItemResponse is { Id: not null } item)
+                {
+                    return ToRemote(item);
+                }
+
+                // Finished without an item in the body (201 + Location): look it up.
+                var found = await FindAsync(job.ParentId, job.File.RemoteName, ct);
+                return found ?? throw new SharingFailure("SHARING_SERVICE_ERROR", job.File.RelativePath, "201", "noItem");
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && IsDroppedConnection(e) && resumes < options.MaxResumes)
+            {
+                resumes++;
+                Resumes++;
+                resume = true;
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * resumes), time, ct);
+            }
+        }
+    }
+
+    /// <summary>A broken or timed-out connection (not a local file error, not an answer from the service).</summary>
+    internal static bool IsDroppedConnection(Exception e) =>
+        e is HttpRequestException or HttpIOException
+        || (e is IOException && e.InnerException is System.Net.Sockets.SocketException)
+        || (e is TaskCanceledException && e.InnerException is TimeoutException)
+        || (e.InnerException is not null && IsDroppedConnection(e.InnerException));
+
+    public async Task<string> CreateLinkAsync(string itemId, bool isFolder, LinkScope scope, DateTimeOffset? expires, CancellationToken ct)
+    {
+        var body = new CreateLinkPostRequestBody
+        {
+            Type = "view",
+            Scope = scope == LinkScope.Anonymous ? "anonymous" : "organization",
+            ExpirationDateTime = expires,
+            RetainInheritedPermissions = true,
+        };
+        try
+        {
+            var permission = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].CreateLink.PostAsync(body, cancellationToken: ct));
+            return permission?.Link?.WebUrl ?? throw new SharingFailure("SHARING_LINK_FAILED", itemId, "noLink");
+        }
+        catch (ODataError e) when (scope == LinkScope.Anonymous && e.ResponseStatusCode == (int)HttpStatusCode.Forbidden)
+        {
+            throw new AnonymousLinkRefusedException(e);
+        }
+    }
+
+    public async Task InviteEditorsAsync(string itemId, IReadOnlyList<string> emails, CancellationToken ct)
+    {
+        var body = new InvitePostRequestBody
+        {
+            Recipients = emails.Select(e => new DriveRecipient { Email = e }).ToList(),
+            RequireSignIn = true,
+            SendInvitation = true,
+            Roles = ["write"],
+            Message = "Mời đồng chí xem và cập nhật bảng tổng hợp câu hỏi, ý kiến, kiến nghị của hội nghị đối thoại.",
+        };
+        await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].Invite.PostAsInvitePostResponseAsync(body, cancellationToken: ct));
+    }
+
+    public async Task FetchPdfAsync(string itemId, string destination, CancellationToken ct)
+    {
+        // The SDK sends ?$format=pdf; the service answers 302 to a pre-authenticated URL (the redirect handler
+        // follows it and drops Authorization on the host change) or, in some tenants, 200 with the PDF.
+        await using var pdf = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].Content
+            .GetAsync(c => c.QueryParameters.Format = "pdf", ct));
+        if (pdf is null)
+        {
+            throw new SharingFailure("SHARING_PDF_FAILED", itemId, "empty");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var temp = destination + ".dialogue-tmp";
+        await using (var output = File.Create(temp))
+        {
+            await pdf.CopyToAsync(output, ct);
+        }
+
+        File.Move(temp, destination, overwrite: true);
+    }
+
+    private async Task<DriveItem?> GetByPathAsync(string parentId, string relativePath, CancellationToken ct)
+    {
+        try
+        {
+            return await GraphCall.RunAsync(() => client.Drives[_driveId].Items[parentId].ItemWithPath(relativePath).GetAsync(cancellationToken: ct));
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private static RemoteFile ToRemote(DriveItem item) =>
+        new(item.Id ?? "", item.ETag ?? "", item.Size ?? 0, item.File?.Hashes?.QuickXorHash);
+
+    /// <summary>"host:/sites/x" as Graph's site-by-path wants it (graph.md §1); the host alone for the root site.</summary>
+    internal static string SiteKey(string siteUrl)
+    {
+        if (!Uri.TryCreate(siteUrl.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new SharingFailure("SHARING_BAD_SITE_URL", siteUrl);
+        }
+
+        var path = Uri.UnescapeDataString(uri.AbsolutePath).TrimEnd('/');
+        return path.Length == 0 ? uri.Host : $"{uri.Host}:{path}";
+    }
+
+    private static string LastSegment(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return "";
+        }
+
+        return Uri.UnescapeDataString(uri.AbsolutePath.TrimEnd('/').Split('/')[^1]).Normalize();
+    }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a}/{b}";
+}

@@ -1,0 +1,321 @@
+using System.ComponentModel;
+using System.Globalization;
+using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Sharing;
+using Dialogue.Office.Automation.Sharing.Auth;
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dialogue.Office.Cli.Commands;
+
+/// <summary>Settings of <c>dialogue publish</c>.</summary>
+public sealed class PublishSettings : CommandSettings
+{
+    [CommandArgument(0, "<thư-mục-tài-liệu>")]
+    [Description("Thư mục tài liệu hội nghị đã tạo (ví dụ out/yen-bai-2023).")]
+    public string OutputFolder { get; init; } = "";
+
+    [CommandOption("--site <url>")]
+    [Description("Trang SharePoint, ví dụ https://tenant.sharepoint.com/sites/VanPhong. Bỏ trống: công bố vào thư mục chia sẻ cục bộ.")]
+    public string? Site { get; init; }
+
+    [CommandOption("--library <tên>")]
+    [Description("Thư viện tài liệu trên trang (mặc định: thư viện mặc định của trang).")]
+    public string? Library { get; init; }
+
+    [CommandOption("--folder <đường-dẫn>")]
+    [Description("Thư mục đích trong thư viện, ví dụ \"Hội nghị/YB23\" (mặc định: tên thư mục tài liệu).")]
+    public string? Folder { get; init; }
+
+    [CommandOption("--plan <thư-mục-kế-hoạch>")]
+    [Description("Lấy thiết lập chia sẻ (sharing:) từ plan.yaml của kế hoạch.")]
+    public string? Plan { get; init; }
+
+    [CommandOption("--anonymous")]
+    [Description("Tạo liên kết công khai (ai có liên kết cũng xem được) nếu đơn vị cho phép; mặc định chỉ trong nội bộ đơn vị.")]
+    public bool Anonymous { get; init; }
+
+    [CommandOption("--expires <ngày>")]
+    [Description("Ngày liên kết hết hạn (2026-12-31 hoặc 31/12/2026).")]
+    public string? Expires { get; init; }
+
+    [CommandOption("--editor <email>")]
+    [Description("Người được mời sửa bảng tổng hợp câu hỏi (đăng nhập bắt buộc); dùng nhiều lần.")]
+    public string[] Editors { get; init; } = [];
+
+    [CommandOption("--pdf <thư-mục>")]
+    [Description("Tải bản PDF (do SharePoint tạo) của mỗi tệp .docx vào thư mục này, để xem trên điện thoại.")]
+    public string? Pdf { get; init; }
+
+    internal DateOnly? ExpiresDate => TryDate(Expires, out var d) ? d : null;
+
+    public override ValidationResult Validate()
+    {
+        if (!Directory.Exists(OutputFolder))
+        {
+            return ValidationResult.Error($"Không tìm thấy thư mục tài liệu \"{OutputFolder}\".");
+        }
+
+        if (Expires is not null && !TryDate(Expires, out _))
+        {
+            return ValidationResult.Error($"Ngày hết hạn \"{Expires}\" không hợp lệ (ghi 2026-12-31 hoặc 31/12/2026).");
+        }
+
+        if (Plan is not null && !Directory.Exists(Plan))
+        {
+            return ValidationResult.Error($"Không tìm thấy thư mục kế hoạch \"{Plan}\".");
+        }
+
+        return ValidationResult.Success();
+    }
+
+    private static bool TryDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}
+
+/// <summary>
+/// <c>dialogue publish &lt;folder&gt;</c>: publishes the conference documents to SharePoint (when a site is configured)
+/// or to the local share, prints what went where and the folder link the QR codes carry.
+/// </summary>
+public sealed class PublishCommand : Command<PublishSettings>
+{
+    public override int Execute(CommandContext context, PublishSettings settings, CancellationToken cancellationToken) =>
+        ExecuteAsync(settings, cancellationToken).GetAwaiter().GetResult();
+
+    private static async Task<int> ExecuteAsync(PublishSettings settings, CancellationToken ct)
+    {
+        var config = SharingConfiguration.Build();
+        SharingConfiguration.WarnAboutSecretsInFiles();
+
+        var sharing = SharingConfiguration.Sharing(config);
+        if (settings.Plan is not null)
+        {
+            var plan = PlanLoader.Load(settings.Plan);
+            if (ConsoleOutput.Problems(plan.Problems) || plan.Plan is null)
+            {
+                ConsoleOutput.Error("Kế hoạch còn lỗi; hãy sửa các lỗi trên rồi chạy lại.");
+                return ExitCodes.InputErrors;
+            }
+
+            sharing = Merge(sharing, plan.Plan.Sharing);
+        }
+
+        sharing = sharing with
+        {
+            SiteUrl = settings.Site ?? sharing.SiteUrl,
+            Library = settings.Library ?? sharing.Library,
+            Folder = settings.Folder ?? sharing.Folder,
+            LinkScope = settings.Anonymous ? "anonymous" : sharing.LinkScope,
+            LinkExpires = settings.ExpiresDate ?? sharing.LinkExpires,
+            Editors = settings.Editors.Length > 0 ? settings.Editors : sharing.Editors,
+        };
+
+        var connection = SharingConfiguration.Graph(config);
+        var local = SharingConfiguration.Local(config);
+        var defaultFolder = Path.GetFileName(Path.GetFullPath(settings.OutputFolder).TrimEnd(Path.DirectorySeparatorChar));
+        var target = PublishTarget.FromPlan(sharing, connection, local, defaultFolder);
+        if (target is SharePointTarget)
+        {
+            connection.DeviceCodePrompt = (info, _) =>
+            {
+                AnsiConsole.MarkupLine($"[yellow]Đăng nhập Microsoft 365:[/] mở [link]{Markup.Escape(info.VerificationUri.ToString())}[/] và nhập mã [bold]{Markup.Escape(info.UserCode)}[/].");
+                return Task.CompletedTask;
+            };
+            try
+            {
+                // One credential for the whole command, so the clerk signs in once.
+                connection.Credential = GraphCredentialFactory.Create(connection);
+            }
+            catch (GraphAuthConfigurationException e)
+            {
+                ConsoleOutput.Error($"Thiếu hoặc sai thiết lập đăng nhập Microsoft 365: \"{e.Setting}\". Xem docs/readme/sharing.md.");
+                return ExitCodes.InputErrors;
+            }
+
+            ConsoleOutput.Info($"Công bố lên SharePoint: {sharing.SiteUrl} › {(sharing.Library.Length > 0 ? sharing.Library : "thư viện mặc định")} › {target.Folder}");
+        }
+        else
+        {
+            var share = (LocalShareTarget)target;
+            ConsoleOutput.Info("Chưa cấu hình SharePoint (Sharing:SiteUrl hoặc --site), nên tài liệu được công bố vào thư mục chia sẻ cục bộ trên máy này:");
+            ConsoleOutput.Info($"  {Path.Combine(share.Root, share.Folder)}");
+            ConsoleOutput.Info($"Liên kết có dạng {share.BaseUrl.TrimEnd('/')}/… và chỉ mở được khi máy chủ add-in Dialogue.Office đang chạy trên máy này.");
+        }
+
+        var request = new PublishRequest
+        {
+            SourceFolder = settings.OutputFolder,
+            Target = target,
+            Options = PublishOptions.FromPlan(sharing) with { PdfFolder = settings.Pdf },
+        };
+
+        var publisher = new PackagePublisher();
+        if (target is SharePointTarget)
+        {
+            // Sign in (device code prompt), find the site and make the folder link before the progress display starts.
+            var early = await publisher.EnsureFolderLinkAsync(request, ct);
+            if (!early.Succeeded)
+            {
+                ConsoleOutput.Problems(early.Problems);
+                ConsoleOutput.Error("Chưa kết nối được thư viện SharePoint; chưa tệp nào được tải lên.");
+                return early.Problems.Any(p => p.Code == "SHARING_AUTH_CONFIG") ? ExitCodes.InputErrors : ExitCodes.ServiceFailure;
+            }
+        }
+
+        var result = await AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
+            .StartAsync(async progressContext =>
+            {
+                var bar = progressContext.AddTask("Đang công bố", maxValue: 1);
+                var progress = new InlineProgress(p =>
+                {
+                    bar.MaxValue = Math.Max(1, p.FileCount);
+                    bar.Value = p.FileIndex + (p.FileBytes == 0 ? 1 : (double)p.BytesSent / p.FileBytes);
+                    bar.Description = Markup.Escape(p.RelativePath);
+                });
+                return await publisher.PublishAsync(request, progress, ct);
+            });
+
+        Summary(result);
+        ConsoleOutput.Problems(result.Problems);
+        if (result.HasServiceErrors)
+        {
+            ConsoleOutput.Error(result.IsLocal
+                ? "Có tệp chưa ghi được vào thư mục chia sẻ; xem bảng trên."
+                : "SharePoint từ chối hoặc không trả lời một số thao tác; xem bảng trên rồi chạy lại lệnh (các tệp đã xong không phải tải lại).");
+            return ExitCodes.ServiceFailure;
+        }
+
+        if (result.HasErrors)
+        {
+            return ExitCodes.InputErrors;
+        }
+
+        ConsoleOutput.Success($"Đã công bố {result.Files.Count} tệp ({result.UploadedCount} tải lên, {result.UnchangedCount} không đổi).");
+        return ExitCodes.Ok;
+    }
+
+    private static void Summary(PublishResult result)
+    {
+        if (result.Files.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded);
+            table.Title(Markup.Escape(result.IsLocal ? "Thư mục chia sẻ cục bộ" : "SharePoint"));
+            table.AddColumn("Tệp");
+            table.AddColumn("Kết quả");
+            table.AddColumn("Liên kết");
+            foreach (var f in result.Files)
+            {
+                var name = f.RemotePath == f.RelativePath ? f.RelativePath : $"{f.RelativePath} → {f.RemotePath}";
+                var outcome = f.Outcome switch
+                {
+                    PublishOutcome.Uploaded => "[green]Đã tải lên[/]",
+                    PublishOutcome.Unchanged => "Không đổi",
+                    _ => "[red]Lỗi[/]",
+                };
+                table.AddRow(Markup.Escape(name), outcome, Markup.Escape(f.Link));
+            }
+
+            AnsiConsole.Write(table);
+        }
+
+        if (result.FolderLink.Length > 0)
+        {
+            var scope = result.FolderLinkScope == LinkScope.Anonymous ? "ai có liên kết cũng xem được" : "chỉ người trong đơn vị, phải đăng nhập";
+            AnsiConsole.MarkupLine($"Liên kết thư mục tài liệu ({scope}), dùng cho mã QR: [bold]{Markup.Escape(result.FolderLink)}[/]");
+        }
+    }
+
+    /// <summary>Plan values win over configuration where the plan sets them.</summary>
+    private static SharingSettings Merge(SharingSettings config, SharingSettings plan) => config with
+    {
+        SiteUrl = plan.SiteUrl.Length > 0 ? plan.SiteUrl : config.SiteUrl,
+        Library = plan.Library.Length > 0 ? plan.Library : config.Library,
+        Folder = plan.Folder.Length > 0 ? plan.Folder : config.Folder,
+        LinkScope = plan.LinkScope,
+        LinkExpires = plan.LinkExpires ?? config.LinkExpires,
+        Editors = plan.Editors.Count > 0 ? plan.Editors : config.Editors,
+    };
+
+    private sealed class InlineProgress(Action<PublishProgress> report) : IProgress<PublishProgress>
+    {
+        public void Report(PublishProgress value) => report(value);
+    }
+}
+
+/// <summary>
+/// Where publishing settings come from: appsettings.json (optional, beside the program or in the current folder),
+/// user-secrets, then environment variables prefixed DIALOGUE_ (DIALOGUE_Sharing__Graph__ClientSecret…), last wins.
+/// </summary>
+internal static class SharingConfiguration
+{
+    private static IEnumerable<string> JsonFiles =>
+        new[] { Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json") }.Distinct();
+
+    public static IConfiguration Build()
+    {
+        var builder = new ConfigurationBuilder();
+        foreach (var file in JsonFiles)
+        {
+            builder.AddJsonFile(file, optional: true, reloadOnChange: false);
+        }
+
+        return builder
+            .AddUserSecrets<PublishCommand>(optional: true)
+            .AddEnvironmentVariables("DIALOGUE_")
+            .Build();
+    }
+
+    /// <summary>A secret in appsettings.json ends up in backups and repositories: say so.</summary>
+    public static void WarnAboutSecretsInFiles()
+    {
+        var builder = new ConfigurationBuilder();
+        foreach (var file in JsonFiles)
+        {
+            builder.AddJsonFile(file, optional: true, reloadOnChange: false);
+        }
+
+        var json = builder.Build();
+        foreach (var key in new[] { "Sharing:Graph:ClientSecret", "Sharing:Graph:CertificatePassword" })
+        {
+            if (!string.IsNullOrWhiteSpace(json[key]))
+            {
+                AnsiConsole.MarkupLine($"[yellow]Cảnh báo:[/] {Markup.Escape(key)} đang nằm trong appsettings.json. Hãy chuyển sang user-secrets (dotnet user-secrets set) hoặc biến môi trường, và không đưa tệp này vào kho mã.");
+            }
+        }
+    }
+
+    public static SharingSettings Sharing(IConfiguration config)
+    {
+        var section = config.GetSection("Sharing");
+        return new SharingSettings
+        {
+            SiteUrl = section["SiteUrl"] ?? "",
+            Library = section["Library"] ?? "",
+            Folder = section["Folder"] ?? "",
+            LinkScope = (section["LinkScope"] ?? "organization").ToLowerInvariant(),
+            LinkExpires = DateOnly.TryParse(section["LinkExpires"], CultureInfo.InvariantCulture, out var d) ? d : null,
+            Editors = section.GetSection("Editors").Get<string[]>() ?? [],
+        };
+    }
+
+    public static GraphConnectionOptions Graph(IConfiguration config)
+    {
+        var options = new GraphConnectionOptions();
+        config.GetSection("Sharing:Graph").Bind(options);
+        return options;
+    }
+
+    public static LocalShareTarget Local(IConfiguration config)
+    {
+        var section = config.GetSection("Sharing:LocalShare");
+        var local = new LocalShareTarget();
+        return local with
+        {
+            Root = section["Root"] is { Length: > 0 } root ? root : local.Root,
+            BaseUrl = section["BaseUrl"] is { Length: > 0 } url ? url : local.BaseUrl,
+        };
+    }
+}
