@@ -1,4 +1,5 @@
 using Dialogue.Office.Automation.Invitations;
+using Diagnostics = Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Templating;
 using Dialogue.Office.Automation.Tests.Support;
@@ -10,12 +11,14 @@ public class InvitationPreviewTests
     private static readonly ConferencePlan Plan = PlanLoader.Load(RepoPaths.SamplePlan).Require();
 
     [Fact]
-    public void Values_KnownDelegate_CarriesEveryTextFieldOfTheVocabulary()
+    public void Values_KnownDelegate_CarriesEveryTextFieldOfTheInvitationTemplate()
     {
         var d = Plan.Delegates[5];
         var values = InvitationPreview.Values(Plan, d.Code)!;
 
-        var textTags = TemplateFields.All.Where(f => f.Kind != FieldKind.Picture).Select(f => f.Tag);
+        var template = DocxTemplate.Compile(InvitationTemplate.Build(), InvitationTemplate.FileName, new Diagnostics.ProblemList())!;
+        var textTags = template.Tags.Where(t => TemplateFields.Find(t)!.Kind != FieldKind.Picture).ToList();
+        Assert.NotEmpty(textTags);
         Assert.Empty(textTags.Except(values.Keys));
         Assert.Equal(d.Addressee, values["KinhGui"]);
         Assert.Equal(d.Code, values["MaDaiBieu"]);
