@@ -15,10 +15,6 @@ public static class InvitationsApi
 {
     public sealed record FieldDto(string Tag, string Kind, string Meaning, string Example, bool PerDelegate);
 
-    public sealed record FileDto(string Key, string Label, string Name, string Url);
-
-    public sealed record JobDto(string Id, string State, int Done, int Total, IReadOnlyList<FileDto> Files, IReadOnlyList<ProblemDto> Problems, string? Code, string? Title, string? Detail);
-
     internal const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     internal const string TemplateFileName = "mau-giay-moi.docx";
 
@@ -43,27 +39,6 @@ public static class InvitationsApi
 
         invitations.MapPost("{planId}/jobs", StartAsync).DisableAntiforgery();
 
-        invitations.MapGet("jobs/{jobId}", (string jobId, HttpContext http, JobStore jobs) =>
-            jobs.Find(jobId, http.OwnerId()) is { } job
-                ? TypedResults.Ok(ToDto(job))
-                : ApiProblem.Result("JOB_NOT_FOUND", StatusCodes.Status404NotFound));
-
-        invitations.MapGet("jobs/{jobId}/files/{key}", (string jobId, string key, HttpContext http, JobStore jobs) =>
-        {
-            if (jobs.Find(jobId, http.OwnerId()) is not { } job)
-            {
-                return ApiProblem.Result("JOB_NOT_FOUND", StatusCodes.Status404NotFound);
-            }
-
-            if (job.State != JobState.Done)
-            {
-                return ApiProblem.Result("JOB_NOT_FINISHED", StatusCodes.Status409Conflict);
-            }
-
-            return job.Files.FirstOrDefault(f => string.Equals(f.Key, key, StringComparison.Ordinal)) is { } file
-                ? TypedResults.PhysicalFile(file.Path, file.ContentType, file.DownloadName)
-                : ApiProblem.Result("NOT_FOUND", StatusCodes.Status404NotFound);
-        });
         return invitations;
     }
 
@@ -71,7 +46,7 @@ public static class InvitationsApi
     /// Form fields: <c>template</c> (the draft as .docx, from getFileAsync), or <c>ooxml</c> (flat OPC from
     /// body.getOoxml()), or <c>documentUrl</c> (read through Graph when sign-in is on); none: the plan's own template.
     /// </summary>
-    private static async Task<IResult> StartAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, IServiceProvider services, CancellationToken ct)
+    private static async Task<IResult> StartAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, CancellationToken ct)
     {
         if (PlansApi.Usable(store, planId, out var plan) is { } planProblem)
         {
@@ -81,44 +56,16 @@ public static class InvitationsApi
         UploadedFile? draft = null;
         if (http.Request.HasFormContentType)
         {
-            IFormCollection form;
-            try
+            var (form, formProblem) = await Drafts.ReadFormAsync(http.Request, ct);
+            if (formProblem is not null)
             {
-                form = await http.Request.ReadFormAsync(ct);
-            }
-            catch (InvalidDataException)
-            {
-                return ApiProblem.Result("UPLOAD_BAD_FORM", StatusCodes.Status400BadRequest);
+                return formProblem;
             }
 
-            if (form.Files.GetFile("template") is { } file)
+            (draft, var draftProblem) = await Drafts.ReadAsync(http, form!, "template", ct);
+            if (draftProblem is not null)
             {
-                var (upload, code) = await Uploads.ReadDocxAsync(file, ct);
-                if (upload is null)
-                {
-                    return ApiProblem.Result(code!, StatusCodes.Status400BadRequest, null, Uploads.DisplayName(file.FileName));
-                }
-
-                draft = upload;
-            }
-            else if (form["ooxml"].ToString() is { Length: > 0 } ooxml)
-            {
-                draft = Uploads.FromFlatOpc(ooxml);
-                if (draft is null)
-                {
-                    return ApiProblem.Result("UPLOAD_NOT_DOCX", StatusCodes.Status400BadRequest, null, "văn bản đang mở");
-                }
-            }
-            else if (form["documentUrl"].ToString() is { Length: > 0 } url && services.GetService<GraphDocuments>() is { } graph)
-            {
-                var token = http.Request.Headers.Authorization.ToString();
-                var bytes = await graph.DownloadAsync(token["Bearer ".Length..].Trim(), url, ct);
-                if (bytes is null)
-                {
-                    return ApiProblem.Result("GRAPH_FAILED", StatusCodes.Status502BadGateway);
-                }
-
-                draft = new UploadedFile(TemplateFileName, bytes);
+                return draftProblem;
             }
         }
 
@@ -146,7 +93,7 @@ public static class InvitationsApi
             var result = InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
             {
                 TemplatePath = templatePath,
-                Progress = new SyncProgress(n => job.Report(n, total)),
+                Progress = new SyncProgress<int>(n => job.Report(n, total)),
             });
             if (result.HasErrors || result.Invitations.Count == 0)
             {
@@ -169,27 +116,10 @@ public static class InvitationsApi
             }
 
             job.Report(result.Invitations.Count, total);
-            job.Complete(files, result.Problems);
+            job.Complete(files, result.Problems, new { Invitations = result.Invitations.Count });
             return Task.CompletedTask;
-        });
+        }, planId);
 
-        return TypedResults.Accepted($"/api/invitations/jobs/{job.Id}", ToDto(job));
-    }
-
-    internal static JobDto ToDto(Job job) => new(
-        job.Id,
-        job.State.ToString().ToLowerInvariant(),
-        job.Done,
-        job.Total,
-        job.Files.Select(f => new FileDto(f.Key, f.Label, f.DownloadName, $"/api/invitations/jobs/{job.Id}/files/{f.Key}")).ToList(),
-        job.Problems.Select(ProblemDto.From).ToList(),
-        job.FailureCode,
-        job.FailureCode is { } c ? AddInMessages.Title(c) : null,
-        job.FailureCode is { } d ? AddInMessages.Detail(d) : null);
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and arrive late or out of order).</summary>
-    private sealed class SyncProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
+        return JobsApi.Accepted(job);
     }
 }

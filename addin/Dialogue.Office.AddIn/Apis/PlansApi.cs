@@ -1,4 +1,7 @@
+using System.IO.Compression;
+using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Hosting;
+using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Text;
 
@@ -49,6 +52,37 @@ public static class PlansApi
                 ? TypedResults.PhysicalFile(path, Xlsx, Path.GetFileName(path))
                 : ApiProblem.Result("NOT_FOUND", StatusCodes.Status404NotFound);
         });
+        plans.MapPost("{planId}/packet", (string planId, HttpContext http, PlanStore store, JobStore jobs) =>
+        {
+            if (Usable(store, planId, out var plan) is { } problem)
+            {
+                return problem;
+            }
+
+            var job = jobs.Start(http.OwnerId(), "packet", plan!.Delegates.Count, (job, _) =>
+            {
+                var output = Path.Combine(job.Folder, "ket-qua");
+                var result = ConferencePacket.Build(new PacketRequest(plan, output)
+                {
+                    Progress = new SyncProgress<PacketProgress>(p => job.Report(p.Step, p.Done, p.Total)),
+                });
+                var steps = result.Steps.Select(s => new { s.Name, s.Files, s.Location }).ToList();
+                if (result.HasErrors)
+                {
+                    job.Fail("JOB_FAILED", result.Problems.ToList(), new { Steps = steps });
+                    return Task.CompletedTask;
+                }
+
+                var zip = Path.Combine(job.Folder, "bo-tai-lieu.zip");
+                ZipFile.CreateFromDirectory(output, zip, CompressionLevel.Fastest, includeBaseDirectory: false);
+                job.Complete(
+                    [new JobFile("packet", $"Bộ tài liệu hội nghị ({steps.Sum(s => s.Files)} tệp, nén .zip)", $"tai-lieu-{plan.Conference.Code}.zip", zip, "application/zip")],
+                    result.Problems.ToList(),
+                    new { Steps = steps });
+                return Task.CompletedTask;
+            }, planId);
+            return JobsApi.Accepted(job);
+        }).DisableAntiforgery();
         return plans;
     }
 

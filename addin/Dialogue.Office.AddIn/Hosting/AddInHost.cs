@@ -21,6 +21,7 @@ public static class AddInHost
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         builder.Services.AddProblemDetails();
+        builder.Services.AddDirectoryBrowser();
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -44,6 +45,7 @@ public static class AddInHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UsePaneLibraries();
+        app.UseLocalShare();
         if (ad.IsConfigured)
         {
             app.UseAuthentication();
@@ -60,6 +62,11 @@ public static class AddInHost
 
         api.MapPlansApi();
         api.MapInvitationsApi();
+        api.MapProgrammeApi();
+        api.MapQuestionsApi();
+        api.MapCheckApi();
+        api.MapPublishApi();
+        api.MapJobsApi();
         app.MapFallback("api/{**rest}", () => ApiProblem.Result("NOT_FOUND", StatusCodes.Status404NotFound));
         return app;
     }

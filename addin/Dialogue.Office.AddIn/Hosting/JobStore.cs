@@ -16,7 +16,7 @@ public enum JobState
 public sealed record JobFile(string Key, string Label, string DownloadName, string Path, string ContentType);
 
 /// <summary>One long-running generation (invitations for every delegate…) whose progress the pane polls.</summary>
-public sealed class Job(string id, string owner, string folder, string kind)
+public sealed class Job(string id, string owner, string folder, string kind, string planId)
 {
     private int _done;
     private int _total;
@@ -25,6 +25,15 @@ public sealed class Job(string id, string owner, string folder, string kind)
     public string Owner { get; } = owner;
     public string Folder { get; } = folder;
     public string Kind { get; } = kind;
+
+    /// <summary>The conference the job worked on ("" when none), e.g. for publishing its output.</summary>
+    public string PlanId { get; } = planId;
+
+    /// <summary>The step running, for jobs with several (the conference packet).</summary>
+    public string Step { get; private set; } = "";
+
+    /// <summary>Figures the pane shows when the job is done (counts, reconciliation…), serialised as JSON.</summary>
+    public object? Summary { get; private set; }
     public JobState State { get; private set; } = JobState.Running;
     public int Done => Volatile.Read(ref _done);
     public int Total => Volatile.Read(ref _total);
@@ -34,21 +43,29 @@ public sealed class Job(string id, string owner, string folder, string kind)
     /// <summary>An error code for the whole job (e.g. INVITATIONS_FAILED) when it failed.</summary>
     public string? FailureCode { get; private set; }
 
+    public void Report(string step, int done, int total)
+    {
+        Step = step;
+        Report(done, total);
+    }
+
     public void Report(int done, int total)
     {
         Volatile.Write(ref _total, total);
         Volatile.Write(ref _done, done);
     }
 
-    public void Complete(IReadOnlyList<JobFile> files, IReadOnlyList<Problem> problems)
+    public void Complete(IReadOnlyList<JobFile> files, IReadOnlyList<Problem> problems, object? summary = null)
     {
+        Summary = summary;
         Files = files;
         Problems = problems;
         State = JobState.Done;
     }
 
-    public void Fail(string code, IReadOnlyList<Problem> problems)
+    public void Fail(string code, IReadOnlyList<Problem> problems, object? summary = null)
     {
+        Summary = summary;
         FailureCode = code;
         Problems = problems;
         State = JobState.Failed;
@@ -76,12 +93,12 @@ public sealed class JobStore
     public string Root { get; }
 
     /// <summary>Creates a job folder and runs <paramref name="work"/> on the thread pool; failures are logged, never shown.</summary>
-    public Job Start(string owner, string kind, int total, Func<Job, CancellationToken, Task> work)
+    public Job Start(string owner, string kind, int total, Func<Job, CancellationToken, Task> work, string planId = "")
     {
         var id = Guid.NewGuid().ToString("N");
         var folder = Path.Combine(Root, id);
         Directory.CreateDirectory(folder);
-        var job = new Job(id, owner, folder, kind);
+        var job = new Job(id, owner, folder, kind, planId);
         job.Report(0, total);
         _jobs[id] = job;
         _ = Task.Run(async () =>
@@ -89,6 +106,10 @@ public sealed class JobStore
             try
             {
                 await work(job, CancellationToken.None);
+            }
+            catch (ProblemException e)
+            {
+                job.Fail("JOB_FAILED", e.Problems);
             }
             catch (Exception e)
             {
@@ -102,4 +123,10 @@ public sealed class JobStore
     /// <summary>The job, if it exists and belongs to <paramref name="owner"/>.</summary>
     public Job? Find(string id, string owner) =>
         _jobs.TryGetValue(id, out var job) && string.Equals(job.Owner, owner, StringComparison.Ordinal) ? job : null;
+}
+
+/// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and arrive late or out of order).</summary>
+public sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

@@ -37,6 +37,48 @@ public static class Uploads
         return IsPackageWith(bytes, "xl/workbook.xml") ? (new UploadedFile(DisplayName(file.FileName), bytes), null) : (null, "UPLOAD_NOT_XLSX");
     }
 
+    /// <summary>A returned question sheet: a workbook (.xlsx/.xlsm) or a text .csv, or null with the problem code.</summary>
+    public static async Task<(UploadedFile? File, string? Code)> ReadQuestionFileAsync(IFormFile file, CancellationToken ct)
+    {
+        var name = DisplayName(file.FileName);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        var bytes = await ReadAsync(file, ct);
+        var ok = extension switch
+        {
+            ".xlsx" or ".xlsm" => IsPackageWith(bytes, "xl/workbook.xml"),
+            ".csv" => bytes.Length > 0 && Array.IndexOf(bytes, (byte)0) < 0,
+            _ => false,
+        };
+        return ok ? (new UploadedFile(name, bytes), null) : (null, "UPLOAD_NOT_QUESTION_FILE");
+    }
+
+    /// <summary>
+    /// Writes uploads into <paramref name="folder"/> under safe, unique names that keep the clerk's wording (unit names
+    /// in file names help match returns to units). Returns the paths in upload order.
+    /// </summary>
+    public static IReadOnlyList<string> SaveAll(IEnumerable<UploadedFile> files, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var paths = new List<string>();
+        foreach (var f in files)
+        {
+            var extension = Path.GetExtension(f.Name).TrimStart('.').ToLowerInvariant();
+            var stem = Path.GetFileNameWithoutExtension(f.Name);
+            var name = Automation.Text.SafeFileName.From(stem, extension);
+            for (var n = 2; !used.Add(name); n++)
+            {
+                name = Automation.Text.SafeFileName.From($"{stem}-{n}", extension);
+            }
+
+            var path = Path.Combine(folder, name);
+            File.WriteAllBytes(path, f.Bytes);
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
     /// <summary>
     /// A Word document from flat OPC text (what <c>body.getOoxml()</c> returns in Word on the web, where
     /// <c>getFileAsync</c> is unreliable), or null when the text is not a Word package.

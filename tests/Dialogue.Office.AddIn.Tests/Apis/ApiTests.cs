@@ -195,7 +195,7 @@ public sealed class ApiTests(AddInFactory factory) : IClassFixture<AddInFactory>
     [Fact]
     public async Task Jobs_UnknownId_IsJobNotFound()
     {
-        var response = await _client.GetAsync("/api/invitations/jobs/0123456789abcdef/files/print");
+        var response = await _client.GetAsync("/api/jobs/0123456789abcdef/files/print");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("JOB_NOT_FOUND", (await Problem(response)).GetProperty("code").GetString());
     }
@@ -249,7 +249,7 @@ public sealed class ApiTests(AddInFactory factory) : IClassFixture<AddInFactory>
         while (job.GetProperty("state").GetString() == "running" && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200);
-            job = await _client.GetFromJsonAsync<JsonElement>($"/api/invitations/jobs/{job.GetProperty("id").GetString()}");
+            job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{job.GetProperty("id").GetString()}");
         }
 
         return job;

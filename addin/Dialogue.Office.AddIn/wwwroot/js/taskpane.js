@@ -1,5 +1,5 @@
 // The task pane: one page for Word, Excel and a plain browser. Office-specific parts show only in their host;
-// the API-backed parts (choose a conference, send a template, download results) work everywhere.
+// the API-backed parts (choose a conference, send files, download results) work everywhere.
 /* global Office */
 import * as api from "./api.js";
 import * as word from "./word.js";
@@ -15,7 +15,7 @@ const state = {
   fields: [],
   delegates: [],
   originals: null,
-  polling: null,
+  lastConsolidated: null,
 };
 
 /** Office.onReady with a timeout: outside Office, or when office.js could not load, the pane goes on without it. */
@@ -31,6 +31,15 @@ function hostName(info) {
   if (info?.host === "Word") return "word";
   if (info?.host === "Excel") return "excel";
   return "none";
+}
+
+const has = (capability) => (state.config?.capabilities ?? []).includes(capability);
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
 }
 
 // ---- messages -------------------------------------------------------------------------------------------------------
@@ -49,32 +58,20 @@ function showNotice(html) {
 }
 
 function addNotice(text) {
-  const box = $("notice");
-  const p = document.createElement("p");
-  p.style.margin = "6px 0 0";
-  p.textContent = text;
-  box.appendChild(p);
-  box.hidden = false;
+  $("notice").append(el("p", { textContent: text, style: "margin:6px 0 0" }));
+  $("notice").hidden = false;
+}
+
+function problemItem(p) {
+  return el("li", { className: p.severity === "warning" ? "warning" : "", textContent: p.message },
+    p.location ? el("span", { className: "where", textContent: p.location }) : null);
 }
 
 function renderProblems(problems, title) {
-  const list = $("problems");
-  list.replaceChildren();
   const items = problems ?? [];
+  $("problems").replaceChildren(...items.map(problemItem));
   $("problems-card").hidden = items.length === 0;
   $("problems-title").textContent = title ?? (items.some((p) => p.severity === "error") ? vi.problemsTitle : vi.warningsTitle);
-  for (const p of items) {
-    const li = document.createElement("li");
-    li.className = p.severity === "warning" ? "warning" : "";
-    li.textContent = p.message;
-    if (p.location) {
-      const where = document.createElement("span");
-      where.className = "where";
-      where.textContent = p.location;
-      li.appendChild(where);
-    }
-    list.appendChild(li);
-  }
 }
 
 /** Shows a failure: a server problem (Vietnamese title/detail + listed problems) or an Office error (by code). */
@@ -100,18 +97,108 @@ async function busy(button, work) {
   }
 }
 
+function stats(rows) {
+  const dl = el("dl", { className: "stats" });
+  for (const [label, value] of rows) dl.append(el("dt", { textContent: label }), el("dd", {}, value));
+  return dl;
+}
+
+function badge(text, kind) {
+  return el("span", { className: `badge ${kind}`, textContent: text });
+}
+
+// ---- jobs: progress, results, downloads, publishing -----------------------------------------------------------------
+
+function fileActions(file) {
+  const actions = el("div", { className: "actions" });
+  const button = (text, work) => {
+    const b = el("button", { type: "button", textContent: text });
+    b.addEventListener("click", () => busy(b, work));
+    actions.append(b);
+  };
+  button(vi.download, async () => {
+    api.saveBlob(await api.getBlob(file.url), file.name);
+    setStatus(vi.downloaded(file.name));
+  });
+  if (state.host === "word" && file.name.endsWith(".docx") && word.supports("1.3")) {
+    button(vi.openInWord, async () => {
+      await word.openDocument(await api.toBase64(await api.getBlob(file.url)));
+      setStatus(vi.opened(file.name));
+    });
+  }
+  if (state.host === "excel" && file.name.endsWith(".xlsx") && excel.canInsertWorksheets()) {
+    button(vi.insertIntoWorkbook, async () => {
+      setStatus(vi.insertingSheets, "busy");
+      await excel.insertWorksheets(await api.toBase64(await api.getBlob(file.url)));
+      setStatus(vi.sheetsInserted);
+    });
+  }
+  return actions;
+}
+
+/**
+ * Starts a job and follows it in the container `boxId`: progress bar, then its files (download / open in Word /
+ * insert into the workbook), its summary (`summary(job)` → nodes) and, when `publishable`, a Công bố button.
+ */
+async function runJob(boxId, start, { done, summary, publishable = false } = {}) {
+  const box = $(boxId);
+  const bar = el("progress", { max: 1, value: 0 });
+  const text = el("p", { className: "hint" });
+  box.replaceChildren(bar, text);
+  box.hidden = false;
+  renderProblems([]);
+  let job = await start();
+  const show = () => {
+    bar.max = Math.max(job.total, 1);
+    bar.value = job.done;
+    text.textContent = job.state === "done" ? vi.finished(job.done, job.total) : vi.working(job.step, job.done, job.total);
+  };
+  show();
+  while (job.state === "running") {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    job = await api.getJson(`api/jobs/${job.id}`);
+    show();
+  }
+  if (job.state === "failed") {
+    setStatus([job.title ?? vi.jobFailed, job.detail].filter(Boolean).join(" – "), "error");
+    renderProblems(job.problems);
+    return null;
+  }
+  setStatus(done ? done(job) : vi.finished(job.done, job.total));
+  renderProblems(job.problems);
+  if (summary) box.append(...summary(job));
+  if (job.files.length > 0) {
+    box.append(el("ul", { className: "files" }, ...job.files.map((f) => el("li", {}, el("span", { textContent: f.label }), fileActions(f)))));
+  }
+  if (publishable && has("publish")) {
+    const target = el("div", { className: "job", hidden: true, id: `${boxId}-publish` });
+    const button = el("button", { type: "button", textContent: vi.publish });
+    button.addEventListener("click", () => busy(button, () => publish(job, target.id)));
+    box.append(button, target);
+  }
+  return job;
+}
+
+async function publish(sourceJob, boxId) {
+  setStatus(vi.publishing, "busy");
+  await runJob(boxId, () => api.postForm(`api/publish/jobs/${sourceJob.id}`, new FormData()), {
+    done: (job) => `${job.summary.isLocal ? vi.publishedLocal : vi.publishedSharePoint} ${vi.publishCounts(job.summary)}`,
+    summary: (job) => job.summary.folderLink
+      ? [el("p", { className: "hint", textContent: vi.folderLink }),
+        el("a", { className: "link", href: job.summary.folderLink, target: "_blank", rel: "noopener", textContent: job.summary.folderLink })]
+      : [],
+  });
+}
+
 // ---- start-up -------------------------------------------------------------------------------------------------------
 
 function applyVisibility() {
-  const capabilities = new Set(state.config?.capabilities ?? []);
-  for (const el of document.querySelectorAll("[data-host], [data-capability]")) {
-    const hosts = el.dataset.host?.split(" ");
+  for (const node of document.querySelectorAll("[data-host], [data-capability]")) {
+    const hosts = node.dataset.host?.split(" ");
     const okHost = !hosts || hosts.includes(state.host);
-    const okCapability = !el.dataset.capability || capabilities.has(el.dataset.capability);
-    el.hidden = !(okHost && okCapability);
+    const okCapability = !node.dataset.capability || has(node.dataset.capability);
+    node.hidden = !(okHost && okCapability);
   }
-  // The generate card lives in Word and in a plain browser, not in Excel.
-  $("generate-card").hidden = state.host === "excel" || !capabilities.has("invitations");
 }
 
 function setupAuth() {
@@ -154,26 +241,27 @@ function currentPlan() {
   return state.plans.find((p) => p.id === $("plan").value);
 }
 
+const planUrl = (path) => `api/${path.replace("{plan}", encodeURIComponent(currentPlan()?.id ?? ""))}`;
+
 async function onPlanChanged() {
   const plan = currentPlan();
   if (!plan) return;
   $("plan-info").textContent = plan.errors > 0 ? vi.planHasErrors(plan.errors) : vi.planInfo(plan);
   renderProblems([]);
   if (state.host === "word") {
-    state.delegates = plan.errors > 0 ? [] : await api.getJson(`api/plans/${encodeURIComponent(plan.id)}/delegates`);
-    const select = $("delegate");
-    select.replaceChildren(...state.delegates.map((d) => new Option(`${d.code} – ${d.addressee}`, d.code)));
+    state.delegates = plan.errors > 0 ? [] : await api.getJson(planUrl("plans/{plan}/delegates"));
+    $("delegate").replaceChildren(...state.delegates.map((d) => new Option(`${d.code} – ${d.addressee}`, d.code)));
   }
 }
 
 async function loadFields() {
-  if (!(state.config?.capabilities ?? []).includes("invitations")) return;
-  state.fields = await api.getJson("api/invitations/fields");
+  if (!has("invitations")) return;
+  // Row fields belong to table rows of the script template, not to text typed at the cursor.
+  state.fields = (await api.getJson("api/invitations/fields")).filter((f) => f.kind !== "rows");
   const select = $("field");
   select.replaceChildren();
   for (const [label, perDelegate] of [[vi.groupDelegate, true], [vi.groupCommon, false]]) {
-    const group = document.createElement("optgroup");
-    group.label = label;
+    const group = el("optgroup", { label });
     for (const f of state.fields.filter((x) => x.perDelegate === perDelegate)) group.append(new Option(word.shortLabel(f), f.tag));
     select.append(group);
   }
@@ -199,10 +287,9 @@ async function onInsertField() {
 }
 
 async function onPreview() {
-  const plan = currentPlan();
   const code = $("delegate").value;
-  if (!plan || !code) return;
-  const values = await api.getJson(`api/invitations/${encodeURIComponent(plan.id)}/preview/${encodeURIComponent(code)}`);
+  if (!currentPlan() || !code) return;
+  const values = await api.getJson(planUrl(`invitations/{plan}/preview/${encodeURIComponent(code)}`));
   const result = await word.fillFields(values);
   if (result.filled === 0) {
     setStatus(vi.previewNoFields, "error");
@@ -223,92 +310,178 @@ async function onRestore() {
   setStatus(vi.restored);
 }
 
-// ---- invitations --------------------------------------------------------------------------------------------------
-
-async function onGenerate() {
-  const plan = currentPlan();
-  if (!plan) return;
-  renderProblems([]);
-  $("results").replaceChildren();
-  const form = new FormData();
+/** Adds the open document (Word) or the chosen file (browser) to `form` as `field`; false when there is none. */
+async function addDocument(form, field, inputId) {
   if (state.host === "word") {
-    if (state.originals) await onRestore(); // the template must hold the fields, not one delegate's values
+    if (state.originals) await onRestore(); // the document must hold the fields, not one delegate's values
     setStatus(vi.readingDocument, "busy");
     const doc = await word.readDocument();
-    if (doc.kind === "docx") form.append("template", doc.blob, "van-ban-dang-mo.docx");
+    if (doc.kind === "docx") form.append(field, doc.blob, "van-ban-dang-mo.docx");
     else form.append("ooxml", doc.text);
-  } else {
-    const file = $("template-file").files?.[0];
-    if (file) form.append("template", file, file.name);
+    return true;
   }
+  const file = $(inputId)?.files?.[0];
+  if (file) form.append(field, file, file.name);
+  return Boolean(file);
+}
+
+// ---- invitations, packet, programme, check --------------------------------------------------------------------------
+
+async function onGenerate() {
+  if (!currentPlan()) return;
+  const form = new FormData();
+  await addDocument(form, "template", "template-file");
   setStatus(vi.sending, "busy");
-  const job = await api.postForm(`api/invitations/${encodeURIComponent(plan.id)}/jobs`, form);
-  await follow(job);
+  await runJob("generate-job", () => api.postForm(planUrl("invitations/{plan}/jobs"), form), {
+    done: (job) => vi.generated(job.done),
+    publishable: true,
+  });
 }
 
-function showProgress(job) {
-  $("progress-box").hidden = false;
-  $("progress").max = Math.max(job.total, 1);
-  $("progress").value = job.done;
-  $("progress-text").textContent = job.state === "done" ? vi.generatedProgress(job.done, job.total) : vi.generating(job.done, job.total);
+async function onPacket() {
+  if (!currentPlan()) return;
+  await runJob("packet-job", () => api.postForm(planUrl("plans/{plan}/packet"), new FormData()), {
+    done: () => vi.packetDone,
+    summary: (job) => [el("ul", { className: "hint" }, ...(job.summary?.steps ?? []).map((s) => el("li", { textContent: `${s.name}: ${vi.filesCount(s.files)}` })))],
+    publishable: true,
+  });
 }
 
-async function follow(job) {
-  showProgress(job);
-  while (job.state === "running") {
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    job = await api.getJson(`api/invitations/jobs/${job.id}`);
-    showProgress(job);
+async function onProgramme(kind) {
+  if (!currentPlan()) return;
+  const name = kind === "programme" ? vi.programmeName : vi.scriptName;
+  const blob = await api.getBlob(planUrl(`programme/{plan}/${kind}`));
+  if (state.host === "word") {
+    await word.insertFile(await api.toBase64(blob));
+    setStatus(vi.inserted(name));
+  } else {
+    const file = kind === "programme" ? "chuong-trinh.docx" : "kich-ban-chi-tiet.docx";
+    api.saveBlob(blob, file);
+    setStatus(vi.downloaded(file));
   }
-  if (job.state === "failed") {
-    setStatus([job.title ?? vi.generateFailed, job.detail].filter(Boolean).join(" – "), "error");
-    renderProblems(job.problems);
+}
+
+function findingItem(f) {
+  return el("li", { className: f.severity === "warning" ? "warning" : "", textContent: f.message },
+    el("span", { className: "where", textContent: [f.location, f.citation].filter(Boolean).join(" · ") }));
+}
+
+async function onCheck() {
+  const form = new FormData();
+  if (!(await addDocument(form, "document", "check-file"))) {
+    setStatus(vi.checkNeedsFile, "error");
     return;
   }
-  setStatus(vi.generated(job.done));
-  renderProblems(job.problems);
-  renderFiles(job.files);
+  setStatus(vi.checking, "busy");
+  const report = await api.postForm("api/check", form);
+  $("findings").replaceChildren(...report.findings.map(findingItem));
+  $("check-result").textContent = report.passed && report.warnings === 0 ? vi.checkPassed : vi.checkFound(report.errors, report.warnings);
+  setStatus(report.passed ? vi.checkPassed : vi.checkFound(report.errors, report.warnings), report.passed ? "ok" : "error");
 }
 
-function renderFiles(files) {
-  const list = $("results");
-  list.replaceChildren();
-  const canOpen = state.host === "word" && word.supports("1.3");
-  for (const f of files) {
-    const li = document.createElement("li");
-    const label = document.createElement("span");
-    label.textContent = f.label;
-    const actions = document.createElement("div");
-    actions.className = "actions";
-    const download = document.createElement("button");
-    download.type = "button";
-    download.textContent = vi.download;
-    download.addEventListener("click", () => busy(download, async () => {
-      api.saveBlob(await api.getBlob(f.url), f.name);
-      setStatus(vi.downloaded(f.name));
-    }));
-    actions.append(download);
-    if (canOpen && f.name.endsWith(".docx")) {
-      const open = document.createElement("button");
-      open.type = "button";
-      open.textContent = vi.openInWord;
-      open.addEventListener("click", () => busy(open, async () => {
-        await word.openDocument(await api.toBase64(await api.getBlob(f.url)));
-        setStatus(vi.opened(f.name));
-      }));
-      actions.append(open);
-    }
-    li.append(label, actions);
-    list.append(li);
+async function onFix() {
+  const form = new FormData();
+  if (!(await addDocument(form, "document", "check-file"))) {
+    setStatus(vi.checkNeedsFile, "error");
+    return;
   }
+  await runJob("fix-job", () => api.postForm("api/check/fix", form), {
+    done: (job) => vi.fixDone(job.summary.changes.length),
+    summary: (job) => [
+      el("p", { className: "label", textContent: vi.fixChangesTitle }),
+      el("ul", { className: "hint" }, ...job.summary.changes.map((c) => el("li", { textContent: c }))),
+    ],
+  });
 }
 
-// ---- Excel ----------------------------------------------------------------------------------------------------------
+// ---- Excel / questions ----------------------------------------------------------------------------------------------
+
+function consolidationSummary(job) {
+  const r = job.summary;
+  const nodes = [stats([
+    [vi.stat.filesRead, `${r.filesRead}/${r.filesFound}`],
+    [vi.stat.rowsRead, String(r.rowsRead)],
+    [vi.stat.rowsTaken, String(r.rowsTaken)],
+    [vi.stat.rowsRejected, String(r.rowsRejected)],
+    [vi.stat.reconcile, badge(r.reconciles ? vi.stat.reconciles : vi.stat.notReconciled, r.reconciles ? "ok" : "bad")],
+    [vi.stat.questions, String(r.questions)],
+    [vi.stat.duplicates, vi.stat.duplicatesDetail(r)],
+    [vi.stat.cellsConverted, String(r.cellsConverted)],
+  ])];
+  const behind = r.tracking.filter((t) => t.state === "Late" || t.state === "Missing" || t.state === "DateUnknown");
+  if (behind.length > 0) {
+    nodes.push(el("p", { className: "label", textContent: vi.trackingTitle }),
+      el("ul", { className: "problems tracking" }, ...behind.map((t) => el("li", { className: "warning", textContent: vi.tracking(t) }))));
+  }
+  return nodes;
+}
+
+async function onConsolidate() {
+  const files = $("question-files").files;
+  if (!currentPlan() || !files?.length) {
+    setStatus(vi.needQuestionFiles, "error");
+    return;
+  }
+  const form = new FormData();
+  for (const f of files) form.append("files", f, f.name);
+  setStatus(vi.consolidating, "busy");
+  const job = await runJob("consolidate-job", () => api.postForm(planUrl("questions/{plan}/consolidate"), form), {
+    done: (j) => vi.consolidated(j.summary.questions),
+    summary: consolidationSummary,
+    publishable: false,
+  });
+  if (job) state.lastConsolidated = job.files.find((f) => f.key === "consolidated") ?? null;
+}
+
+async function addMaster(form) {
+  const chosen = $("master-file").files?.[0];
+  if (chosen) {
+    form.append("consolidated", chosen, chosen.name);
+    return true;
+  }
+  if (!state.lastConsolidated) return false;
+  form.append("consolidated", await api.getBlob(state.lastConsolidated.url), state.lastConsolidated.name);
+  return true;
+}
+
+async function onSplit() {
+  const form = new FormData();
+  if (!currentPlan() || !(await addMaster(form))) {
+    setStatus(vi.needMaster, "error");
+    return;
+  }
+  await runJob("split-job", () => api.postForm(planUrl("questions/{plan}/split"), form), {
+    done: (job) => vi.split(job.summary.departments.length),
+  });
+}
+
+async function onAnswers() {
+  const form = new FormData();
+  if (!(await addMaster(form))) {
+    setStatus(vi.needMaster, "error");
+    return;
+  }
+  const answers = $("answer-files").files;
+  if (!answers?.length) {
+    setStatus(vi.needAnswers, "error");
+    return;
+  }
+  for (const f of answers) form.append("answers", f, f.name);
+  await runJob("answers-job", () => api.postForm("api/questions/answers", form), {
+    done: (job) => vi.answersMerged(job.summary.answered, job.summary.questions),
+    summary: (job) => [stats([
+      [vi.stat.questions, String(job.summary.questions)],
+      [vi.stat.answered, String(job.summary.answered)],
+      [vi.stat.unanswered, String(job.summary.unanswered)],
+      [vi.stat.conflicts, String(job.summary.conflicts)],
+      [vi.stat.unknownIds, String(job.summary.unknownIds)],
+    ])],
+  });
+}
 
 async function onInsertDelegates() {
-  const plan = currentPlan();
-  if (!plan) return;
-  const blob = await api.getBlob(`api/plans/${encodeURIComponent(plan.id)}/delegates/workbook`);
+  if (!currentPlan()) return;
+  const blob = await api.getBlob(planUrl("plans/{plan}/delegates/workbook"));
   if (!excel.canInsertWorksheets()) {
     api.saveBlob(blob, "dai-bieu.xlsx");
     setStatus(vi.sheetsDownloaded("dai-bieu.xlsx"));
@@ -321,6 +494,15 @@ async function onInsertDelegates() {
 
 // ---- wiring ---------------------------------------------------------------------------------------------------------
 
+function showChosenFiles(inputId) {
+  const input = $(inputId);
+  const label = $(`${inputId}-name`);
+  input.addEventListener("change", () => {
+    const names = [...(input.files ?? [])].map((f) => f.name);
+    label.textContent = names.length === 0 ? label.dataset.empty : names.length === 1 ? names[0] : `${names.length} tệp: ${names.join(", ")}`;
+  });
+}
+
 async function start() {
   const info = await officeReady();
   state.host = hostName(info);
@@ -331,15 +513,20 @@ async function start() {
 
   $("plan").addEventListener("change", () => onPlanChanged().catch(showError));
   $("field").addEventListener("change", onFieldChanged);
-  $("template-file").addEventListener("change", () => {
-    const file = $("template-file").files?.[0];
-    $("template-name").textContent = file ? file.name : vi.noTemplateChosen;
-  });
+  for (const id of ["template-file", "check-file", "question-files", "master-file", "answer-files"]) showChosenFiles(id);
   for (const [id, handler] of [
     ["insert-field", onInsertField],
     ["preview", onPreview],
     ["restore", onRestore],
     ["generate", onGenerate],
+    ["packet", onPacket],
+    ["insert-programme", () => onProgramme("programme")],
+    ["insert-script", () => onProgramme("script")],
+    ["check", onCheck],
+    ["fix", onFix],
+    ["consolidate", onConsolidate],
+    ["split", onSplit],
+    ["answers", onAnswers],
     ["insert-delegates", onInsertDelegates],
   ]) {
     const button = $(id);
