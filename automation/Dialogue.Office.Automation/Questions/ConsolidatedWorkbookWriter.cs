@@ -34,7 +34,7 @@ internal static class ConsolidatedWorkbookWriter
         "Trạng thái", "Nội dung trả lời", "Nguồn (tệp › trang › dòng)", "Cơ quan trả lời (đơn vị đề xuất)", "Ghi chú",
     ];
 
-    private static readonly double[] MasterWidths = [6, 16, 24, 20, 14, 22, 10, 18, 60, 22, 22, 9, 24, 12, 40, 30, 20, 16];
+    private static readonly double[] MasterWidths = [6, 16, 22, 20, 14, 22, 10, 16, 60, 20, 20, 8, 24, 12, 40, 28, 18, 14];
 
     public static void Write(ConsolidatedWorkbook data, string path)
     {
@@ -49,7 +49,7 @@ internal static class ConsolidatedWorkbookWriter
         var duplicateKinds = data.Groups.ToDictionary(g => g.Label, g => g.Exact);
 
         // Sheets are created in order (names, positions), then filled in parallel: each writes its own temporary file.
-        var master = book.AddSheet(MasterSheet, new SheetLayout(MasterWidths, HeaderRow, PrintTitleRow: HeaderRow));
+        var master = book.AddSheet(MasterSheet, new SheetLayout(MasterWidths, HeaderRow, PrintTitleRow: HeaderRow, PaperSize: 8)); // A3: 18 columns
         var topicSheets = TopicSheets(book, data);
         var statistics = book.AddSheet("Thống kê", new SheetLayout(StatisticsWidths(data), HeaderRow, PrintTitleRow: HeaderRow));
         var duplicates = book.AddSheet("Trùng lặp", new SheetLayout([10, 14, 9, 16, 26, 70, 32], HeaderRow, PrintTitleRow: HeaderRow));
@@ -136,9 +136,12 @@ internal static class ConsolidatedWorkbookWriter
             notes.Add(exact ? $"Trùng ({r.DuplicateGroup})" : $"Gần trùng ({r.DuplicateGroup})");
         }
 
-        if (r.Repairs.Count > 0)
+        // Legacy conversions are worth a look; NFD → NFC is not (the repairs sheet lists both).
+        var legacy = r.Repairs.Count(x => !x.Contains("tổ hợp", StringComparison.Ordinal));
+        if (legacy > 0)
         {
-            notes.Add("Đã chuyển mã chữ: " + string.Join("; ", r.Repairs));
+            var kind = r.Repairs.First(x => !x.Contains("tổ hợp", StringComparison.Ordinal));
+            notes.Add($"Đã chuyển mã chữ {(kind.Contains("TCVN3", StringComparison.Ordinal) ? "TCVN3" : "VNI")} → Unicode ({legacy} ô)");
         }
 
         return string.Join(". ", notes);
@@ -167,7 +170,7 @@ internal static class ConsolidatedWorkbookWriter
 
     private static List<(SheetWriter Sheet, int Number, string Heading, string Subtitle)> TopicSheets(StreamingWorkbook book, ConsolidatedWorkbook data)
     {
-        double[] widths = [6, 16, 24, 20, 14, 10, 64, 22, 22, 9, 24, 30];
+        double[] widths = [5, 16, 20, 18, 12, 9, 60, 18, 18, 8, 22, 24];
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { MasterSheet, "Thống kê", "Trùng lặp", "Theo dõi nộp", "Lỗi và bỏ qua", "Sửa mã chữ" };
         var counts = data.Records.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Count());
         var list = new List<(SheetWriter, int, string, string)>();

@@ -13,13 +13,20 @@ internal sealed record DuplicateGroup(string Label, bool Exact, IReadOnlyList<in
 /// Exact: the same words after normalisation (NFC, lower case, every run of non-letters/digits as one space) —
 /// spacing, NBSP, punctuation, case and NFD differences disappear, diacritics stay ("mầm" ≠ "mẫu").
 /// Near: token-set Jaccard ≥ threshold on the same diacritic-carrying tokens, with the same numbers in both texts
-/// (a question about 5 teachers is not one about 12) and at least 5 distinct tokens. Candidates come from prefix
+/// (a question about 5 teachers is not one about 12), at least 5 distinct tokens, and no substituted content word:
+/// every word of the shorter text but function words (ở, tại, của…) appears in the longer one. So added courtesy
+/// phrases or an extra "xây dựng" still group, while "trường mầm non" vs "trường tiểu học" in an otherwise identical
+/// sentence (Jaccard 0.87) does not. Candidates come from prefix
 /// filtering (rarest tokens first) inside each number signature, indexing only the first member of each group, so
 /// it stays near-linear on 50 000 template-like questions. Grouping is single-link from a group's first member.
 /// </summary>
 internal static class DuplicateFinder
 {
     public const int MinNearTokens = 5;
+
+    /// <summary>Function words that may differ between two wordings of one question.</summary>
+    private static readonly string[] FunctionWords =
+        ["ở", "tại", "của", "cho", "các", "những", "và", "với", "về", "được", "đã", "là", "có", "thì", "mà", "để", "này", "đó", "trong", "trên", "từ", "rất", "cũng", "nên", "nhằm", "vì", "đối", "việc", "hiện", "nay"];
 
     /// <summary>Turns texts into token-id sequences (shared vocabulary; no substring allocations).</summary>
     internal sealed class Vocabulary
@@ -31,6 +38,8 @@ internal static class DuplicateFinder
         public Vocabulary() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
         public bool HasDigit(int id) => _hasDigit[id];
+
+        public bool TryGetId(string token, out int id) => _ids.TryGetValue(token, out id);
 
         public int[] Tokenize(string text)
         {
@@ -167,6 +176,15 @@ internal static class DuplicateFinder
             rank[token] = order++;
         }
 
+        var functionRanks = new HashSet<int>();
+        foreach (var word in FunctionWords)
+        {
+            if (vocabulary.TryGetId(word, out var id) && rank.TryGetValue(id, out var r))
+            {
+                functionRanks.Add(r);
+            }
+        }
+
         var partitions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var i in reps)
         {
@@ -195,10 +213,10 @@ internal static class DuplicateFinder
         }
 
         // Partitions share no member, so each can link its own members in parallel.
-        Parallel.ForEach(partitions.Values.Where(p => p.Count > 1), members => LinkPartition(members, threshold, parent, sets));
+        Parallel.ForEach(partitions.Values.Where(p => p.Count > 1), members => LinkPartition(members, threshold, parent, sets, functionRanks));
     }
 
-    private static void LinkPartition(List<int> members, double threshold, int[] parent, int[][] sets)
+    private static void LinkPartition(List<int> members, double threshold, int[] parent, int[][] sets, HashSet<int> functionRanks)
     {
         var index = new Dictionary<int, List<int>>();
         var seen = new HashSet<int>();
@@ -223,7 +241,7 @@ internal static class DuplicateFinder
                     }
 
                     var y = sets[j];
-                    if (y.Length < threshold * x.Length || x.Length < threshold * y.Length || Jaccard(x, y) < threshold)
+                    if (y.Length < threshold * x.Length || x.Length < threshold * y.Length || Jaccard(x, y) < threshold || !NoSubstitution(x, y, functionRanks))
                     {
                         continue;
                     }
@@ -250,6 +268,32 @@ internal static class DuplicateFinder
                 list.Add(i);
             }
         }
+    }
+
+    /// <summary>True when one set's content words (function words aside) all appear in the other.</summary>
+    internal static bool NoSubstitution(int[] x, int[] y, HashSet<int> functionRanks)
+    {
+        int i = 0, j = 0, onlyX = 0, onlyY = 0;
+        while (i < x.Length || j < y.Length)
+        {
+            if (j >= y.Length || (i < x.Length && x[i] < y[j]))
+            {
+                onlyX += functionRanks.Contains(x[i]) ? 0 : 1;
+                i++;
+            }
+            else if (i >= x.Length || y[j] < x[i])
+            {
+                onlyY += functionRanks.Contains(y[j]) ? 0 : 1;
+                j++;
+            }
+            else
+            {
+                i++;
+                j++;
+            }
+        }
+
+        return onlyX == 0 || onlyY == 0;
     }
 
     internal static double Jaccard(int[] x, int[] y)

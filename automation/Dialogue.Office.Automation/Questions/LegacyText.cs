@@ -286,17 +286,22 @@ internal static class LegacyText
         return false;
     }
 
+    /// <summary>A strong legacy char inside a word ("Gi¸o", "®Þnh", "v¨n"): alone ("© 2023") it proves nothing.</summary>
     private static bool HasStrongLegacy(string text)
     {
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (ch is >= '\u00A1' and <= '\u00FF' && StrongLegacy.Contains(ch, StringComparison.Ordinal))
+            var ch = text[i];
+            if (ch is >= '\u00A1' and <= '\u00FF' && StrongLegacy.Contains(ch, StringComparison.Ordinal)
+                && ((i > 0 && IsWordChar(text[i - 1])) || (i + 1 < text.Length && IsWordChar(text[i + 1]))))
             {
                 return true;
             }
         }
 
         return false;
+
+        static bool IsWordChar(char c) => char.IsLetter(c) || c is >= '\u00A0' and <= '\u00FF' and not '\u00A0';
     }
 
     /// <summary>Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư, U+1EA0–U+1EF9 and combining marks: only Unicode Vietnamese holds these.</summary>

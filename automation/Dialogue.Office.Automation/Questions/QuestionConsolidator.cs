@@ -57,6 +57,7 @@ public static class QuestionConsolidator
         {
             issues.AddRange(file.Issues);
             problems.AddRange(file.Notes);
+            problems.AddRange(file.Issues.Where(i => i.FileLevel).Select(i => i.Problem));
             repairs.AddRange(file.Repairs);
             if (file.Rejected)
             {
@@ -75,8 +76,10 @@ public static class QuestionConsolidator
             {
                 if (record.FromConsolidated && record.UnitName.Length > 0)
                 {
-                    var carried = plan?.Units.FirstOrDefault(u => VietnameseText.Fold(u.Name) == VietnameseText.Fold(record.UnitName));
+                    // Keep the unit the lower level recorded; else the unit the consolidated file itself belongs to.
+                    var carried = plan?.Units.FirstOrDefault(u => VietnameseText.Fold(u.Name) == VietnameseText.Fold(record.UnitName)) ?? unit;
                     record.UnitId = carried?.Id ?? "";
+                    record.UnitName = carried?.Name ?? record.UnitName;
                 }
                 else
                 {

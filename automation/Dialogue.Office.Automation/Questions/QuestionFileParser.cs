@@ -70,6 +70,7 @@ internal static partial class QuestionFileParser
         }
 
         var tookMaster = false;
+        var secondary = 0;
         foreach (var sheet in workbook.Sheets)
         {
             if (sheet.Truncated)
@@ -89,7 +90,7 @@ internal static partial class QuestionFileParser
 
             if (file.IsConsolidated && tookMaster)
             {
-                file.Notes.Add(Problem.Warning("QUESTIONS_SHEET_OF_CONSOLIDATED", Locations.Join(file.FileName, sheet.Name), "Secondary sheet of a consolidated workbook", sheet.Name));
+                secondary++;
                 continue;
             }
 
@@ -103,6 +104,11 @@ internal static partial class QuestionFileParser
             {
                 file.Notes.Add(Problem.Warning("QUESTIONS_SHEET_SKIPPED", Locations.Join(file.FileName, sheet.Name), "No question table", sheet.Name));
             }
+        }
+
+        if (secondary > 0)
+        {
+            file.Notes.Add(Problem.Warning("QUESTIONS_SHEET_OF_CONSOLIDATED", file.FileName, "Secondary sheets of a consolidated workbook", secondary.ToString(CultureInfo.InvariantCulture), file.SheetsTaken.FirstOrDefault() ?? ""));
         }
 
         if (file.SheetsTaken.Count == 0)

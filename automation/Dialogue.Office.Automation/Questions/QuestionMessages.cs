@@ -22,7 +22,7 @@ internal static class QuestionMessages
         ["QUESTIONS_FILE_NO_TABLE"] = "Không tìm thấy bảng câu hỏi: trong 25 dòng đầu của các trang không có dòng tiêu đề chứa cột \"Nội dung câu hỏi, ý kiến, kiến nghị\".",
         ["QUESTIONS_FILE_UNREADABLE"] = "Không đọc được tệp do lỗi không mong muốn; tệp được bỏ qua, các tệp khác vẫn được tổng hợp.",
         ["QUESTIONS_SHEET_SKIPPED"] = "Trang \"{0}\" không có bảng câu hỏi nên không lấy.",
-        ["QUESTIONS_SHEET_OF_CONSOLIDATED"] = "Trang \"{0}\" là trang phụ của bản tổng hợp (đã có trong trang Tổng hợp) nên không lấy lại.",
+        ["QUESTIONS_SHEET_OF_CONSOLIDATED"] = "Tệp là bản tổng hợp của cấp dưới: chỉ lấy trang \"{1}\" (giữ nguyên mã câu hỏi và nguồn gốc), {0} trang phụ (theo nhóm, thống kê…) không lấy lại để tránh đếm trùng.",
         ["QUESTIONS_ROW_NO_CONTENT"] = "Dòng có thông tin nhưng không có nội dung câu hỏi, ý kiến, kiến nghị.",
         ["QUESTIONS_ROW_DUPLICATE_ID"] = "Câu hỏi mã {0} đã được lấy từ {1}; dòng này không tính lại để tránh đếm trùng.",
         ["QUESTIONS_ROW_TOTAL"] = "Dòng tổng cộng, không phải câu hỏi (bỏ qua).",

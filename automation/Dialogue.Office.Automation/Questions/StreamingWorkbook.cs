@@ -39,7 +39,7 @@ internal readonly record struct XCell(string? Text, double? Number, XStyle Style
 }
 
 /// <summary>Layout of one sheet: column widths (characters), rows frozen at the top, print orientation.</summary>
-internal sealed record SheetLayout(double[] Widths, int FreezeRows = 0, bool Landscape = true, int PrintTitleRow = 0);
+internal sealed record SheetLayout(double[] Widths, int FreezeRows = 0, bool Landscape = true, int PrintTitleRow = 0, uint PaperSize = 9);
 
 /// <summary>
 /// Writes .xlsx with the Open XML SDK's streaming <see cref="OpenXmlWriter"/>: no DOM per cell, so 100 000 rows
@@ -327,6 +327,7 @@ internal sealed class SheetWriter : IDisposable
     {
         RowNumber = at > RowNumber ? at : RowNumber + 1;
         var rowText = RowNumber.ToString(CultureInfo.InvariantCulture);
+        height ??= EstimateHeight(cells);
         var attributes = new List<OpenXmlAttribute>(3) { new("r", "", rowText) };
         if (height is { } h)
         {
@@ -368,6 +369,35 @@ internal sealed class SheetWriter : IDisposable
 
         _writer.WriteEndElement();
         return RowNumber;
+    }
+
+    /// <summary>
+    /// Row height for wrapped text, estimated from text length and column width: neither Excel nor LibreOffice
+    /// re-fits rows of a file on opening, and a fixed one-line row hides most of a question.
+    /// </summary>
+    private double? EstimateHeight(IReadOnlyList<XCell> cells)
+    {
+        var lines = 1;
+        for (var c = 0; c < cells.Count && c < _layout.Widths.Length; c++)
+        {
+            var text = cells[c].Text;
+            if (string.IsNullOrEmpty(text) || cells[c].Style is XStyle.Number or XStyle.TotalNumber or XStyle.Default or XStyle.Title or XStyle.Bold)
+            {
+                continue;
+            }
+
+            // Times New Roman 12 pt averages a little under one width unit per character.
+            var perLine = Math.Max(1, (int)((_layout.Widths[c] - 1) * 1.15));
+            var needed = 0;
+            foreach (var segment in text.Split('\n'))
+            {
+                needed += Math.Max(1, (segment.Length + perLine - 1) / perLine);
+            }
+
+            lines = Math.Max(lines, needed);
+        }
+
+        return lines <= 1 ? null : Math.Min(409, (lines * 15.0) + 3);
     }
 
     public void Merge(int row, int firstColumn, int lastColumn) =>
@@ -431,7 +461,7 @@ internal sealed class SheetWriter : IDisposable
         }
 
         _writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-        _writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = _layout.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 });
+        _writer.WriteElement(new PageSetup { PaperSize = _layout.PaperSize, Orientation = _layout.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 });
         _writer.WriteEndElement(); // worksheet
         _writer.Close();
         Part.Finish();

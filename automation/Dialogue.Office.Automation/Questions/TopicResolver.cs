@@ -174,6 +174,14 @@ internal sealed class TopicResolver
             return (0, "");
         }
 
+        // The plan's last topic is the catch-all ("Đề xuất khác": keywords like "đề nghị" open most questions):
+        // it is suggested only when no other topic's keywords are found.
+        var catchAll = _topics.Count > 1 ? _topics[^1].Number : -1;
+        if (scores.Count > 1)
+        {
+            scores.Remove(catchAll);
+        }
+
         var best = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
         return (best, string.Join(", ", evidence[best]));
     }

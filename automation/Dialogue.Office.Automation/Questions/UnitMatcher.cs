@@ -4,9 +4,9 @@ using Dialogue.Office.Automation.Text;
 namespace Dialogue.Office.Automation.Questions;
 
 /// <summary>
-/// Finds which unit of the plan a returned file belongs to: the form's hidden unit id, else the unit id in the
-/// file name, else the unit's name in the letterhead (first match in reading order, so "Kính gửi: Sở …" further
-/// down does not win). Names are compared folded with the usual abbreviations expanded (UBND, TP, TX, GD&amp;ĐT).
+/// Finds which unit of the plan a returned file belongs to: the form's hidden unit id, else the unit's name in the
+/// letterhead (first match in reading order, so "Kính gửi: Sở …" further down does not win), else the unit id in
+/// the file name (file names are whatever the sender chose, so they come last). Names are compared folded with the usual abbreviations expanded (UBND, TP, TX, GD&amp;ĐT).
 /// </summary>
 internal sealed class UnitMatcher
 {
@@ -36,13 +36,6 @@ internal sealed class UnitMatcher
             return byForm;
         }
 
-        var name = " " + VietnameseText.Fold(Path.GetFileNameWithoutExtension(file.FileName)) + " ";
-        var byName = _units.Where(u => name.Contains(" " + u.IdPhrase + " ", StringComparison.Ordinal)).OrderByDescending(u => u.IdPhrase.Length).FirstOrDefault();
-        if (byName.Unit is not null)
-        {
-            return byName.Unit;
-        }
-
         var text = " " + Normalize(string.Join(" ", file.Letterhead)) + " ";
         Unit? best = null;
         var bestIndex = int.MaxValue;
@@ -56,7 +49,14 @@ internal sealed class UnitMatcher
             }
         }
 
-        return best;
+        if (best is not null)
+        {
+            return best;
+        }
+
+        // Last resort: the unit id in the file name ("van-yen-tong-hop.xlsx").
+        var name = " " + VietnameseText.Fold(Path.GetFileNameWithoutExtension(file.FileName)) + " ";
+        return _units.Where(u => name.Contains(" " + u.IdPhrase + " ", StringComparison.Ordinal)).OrderByDescending(u => u.IdPhrase.Length).FirstOrDefault().Unit;
     }
 
     /// <summary>Folded text with abbreviations expanded: "UBND TP. Yên Bái" → "uy ban nhan dan thanh pho yen bai".</summary>
