@@ -31,7 +31,7 @@ public static class Nd30Checker
             using var document = WordprocessingDocument.Open(docx, false);
             return Check(document, source);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or System.Xml.XmlException)
         {
             return new Nd30Report(source, [new Nd30Finding("ND30_UNREADABLE", Diagnostics.ProblemSeverity.Error, Nd30Rules.General, source, "không mở được tệp", "tệp .docx hợp lệ")]);
         }

@@ -71,7 +71,7 @@ public static partial class Nd30Fixer
             changes = new Repair(document, Path.GetFileName(outputPath)).Run();
             document.Save();
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or System.IO.FileFormatException or InvalidDataException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or System.IO.FileFormatException or InvalidDataException or System.Xml.XmlException)
         {
             File.Delete(outputPath);
             throw new ProblemException(Problem.Error("ND30_UNREADABLE", inputPath, "Not a readable .docx", "không mở được tệp"));

@@ -24,6 +24,11 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
     {
         CheckPages();
         CheckFonts();
+        if (layout.IsPartyDocument)
+        {
+            return _findings.Build();
+        }
+
         CheckHeader();
         CheckTitle();
         CheckBody();

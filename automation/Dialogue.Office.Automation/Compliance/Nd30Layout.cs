@@ -167,7 +167,16 @@ internal sealed partial class Nd30Layout
         Motto = lines.FirstOrDefault(l => VietnameseText.Fold(l.Clean) == MottoKey);
         Number = lines.FirstOrDefault(l => IsNumberLine(l.Clean));
         DateLine = lines.FirstOrDefault(l => IsDateLine(l.Clean));
+        IsPartyDocument = NationalTitle is null && lines.Any(l => VietnameseText.Fold(l.Clean) == PartyKey);
     }
+
+    public const string PartyKey = "dang cong san viet nam";
+
+    /// <summary>
+    /// A Party document ("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 04-ĐA/TU"): it follows the Party's own rules, not ND30, so
+    /// only the general page and font rules apply to it.
+    /// </summary>
+    public bool IsPartyDocument { get; private set; }
 
     private void FindIssuer(List<Span> column)
     {

@@ -196,3 +196,26 @@ public sealed class Nd30BatchTests
         Assert.DoesNotContain(fixedResult.Changes, c => c.Code == "ND30_FIX_PAGE_NUMBER");
     }
 }
+
+public sealed class Nd30PartyDocumentTests
+{
+    [Fact]
+    public void Check_PartyDocument_GetsOnlyTheGeneralRules()
+    {
+        // Tỉnh ủy documents follow the Party's rules ("Số 164-KH/TU"), not ND30's header rules.
+        using var dir = new TempDir();
+        var path = new Nd30Sample
+        {
+            NationalTitle = "ĐẢNG CỘNG SẢN VIỆT NAM",
+            Motto = "",
+            Parent = "ĐẢNG BỘ TỈNH YÊN BÁI",
+            Issuer = "TỈNH ỦY",
+            Number = "Số 164-KH/TU",
+            Title = "KẾ HOẠCH",
+        }.Save(dir.File("ke-hoach-tu.docx"));
+
+        Assert.Empty(Nd30Checker.Check(path).Findings);
+        var margins = Nd30Checker.Check(new Nd30Sample { NationalTitle = "ĐẢNG CỘNG SẢN VIỆT NAM", Motto = "", Number = "Số 164-KH/TU", MarginLeft = 1134 }.Save(dir.File("le.docx")));
+        Assert.Equal("ND30_MARGIN_LEFT", Assert.Single(margins.Findings).Code);
+    }
+}
