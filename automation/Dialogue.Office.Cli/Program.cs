@@ -16,7 +16,7 @@ app.Configure(config =>
     config.AddCommand<InvitationsCommand>("invitations")
         .WithDescription("Chỉ tạo giấy mời: mỗi đại biểu một tệp .docx có mã QR riêng, kèm tệp in gộp.");
     config.AddCommand<TemplateCommand>("template")
-        .WithDescription("Ghi một bản mẫu có sẵn (giay-moi) để biên tập trong Word.");
+        .WithDescription("Ghi một bản mẫu có sẵn (giay-moi, kich-ban) để biên tập trong Word.");
     config.AddCommand<ValidateCommand>("validate")
         .WithDescription("Kiểm tra kế hoạch và danh sách đại biểu, báo mọi lỗi cùng lúc.");
     CommandRegistry.AddMore(config);

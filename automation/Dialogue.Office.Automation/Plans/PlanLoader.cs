@@ -284,7 +284,7 @@ public static partial class PlanLoader
             Signer = signer,
             Invitation = invitation,
             ProgrammeDocument = ReadDocument(y, root, "programme_document", false),
-            ScriptDocument = ReadDocument(y, root, "script_document", false),
+            ScriptDocument = ReadDocument(y, root, "script_document", false, numbered: false),
             Recipients = y.Texts(root, "recipients", "recipients", true),
             DelegateFile = y.Text(root, "delegates", "delegates", true),
             Sharing = sharing,
@@ -335,7 +335,8 @@ public static partial class PlanLoader
         return new Contact(y.Text(m, "name", $"{path}.name", false), y.Text(m, "phone", $"{path}.phone", false), y.Text(m, "email", $"{path}.email", false));
     }
 
-    private static DocumentSettings? ReadDocument(YamlNodeReader y, YamlMappingNode root, string key, bool required)
+    // numbered = false: a working document without a number (the MC's script) — number, date and subject are optional.
+    private static DocumentSettings? ReadDocument(YamlNodeReader y, YamlMappingNode root, string key, bool required, bool numbered = true)
     {
         var m = y.Map(root, key, key, required);
         if (m is null)
@@ -346,9 +347,9 @@ public static partial class PlanLoader
         y.KnownKeys(m, key, "number", "date", "subject", "notes", "template");
         return new DocumentSettings
         {
-            Number = y.Text(m, "number", $"{key}.number", true),
-            Date = y.Date(m, "date", $"{key}.date", true) ?? default,
-            Subject = y.Text(m, "subject", $"{key}.subject", true),
+            Number = y.Text(m, "number", $"{key}.number", numbered),
+            Date = y.Date(m, "date", $"{key}.date", numbered) ?? default,
+            Subject = y.Text(m, "subject", $"{key}.subject", numbered),
             Notes = y.Texts(m, "notes", $"{key}.notes", false),
             Template = y.Text(m, "template", $"{key}.template", false),
         };

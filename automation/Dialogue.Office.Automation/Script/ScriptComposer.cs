@@ -133,7 +133,7 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
         var sections = new (string Heading, Func<ProtocolGroup, bool> Has, bool ApplauseAfter)[]
         {
             ("Về phía các cơ quan Trung ương, có:", g => g == ProtocolGroup.Central, false),
-            ($"Về phía lãnh đạo {_area}, có các đồng chí:", g => g is >= ProtocolGroup.PartyStanding and <= ProtocolGroup.NationalAssembly, true),
+            ($"Về phía lãnh đạo {_area}, có:", g => g is >= ProtocolGroup.PartyStanding and <= ProtocolGroup.NationalAssembly, true),
             ("Về phía các ban, sở, ngành, đoàn thể, có:", g => g is ProtocolGroup.PartyBoards or ProtocolGroup.Departments, false),
             ("Về phía các địa phương, có:", g => g == ProtocolGroup.LowerTier, false),
         };

@@ -73,6 +73,11 @@ public static class ScriptGenerator
             return null;
         }
 
+        if (template.Tags.Count == 0)
+        {
+            problems.Warning("SCRIPT_TEMPLATE_NO_FIELDS", name, "The script template has no content controls left; its header keeps the sample text.", name);
+        }
+
         using var output = new MemoryStream();
         template.Render(Values(plan), ReadOnlySpan<byte>.Empty, output);
         return output.ToArray();
@@ -84,9 +89,10 @@ public static class ScriptGenerator
         var schedule = ConferenceSchedule.Compute(plan);
         var values = InvitationGenerator.CommonValues(plan);
         var settings = plan.ScriptDocument;
-        values["DiaDanhNgayThang"] = VietnameseText.DateLine(plan.Issuer.Place, settings?.Date ?? plan.Conference.Date);
+        // A script is dated the day of the conference unless the plan says otherwise; it usually carries no number.
+        values["DiaDanhNgayThang"] = VietnameseText.DateLine(plan.Issuer.Place, settings is { Date: var d } && d != default ? d : plan.Conference.Date);
         values["SoKyHieu"] = settings?.Number ?? "";
-        values["TrichYeu"] = settings?.Subject ?? plan.Conference.Title;
+        values["TrichYeu"] = settings is { Subject.Length: > 0 } ? settings.Subject : plan.Conference.Title;
         values["ThoiGian"] = VietnameseText.UpperFirst(schedule.Sentence(plan.Conference.Date));
         values["DiaDiemHoiNghi"] = ProgrammeDocument.Place(plan);
         var mc = schedule.Find("reason")?.Item.Lead ?? "";

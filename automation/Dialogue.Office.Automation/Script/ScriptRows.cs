@@ -34,21 +34,33 @@ internal static class ScriptRows
             var markers = body.Descendants<SdtElement>()
                 .Where(s => string.Equals(s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value?.Trim(), Tag, StringComparison.OrdinalIgnoreCase))
                 .ToList();
-            if (markers.Count == 0)
+            TableRow? pattern;
+            OpenXmlElement anchor;
+            if (markers.Count > 0)
             {
-                problems.Error("TEMPLATE_REQUIRED_FIELD", name, $"Template lacks the required field '{Tag}'.", Tag);
-                return null;
-            }
+                var marker = markers[0];
+                pattern = marker is SdtRow sdtRow ? sdtRow.Descendants<TableRow>().FirstOrDefault() : marker.Ancestors<TableRow>().FirstOrDefault();
+                if (pattern is null)
+                {
+                    problems.Error("SCRIPT_ROWS_PLACEMENT", $"{name} › content control \"{Tag}\"", "The script rows control must be a table row or sit inside one.", Tag);
+                    return null;
+                }
 
-            var marker = markers[0];
-            var pattern = marker is SdtRow sdtRow ? sdtRow.Descendants<TableRow>().FirstOrDefault() : marker.Ancestors<TableRow>().FirstOrDefault();
-            if (pattern is null)
+                anchor = marker is SdtRow ? marker : pattern.Parent is SdtContentRow ? pattern.Parent.Parent! : pattern;
+            }
+            else
             {
-                problems.Error("SCRIPT_ROWS_PLACEMENT", $"{name} › content control \"{Tag}\"", "The script rows control must be a table row or sit inside one.", Tag);
-                return null;
-            }
+                // LibreOffice (7.x) drops content controls when it saves a .docx; a MERGEFIELD or the visible
+                // "«NoiDungKichBan»" in a row still marks the place.
+                pattern = body.Descendants<TableRow>().FirstOrDefault(IsMarkedRow);
+                if (pattern is null)
+                {
+                    problems.Error("TEMPLATE_REQUIRED_FIELD", name, $"Template lacks the required field '{Tag}'.", Tag);
+                    return null;
+                }
 
-            var anchor = marker is SdtRow ? marker : (OpenXmlElement)(pattern.Parent is SdtContentRow ? pattern.Parent.Parent! : pattern);
+                anchor = pattern;
+            }
             var cells = pattern.Elements<TableCell>().Select(CellPattern.From).ToList();
             foreach (var row in rows)
             {
@@ -72,6 +84,14 @@ internal static class ScriptRows
 
         return work.ToArray();
     }
+
+    private static bool IsMarkedRow(TableRow row) =>
+        row.InnerText.Contains($"«{Tag}»", StringComparison.OrdinalIgnoreCase)
+        || row.Descendants<SimpleField>().Any(f => IsMergeField(f.Instruction?.Value))
+        || IsMergeField(string.Concat(row.Descendants<FieldCode>().Select(c => c.Text)));
+
+    private static bool IsMergeField(string? instruction) =>
+        instruction is not null && System.Text.RegularExpressions.Regex.IsMatch(instruction, $@"MERGEFIELD\s+""?{Tag}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     private static TableRow Build(TableRow pattern, IReadOnlyList<CellPattern> cells, ScriptRow row)
     {

@@ -46,7 +46,7 @@ public static class ScriptTemplate
             var size = new TextStyle(13);
             table.Append(ContentControls.Row("NoiDungKichBan", new TableRow(
                 GridTable.Cell(Widths[0], [GridTable.Para("«Thời gian»", new TextStyle(13, Bold: true), JustificationValues.Center)]),
-                GridTable.Cell(Widths[1], [GridTable.Para("«Lời dẫn: mỗi đoạn một dòng; các dòng của kịch bản được sinh ra thay cho dòng này»", size, JustificationValues.Both, after: 80)]),
+                GridTable.Cell(Widths[1], [GridTable.Para("«NoiDungKichBan»: các dòng lời dẫn của kịch bản được sinh ra thay cho dòng mẫu này, theo độ rộng cột và phông chữ của dòng", size, JustificationValues.Both, after: 80)]),
                 GridTable.Cell(Widths[2], [GridTable.Para("«Người thực hiện»", size, JustificationValues.Left)]))));
             body.Append(table);
             body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, before: 120)));

@@ -24,7 +24,7 @@ internal static class SeatingChartWriter
     {
         using var workbook = new XLWorkbook();
         WriteGrid(workbook.Worksheets.Add(GridSheet), plan, seating);
-        WriteList(workbook.Worksheets.Add(ListSheet), plan, seating);
+        WriteList(workbook.Worksheets.Add(ListSheet), seating);
         workbook.Worksheet(GridSheet).SetTabActive();
         workbook.SaveAs(path);
     }
@@ -89,7 +89,7 @@ internal static class SeatingChartWriter
                 {
                     var number = start + i;
                     var cell = sheet.Cell(row, seatColumn[offset + i + 1]);
-                    SeatCell(cell, Seat.Presidium(number), byPresidium.GetValueOrDefault(number), PresidiumFill);
+                    SeatCell(cell, byPresidium.GetValueOrDefault(number), PresidiumFill);
                 }
 
                 sheet.Row(row).Height = 58;
@@ -124,7 +124,7 @@ internal static class SeatingChartWriter
                     : assignment.Delegate.Group == ProtocolGroup.Press ? PressFill
                     : r < seating.ReservedRows ? FrontFill
                     : null;
-                SeatCell(sheet.Cell(row, seatColumn[n]), at, assignment, fill);
+                SeatCell(sheet.Cell(row, seatColumn[n]), assignment, fill);
             }
 
             sheet.Row(row).Height = 58;
@@ -155,7 +155,7 @@ internal static class SeatingChartWriter
         sheet.SheetView.ZoomScale = 80;
     }
 
-    private static void SeatCell(IXLCell cell, Seat seat, SeatAssignment? assignment, XLColor? fill)
+    private static void SeatCell(IXLCell cell, SeatAssignment? assignment, XLColor? fill)
     {
         cell.Style.Alignment.WrapText = true;
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
@@ -173,7 +173,6 @@ internal static class SeatingChartWriter
         }
 
         Text(cell, CellText(assignment.Delegate));
-        _ = seat;
     }
 
     /// <summary>Name on the first line, the organization below; a body is shown as its representative.</summary>
@@ -207,7 +206,7 @@ internal static class SeatingChartWriter
         return range;
     }
 
-    private static void WriteList(IXLWorksheet sheet, ConferencePlan plan, SeatingPlan seating)
+    private static void WriteList(IXLWorksheet sheet, SeatingPlan seating)
     {
         (string Header, double Width)[] columns =
         [
@@ -236,6 +235,16 @@ internal static class SeatingChartWriter
             Text(sheet.Cell(row, 4), d.Organization.Length > 0 ? d.Organization : d.Addressee);
             Text(sheet.Cell(row, 5), a.Seat.Label);
             Text(sheet.Cell(row, 6), d.Code);
+
+            // Row heights are not recomputed by every viewer for wrapped text: estimate the lines the longest cell needs.
+            var lines = 1;
+            for (var c = 2; c <= 4; c++)
+            {
+                var length = sheet.Cell(row, c).GetString().Length;
+                lines = Math.Max(lines, (int)Math.Ceiling(length / (columns[c - 1].Width * 1.1)));
+            }
+
+            sheet.Row(row).Height = 15 * lines;
         }
 
         var body = sheet.Range(1, 1, Math.Max(row, 1), columns.Length);
@@ -249,7 +258,6 @@ internal static class SeatingChartWriter
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         sheet.PageSetup.FitToPages(1, 0);
         sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
-        _ = plan;
     }
 
     /// <summary>

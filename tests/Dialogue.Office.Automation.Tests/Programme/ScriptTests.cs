@@ -274,6 +274,76 @@ public sealed class ScriptTests
         Assert.All(text, t => Assert.Equal(t.Normalize(System.Text.NormalizationForm.FormC), t));
     }
 
+    [Fact]
+    public void Generate_RowMarkedByMergeFieldInsteadOfControl_GetsTheRows()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("kich-ban-mergefield.docx");
+        File.WriteAllBytes(path, ScriptTemplate.Build());
+        using (var doc = WordprocessingDocument.Open(path, true))
+        {
+            var sdtRow = doc.MainDocumentPart!.Document.Body!.Descendants<SdtRow>().Single();
+            var row = (TableRow)sdtRow.Descendants<TableRow>().Single().CloneNode(true);
+            var paragraph = row.Elements<TableCell>().ElementAt(1).Elements<Paragraph>().First();
+            foreach (var run in paragraph.Elements<Run>().ToList())
+            {
+                run.Remove();
+            }
+
+            paragraph.Append(new SimpleField(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("«NoiDung»"))) { Instruction = " MERGEFIELD NoiDungKichBan " });
+            sdtRow.InsertBeforeSelf(row);
+            sdtRow.Remove();
+            doc.MainDocumentPart.Document.Save();
+        }
+
+        var result = ScriptGenerator.Generate(new ScriptRequest(Plan, dir.Path) { TemplatePath = path });
+
+        Assert.False(result.HasErrors, string.Join("; ", result.Problems));
+        var rows = DocxText.GridRows(result.Path!);
+        Assert.Contains(rows, r => r[1].StartsWith("Nhóm vấn đề 1:", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r[1].Contains("NoiDung", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void Generate_TemplateResavedByLibreOffice_StillGetsRowsAndWarnsThatFieldsWereLost()
+    {
+        using var dir = new TempDir();
+        var resaved = ExternalTools.ConvertWithLibreOffice(Path.Combine(RepoPaths.Templates, ScriptTemplate.FileName), Path.Combine(dir.Path, "lo"), "docx:MS Word 2007 XML");
+
+        var result = ScriptGenerator.Generate(new ScriptRequest(Plan, dir.Path) { TemplatePath = resaved });
+
+        Assert.False(result.HasErrors, string.Join("; ", result.Problems));
+        if (!DocxText.Paragraphs(resaved).Any(p => p.Contains("«Tên hội nghị»", StringComparison.Ordinal)))
+        {
+            return; // a LibreOffice that keeps content controls: nothing was lost
+        }
+
+        Assert.Contains(result.Problems, p => p.Code == "SCRIPT_TEMPLATE_NO_FIELDS" && !p.IsError);
+        Assert.Contains(DocxText.GridRows(result.Path!), r => r.Count > 1 && r[1].StartsWith("Nhóm vấn đề 1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generate_InPersonOnly_NoBridgePointWording()
+    {
+        using var dir = new TempDir();
+        var plan = TestPlans.With(Plan, bridgePoints: [], delegates: Plan.Delegates.Where(d => InHall(Plan, d)).ToList());
+
+        var result = ScriptGenerator.Generate(new ScriptRequest(plan, dir.Path));
+
+        Assert.False(result.HasErrors);
+        var text = string.Join("\n", DocxText.Paragraphs(result.Path!));
+        Assert.DoesNotContain("trực tuyến", text, StringComparison.Ordinal);
+        Assert.Contains($"dự Hội nghị tại {Plan.MainHall.Name}!", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Ủy ban nhân dân tỉnh Yên Bái", "tỉnh")]
+    [InlineData("Ủy ban nhân dân xã Tân Lập", "xã")]
+    [InlineData("Ủy ban nhân dân thành phố Hà Nội", "thành phố")]
+    [InlineData("Ủy ban nhân dân phường Yên Thịnh", "phường")]
+    public void Area_IssuerName_GivesTheLevelTheMcNames(string issuer, string area) =>
+        Assert.Equal(area, ScriptComposer.Area(issuer));
+
     [SkippableFact]
     public void Generate_SamplePlan_LibreOfficeConvertsScriptAndTemplate()
     {
