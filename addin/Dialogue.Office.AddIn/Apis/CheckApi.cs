@@ -54,10 +54,11 @@ public static class CheckApi
             File.WriteAllBytes(input, document!.Bytes);
             var output = Path.Combine(job.Folder, "van-ban.nd30.docx");
             var result = Nd30Fixer.Fix(input, output);
-            var stem = Path.GetFileNameWithoutExtension(document.Name);
+            var fixedName = Path.GetFileNameWithoutExtension(document.Name) + ".nd30.docx";
+            fixedName = Automation.Text.SafeFileName.IsSafe(fixedName) ? fixedName : Automation.Text.SafeFileName.From(Path.GetFileNameWithoutExtension(document.Name) + "-nd30", "docx");
             job.Report(1, 1);
             job.Complete(
-                [new JobFile("fixed", "Bản đã sửa thể thức", Automation.Text.SafeFileName.From(stem + ".nd30", "docx"), output, InvitationsApi.Docx)],
+                [new JobFile("fixed", "Bản đã sửa thể thức", fixedName, output, InvitationsApi.Docx)],
                 result.Remaining.ToProblems(),
                 new { Changes = result.Changes.Select(c => c.Message).ToList(), Remaining = ToDto(result.Remaining) });
             return Task.CompletedTask;

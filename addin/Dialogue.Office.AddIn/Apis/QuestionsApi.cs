@@ -60,7 +60,7 @@ public static class QuestionsApi
             Uploads.SaveAll(files, inputs);
             var output = Path.Combine(job.Folder, "tong-hop-cau-hoi.xlsx");
             var result = QuestionConsolidator.Merge(new MergeRequest { Inputs = [inputs], OutputPath = output, Plan = plan, Time = time });
-            job.Report(result.FilesRead, files.Count);
+            job.Report(files.Count, files.Count);
             job.Complete(
                 [new JobFile("consolidated", "Bảng tổng hợp câu hỏi", $"tong-hop-cau-hoi-{plan!.Conference.Code}.xlsx", output, PlansApi.Xlsx)],
                 result.Problems,

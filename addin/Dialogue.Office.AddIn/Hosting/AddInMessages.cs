@@ -23,7 +23,7 @@ public static class AddInMessages
         ["JOB_NOT_FOUND"] = ("Không tìm thấy lượt tạo", "Lượt tạo tài liệu này không còn hoặc không thuộc về người dùng hiện tại."),
         ["JOB_NOT_FINISHED"] = ("Chưa tạo xong", "Tài liệu đang được tạo; hãy chờ hoàn tất rồi tải về."),
         ["JOB_FAILED"] = ("Không hoàn thành", "Việc xử lý không hoàn thành; xem danh sách lỗi bên dưới."),
-        ["UPLOAD_NOT_QUESTION_FILE"] = ("Tệp không phải phiếu câu hỏi", "Tệp \"{0}\" không phải bảng tính (.xlsx, .xlsm) hay tệp .csv đọc được."),
+        ["UPLOAD_NOT_QUESTION_FILE"] = ("Tệp không phải phiếu câu hỏi", "Tệp \"{0}\" không phải phiếu câu hỏi: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc tệp .csv."),
         ["UPLOAD_TOO_MANY_FILES"] = ("Quá nhiều tệp", "Mỗi lần gửi tối đa {0} tệp."),
         ["PROGRAMME_FAILED"] = ("Không tạo được văn bản", "Không tạo được văn bản từ kế hoạch; xem danh sách lỗi bên dưới."),
         ["CHECK_FAILED"] = ("Không kiểm tra được văn bản", "Không đọc được văn bản để kiểm tra thể thức; xem danh sách lỗi bên dưới."),

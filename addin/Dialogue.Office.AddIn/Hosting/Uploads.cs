@@ -37,24 +37,28 @@ public static class Uploads
         return IsPackageWith(bytes, "xl/workbook.xml") ? (new UploadedFile(DisplayName(file.FileName), bytes), null) : (null, "UPLOAD_NOT_XLSX");
     }
 
-    /// <summary>A returned question sheet: a workbook (.xlsx/.xlsm) or a text .csv, or null with the problem code.</summary>
+    /// <summary>Extensions of returned question sheets (the core reads each and reports unreadable ones itself).</summary>
+    public static readonly IReadOnlySet<string> QuestionExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xlsm", ".xls", ".csv" };
+
+    /// <summary>
+    /// A returned question sheet by its extension, or null with the problem code. Contents are not judged here: the
+    /// consolidator reads every file, rejects a broken one with its reason and goes on with the others.
+    /// </summary>
     public static async Task<(UploadedFile? File, string? Code)> ReadQuestionFileAsync(IFormFile file, CancellationToken ct)
     {
         var name = DisplayName(file.FileName);
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        var bytes = await ReadAsync(file, ct);
-        var ok = extension switch
+        if (file.Length == 0 || !QuestionExtensions.Contains(Path.GetExtension(name)))
         {
-            ".xlsx" or ".xlsm" => IsPackageWith(bytes, "xl/workbook.xml"),
-            ".csv" => bytes.Length > 0 && Array.IndexOf(bytes, (byte)0) < 0,
-            _ => false,
-        };
-        return ok ? (new UploadedFile(name, bytes), null) : (null, "UPLOAD_NOT_QUESTION_FILE");
+            return (null, "UPLOAD_NOT_QUESTION_FILE");
+        }
+
+        return (new UploadedFile(name, await ReadAsync(file, ct)), null);
     }
 
     /// <summary>
-    /// Writes uploads into <paramref name="folder"/> under safe, unique names that keep the clerk's wording (unit names
-    /// in file names help match returns to units). Returns the paths in upload order.
+    /// Writes uploads into <paramref name="folder"/> under their own names when those are plain file names (problems
+    /// then name the file the clerk knows, and the register ngay-nhan.csv matches), else under a safe name; duplicates
+    /// get a suffix. Returns the paths in upload order.
     /// </summary>
     public static IReadOnlyList<string> SaveAll(IEnumerable<UploadedFile> files, string folder)
     {
@@ -65,7 +69,7 @@ public static class Uploads
         {
             var extension = Path.GetExtension(f.Name).TrimStart('.').ToLowerInvariant();
             var stem = Path.GetFileNameWithoutExtension(f.Name);
-            var name = Automation.Text.SafeFileName.From(stem, extension);
+            var name = IsPlainFileName(f.Name) ? f.Name : Automation.Text.SafeFileName.From(stem, extension);
             for (var n = 2; !used.Add(name); n++)
             {
                 name = Automation.Text.SafeFileName.From($"{stem}-{n}", extension);
@@ -78,6 +82,10 @@ public static class Uploads
 
         return paths;
     }
+
+    private static bool IsPlainFileName(string name) =>
+        name.Length is > 0 and <= 120 && name.Trim() == name && !name.StartsWith('.')
+        && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) < 0;
 
     /// <summary>
     /// A Word document from flat OPC text (what <c>body.getOoxml()</c> returns in Word on the web, where

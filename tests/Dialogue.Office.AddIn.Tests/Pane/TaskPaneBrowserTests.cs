@@ -137,8 +137,8 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
 
         await page.ClickAsync("#generate");
         await WaitForStatus(page, "Đã tạo 300 giấy mời");
-        Assert.Equal(3, await page.Locator("#results li").CountAsync());
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#results li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).Locator("button").ClickAsync());
+        Assert.Equal(3, await page.Locator("#generate-job .files li").CountAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).Locator("button").ClickAsync());
         Assert.Equal("giay-moi-in-gop.docx", download.SuggestedFilename);
         var saved = Path.Combine(Path.GetTempPath(), $"in-gop-{Guid.NewGuid():N}.docx");
         await download.SaveAsAsync(saved);
@@ -186,8 +186,8 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         // Generate from the open draft (getFileAsync gives templates/giay-moi.docx), then open the print file in Word.
         await page.ClickAsync("#generate");
         await WaitForStatus(page, "Đã tạo 300 giấy mời");
-        Assert.Equal("300/300", (await page.InnerTextAsync("#progress-text")).Split(' ').Last());
-        await page.Locator("#results li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).GetByText("Mở trong Word").ClickAsync();
+        Assert.Equal("Hoàn tất: 300/300", await page.InnerTextAsync("#generate-job > p.hint"));
+        await page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).GetByText("Mở trong Word").ClickAsync();
         await WaitForStatus(page, "Đã mở giay-moi-in-gop.docx");
         var opened = await page.EvaluateAsync<string>("window.__office.opened[0]");
         using (var doc = WordprocessingDocument.Open(new MemoryStream(Convert.FromBase64String(opened)), false))
@@ -200,23 +200,42 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     }
 
     [SkippableFact]
-    public async Task Excel_InsertsTheDelegateListAsNewSheets()
+    public async Task Excel_ConsolidatesReturnedSheetsShowsTheReconciliationAndInsertsTheSheets()
     {
         RequireBrowser();
         var page = await OpenPane("Excel");
         Assert.Contains("Trong Excel", await page.InnerTextAsync("#host-label"), StringComparison.Ordinal);
-        Assert.True(await page.IsVisibleAsync("#delegates-card"));
+        Assert.True(await page.IsVisibleAsync("#consolidate-card"));
         Assert.False(await page.IsVisibleAsync("#generate-card"));
         Assert.False(await page.IsVisibleAsync("#fields-card"));
 
-        await page.ClickAsync("#insert-delegates");
-        await WaitForStatus(page, "Đã chèn danh sách đại biểu");
+        // The clerk picks every returned sheet of the sample (one of them corrupt, plus the register of receipts).
+        var returns = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "yen-bai-2023", "phieu-tra-ve"));
+        await page.SetInputFilesAsync("#question-files", returns);
+        Assert.Contains($"{returns.Length} tệp", await page.InnerTextAsync("#question-files-name"), StringComparison.Ordinal);
+        await page.ClickAsync("#consolidate");
+        await WaitForStatus(page, "Đã tổng hợp");
+        var stats = await page.InnerTextAsync("#consolidate-job .stats");
+        Assert.Contains("Khớp", stats, StringComparison.Ordinal);
+        Assert.Contains("Ủy ban nhân dân huyện Trạm Tấu: Chưa nộp", await page.InnerTextAsync("#consolidate-job .tracking"), StringComparison.Ordinal);
+        Assert.Contains("bao-cao-cau-hoi (1).xlsx", await page.InnerTextAsync("#problems"), StringComparison.Ordinal);
+        await Shot(page, "pane-excel.png");
+
+        await page.Locator("#consolidate-job .files li").GetByText("Chèn vào sổ tính").ClickAsync();
+        await WaitForStatus(page, "trang tính vào sổ tính");
         var call = await page.EvaluateAsync<JsonElement>("window.__office.insertedSheets[0]");
         Assert.Equal("End", call.GetProperty("options").GetProperty("positionType").GetString());
-        var expected = File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "yen-bai-2023", "dai-bieu.xlsx"));
-        Assert.Equal(expected, Convert.FromBase64String(call.GetProperty("base64").GetString()!));
+        using (var book = SpreadsheetDocument.Open(new MemoryStream(Convert.FromBase64String(call.GetProperty("base64").GetString()!)), false))
+        {
+            Assert.Contains(book.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>(), s => s.Name == "Tổng hợp");
+        }
 
-        await Shot(page, "pane-excel.png");
+        // The delegate list of the conference, from the collapsed card.
+        await page.ClickAsync("#delegates-card > summary");
+        await page.ClickAsync("#insert-delegates");
+        await WaitForStatus(page, "Đã chèn danh sách đại biểu");
+        var delegates = await page.EvaluateAsync<string>("window.__office.insertedSheets[1].base64");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "yen-bai-2023", "dai-bieu.xlsx")), Convert.FromBase64String(delegates));
         await NoHorizontalScroll(page);
     }
 

@@ -129,8 +129,8 @@ function fileActions(file) {
   if (state.host === "excel" && file.name.endsWith(".xlsx") && excel.canInsertWorksheets()) {
     button(vi.insertIntoWorkbook, async () => {
       setStatus(vi.insertingSheets, "busy");
-      await excel.insertWorksheets(await api.toBase64(await api.getBlob(file.url)));
-      setStatus(vi.sheetsInserted);
+      const names = await excel.insertWorksheets(await api.toBase64(await api.getBlob(file.url)));
+      setStatus(vi.workbookInserted(names));
     });
   }
   return actions;
@@ -499,7 +499,9 @@ function showChosenFiles(inputId) {
   const label = $(`${inputId}-name`);
   input.addEventListener("change", () => {
     const names = [...(input.files ?? [])].map((f) => f.name);
-    label.textContent = names.length === 0 ? label.dataset.empty : names.length === 1 ? names[0] : `${names.length} tệp: ${names.join(", ")}`;
+    label.textContent = names.length === 0 ? label.dataset.empty
+      : names.length === 1 ? names[0]
+        : `${names.length} tệp: ${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}`;
   });
 }
 
