@@ -119,8 +119,17 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, name), FullPage = true });
     }
 
-    private static async Task WaitForStatus(IPage page, string text) =>
-        await page.WaitForFunctionAsync("t => document.getElementById('status').textContent.includes(t)", text, new PageWaitForFunctionOptions { Timeout = 60_000 });
+    private static async Task WaitForStatus(IPage page, string text)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("t => document.getElementById('status').textContent.includes(t)", text, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"status never said \"{text}\"; it says \"{await page.InnerTextAsync("#status")}\", problems: {await page.InnerTextAsync("#problems")}");
+        }
+    }
 
     [SkippableFact]
     public async Task Browser_OutsideOffice_ShowsNoticeGeneratesAndDownloadsThePrintFile()
@@ -186,6 +195,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         // Generate from the open draft (getFileAsync gives templates/giay-moi.docx), then open the print file in Word.
         await page.ClickAsync("#generate");
         await WaitForStatus(page, "Đã tạo 300 giấy mời");
+        Assert.Equal(1, await page.EvaluateAsync<int>("window.__office.fileReads"));
         Assert.Equal("Hoàn tất: 300/300", await page.InnerTextAsync("#generate-job > p.hint"));
         await page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).GetByText("Mở trong Word").ClickAsync();
         await WaitForStatus(page, "Đã mở giay-moi-in-gop.docx");
@@ -196,6 +206,21 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         }
 
         await Shot(page, "pane-word.png");
+
+        // Insert the programme at the cursor, then check the open draft against ND30.
+        await page.ClickAsync("#programme-card > summary");
+        await page.ClickAsync("#insert-programme");
+        await WaitForStatus(page, "Đã chèn Chương trình hội nghị");
+        var programme = await page.EvaluateAsync<JsonElement>("window.__office.insertedFiles[0]");
+        Assert.Equal("Replace", programme.GetProperty("location").GetString());
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(Convert.FromBase64String(programme.GetProperty("base64").GetString()!)), false))
+        {
+            Assert.Contains("CHƯƠNG TRÌNH", doc.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        await page.ClickAsync("#check-card > summary");
+        await page.ClickAsync("#check");
+        await WaitForStatus(page, "Đạt thể thức");
         await NoHorizontalScroll(page);
     }
 

@@ -5,7 +5,7 @@
   var hostName = window.__fakeHost;
   if (!hostName) return;
   var realOnReady = Office.onReady;
-  window.__office = { realOnReady: realOnReady, controls: [], opened: [], insertedSheets: [] };
+  window.__office = { realOnReady: realOnReady, controls: [], opened: [], insertedSheets: [], insertedFiles: [] };
   var rec = window.__office;
   var info = { host: Office.HostType[hostName], platform: Office.PlatformType.PC };
   Office.onReady = function (callback) {
@@ -17,22 +17,33 @@
     });
   };
   var sets = { WordApi: "1.5", ExcelApi: "1.13" };
+  // Host scripts define these enums; outside a host office.js leaves them out.
+  Office.FileType = Office.FileType || { Compressed: "compressed", Pdf: "pdf", Text: "text" };
   function patchContext() {
-    Office.context = Office.context || {};
-    Office.context.requirements = { isSetSupported: function (name, v) { return sets[name] !== undefined && sets[name] >= v; } };
-    Office.context.platform = Office.PlatformType.PC;
-    Office.context.document = {
-      // The open draft: the test puts a real .docx (base64) in window.__draftDocx.
-      getFileAsync: function (type, options, cb) {
-        var bytes = Uint8Array.from(atob(window.__draftDocx), function (c) { return c.charCodeAt(0); });
-        cb({ status: Office.AsyncResultStatus.Succeeded, value: {
-          sliceCount: 1,
-          getSliceAsync: function (i, done) { done({ status: Office.AsyncResultStatus.Succeeded, value: { data: Array.from(bytes) } }); },
-          closeAsync: function () {},
-        } });
+    // Office.context is a fixed accessor whose object has prototype getters: shadow them with own properties.
+    var context = {
+      displayLanguage: "vi-VN",
+      contentLanguage: "vi-VN",
+      platform: Office.PlatformType.PC,
+      requirements: { isSetSupported: function (name, v) { return sets[name] !== undefined && sets[name] >= v; } },
+      document: {
+        // The open draft: the test puts a real .docx (base64) in window.__draftDocx.
+        getFileAsync: function (type, options, cb) {
+          rec.fileReads = (rec.fileReads || 0) + 1;
+          var bytes = Uint8Array.from(atob(window.__draftDocx), function (c) { return c.charCodeAt(0); });
+          cb({ status: Office.AsyncResultStatus.Succeeded, value: {
+            sliceCount: 1,
+            getSliceAsync: function (i, done) { done({ status: Office.AsyncResultStatus.Succeeded, value: { data: Array.from(bytes) } }); },
+            closeAsync: function () {},
+          } });
+        },
       },
     };
+    Object.keys(context).forEach(function (key) {
+      Object.defineProperty(Office.context, key, { value: context[key], configurable: true, writable: true });
+    });
   }
+
 
   function collection(items) { return { items: items, load: function () { return this; } }; }
   var selection = {
@@ -42,6 +53,7 @@
       return { insertContentControl: function () { var c = control(text); return c; } };
     },
     insertContentControl: function () { return control(""); },
+    insertFileFromBase64: function (b64, location) { rec.insertedFiles.push({ base64: b64, location: location }); },
     paragraphs: { getFirst: function () { return { insertContentControl: function () { return control(""); } }; } },
   };
   function control(text) {
