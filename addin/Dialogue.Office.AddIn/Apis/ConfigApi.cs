@@ -13,11 +13,16 @@ public static class ConfigApi
             ad.IsConfigured ? "entra" : "none",
             ad.IsConfigured ? ad.ClientId : null,
             ad.IsConfigured ? ad.Scope : null,
+            ad.IsConfigured ? $"{ad.Instance.TrimEnd('/')}/{ad.TenantId}" : null,
+            ad.IsConfigured ? $"{(ad.Audience.Length > 0 ? ad.Audience : $"api://{ad.ClientId}")}/{ad.Scope}" : null,
             ad.IsConfigured ? "sharepoint" : "local",
             maxUploadBytes,
             Capabilities)))
         .AllowAnonymous();
 
-    /// <summary>Public, non-secret settings.</summary>
-    public sealed record ClientConfig(string Auth, string? ClientId, string? Scope, string Share, long MaxUploadBytes, IReadOnlyList<string> Capabilities);
+    /// <summary>
+    /// Public, non-secret settings. <c>Authority</c> and <c>ApiScope</c> serve the sign-in dialog used when Office SSO
+    /// is unavailable (auth-dialog.html: authorization code + PKCE against the tenant).
+    /// </summary>
+    public sealed record ClientConfig(string Auth, string? ClientId, string? Scope, string? Authority, string? ApiScope, string Share, long MaxUploadBytes, IReadOnlyList<string> Capabilities);
 }

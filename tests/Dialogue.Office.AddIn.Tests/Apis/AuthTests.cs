@@ -99,6 +99,8 @@ public sealed class AuthTests(EntraFactory factory) : IClassFixture<EntraFactory
         Assert.Equal("entra", config.GetProperty("auth").GetString());
         Assert.Equal(EntraFactory.ClientId, config.GetProperty("clientId").GetString());
         Assert.Equal("sharepoint", config.GetProperty("share").GetString());
+        Assert.Equal($"https://login.microsoftonline.com/{EntraFactory.Tenant}", config.GetProperty("authority").GetString());
+        Assert.Equal($"api://localhost:5443/{EntraFactory.ClientId}/access_as_user", config.GetProperty("apiScope").GetString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@
 // the API-backed parts (choose a conference, send files, download results) work everywhere.
 /* global Office */
 import * as api from "./api.js";
+import * as auth from "./auth.js";
 import * as word from "./word.js";
 import * as excel from "./excel.js";
 import { vi } from "./strings.js";
@@ -209,10 +210,10 @@ function setupAuth() {
     addNotice(vi.authNeedsOffice);
     return;
   }
-  // Office SSO; the token is not cached here (Office caches it), and the server exchanges it on behalf of the user.
+  // Office SSO, else the sign-in dialog (auth.js); the server exchanges the token on behalf of the user.
   api.setTokenProvider(async () => {
     try {
-      return await Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true });
+      return await auth.getToken();
     } catch (error) {
       throw new api.ApiError({ code: "SSO_" + (error?.code ?? ""), title: vi.signInFailed(error?.code ?? "?") }, 401);
     }
