@@ -157,6 +157,15 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         }
 
         File.Delete(saved);
+
+        // Publish to the local share (no tenant): the folder link is shown and serves the files.
+        await page.ClickAsync("#generate-job > button:has-text('Công bố')");
+        await WaitForStatus(page, "Đã chép vào thư mục chia sẻ cục bộ");
+        var link = await page.GetAttributeAsync("#generate-job-publish a.link", "href");
+        Assert.StartsWith(host.BaseUrl + "/share/", link, StringComparison.Ordinal);
+        var listing = await page.APIRequest.GetAsync(link!);
+        Assert.Equal(200, listing.Status);
+        Assert.Contains("giay-moi-in-gop.docx", await listing.TextAsync(), StringComparison.Ordinal);
         await Shot(page, "pane-browser.png");
         await NoHorizontalScroll(page);
     }
