@@ -20,5 +20,8 @@ public sealed class AddInOptions
     /// <summary>Local share folder used for publishing when no SharePoint tenant is configured. Empty: <c>share/</c> under the output root.</summary>
     public string ShareFolder { get; set; } = "";
 
+    /// <summary>Finished jobs (and their files) are deleted after this many hours.</summary>
+    public int JobRetentionHours { get; set; } = 24;
+
     public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
 }

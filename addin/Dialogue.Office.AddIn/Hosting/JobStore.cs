@@ -16,10 +16,13 @@ public enum JobState
 public sealed record JobFile(string Key, string Label, string DownloadName, string Path, string ContentType);
 
 /// <summary>One long-running generation (invitations for every delegate…) whose progress the pane polls.</summary>
-public sealed class Job(string id, string owner, string folder, string kind, string planId)
+public sealed class Job(string id, string owner, string folder, string kind, string planId, DateTimeOffset created)
 {
     private int _done;
     private int _total;
+
+    // Written last by Complete/Fail (volatile: a reader that sees Done also sees the files and summary).
+    private volatile JobState _state = JobState.Running;
 
     public string Id { get; } = id;
     public string Owner { get; } = owner;
@@ -34,7 +37,9 @@ public sealed class Job(string id, string owner, string folder, string kind, str
 
     /// <summary>Figures the pane shows when the job is done (counts, reconciliation…), serialised as JSON.</summary>
     public object? Summary { get; private set; }
-    public JobState State { get; private set; } = JobState.Running;
+    public JobState State => _state;
+
+    public DateTimeOffset Created { get; } = created;
     public int Done => Volatile.Read(ref _done);
     public int Total => Volatile.Read(ref _total);
     public IReadOnlyList<Problem> Problems { get; private set; } = [];
@@ -60,7 +65,7 @@ public sealed class Job(string id, string owner, string folder, string kind, str
         Summary = summary;
         Files = files;
         Problems = problems;
-        State = JobState.Done;
+        _state = JobState.Done;
     }
 
     public void Fail(string code, IReadOnlyList<Problem> problems, object? summary = null)
@@ -68,7 +73,7 @@ public sealed class Job(string id, string owner, string folder, string kind, str
         Summary = summary;
         FailureCode = code;
         Problems = problems;
-        State = JobState.Failed;
+        _state = JobState.Failed;
     }
 }
 
@@ -80,10 +85,14 @@ public sealed class JobStore
 {
     private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
     private readonly ILogger<JobStore> _log;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _retention;
 
-    public JobStore(IOptions<AddInOptions> options, ILogger<JobStore> log)
+    public JobStore(IOptions<AddInOptions> options, ILogger<JobStore> log, TimeProvider time)
     {
         _log = log;
+        _time = time;
+        _retention = TimeSpan.FromHours(Math.Max(1, options.Value.JobRetentionHours));
         Root = string.IsNullOrWhiteSpace(options.Value.OutputRoot)
             ? Path.Combine(Path.GetTempPath(), "dialogue-office-addin")
             : Path.GetFullPath(options.Value.OutputRoot);
@@ -95,10 +104,11 @@ public sealed class JobStore
     /// <summary>Creates a job folder and runs <paramref name="work"/> on the thread pool; failures are logged, never shown.</summary>
     public Job Start(string owner, string kind, int total, Func<Job, CancellationToken, Task> work, string planId = "")
     {
+        Purge();
         var id = Guid.NewGuid().ToString("N");
         var folder = Path.Combine(Root, id);
         Directory.CreateDirectory(folder);
-        var job = new Job(id, owner, folder, kind, planId);
+        var job = new Job(id, owner, folder, kind, planId, _time.GetUtcNow());
         job.Report(0, total);
         _jobs[id] = job;
         _ = Task.Run(async () =>
@@ -118,6 +128,30 @@ public sealed class JobStore
             }
         });
         return job;
+    }
+
+    /// <summary>Forgets finished jobs older than the retention and deletes their folders (generated files are not kept forever).</summary>
+    private void Purge()
+    {
+        var cutoff = _time.GetUtcNow() - _retention;
+        foreach (var job in _jobs.Values.Where(j => j.Created < cutoff && j.State != JobState.Running).ToList())
+        {
+            if (_jobs.TryRemove(job.Id, out _))
+            {
+                try
+                {
+                    Directory.Delete(job.Folder, recursive: true);
+                }
+                catch (IOException e)
+                {
+                    _log.LogWarning(e, "Could not delete the folder of job {JobId}", job.Id);
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    _log.LogWarning(e, "Could not delete the folder of job {JobId}", job.Id);
+                }
+            }
+        }
     }
 
     /// <summary>The job, if it exists and belongs to <paramref name="owner"/>.</summary>
