@@ -138,6 +138,7 @@ public static class QuestionConsolidator
             tokens[i] = vocabulary.Tokenize(records[i].Text);
         }
 
+        Phase("tokens");
         var groups = DuplicateFinder.Find(tokens, vocabulary, request.NearDuplicateThreshold);
         var exactRepeats = 0;
         var nearRepeats = 0;
