@@ -271,6 +271,11 @@ internal static class DuplicateFinder
             }
         }
 
+        if (eligible.Count < 2)
+        {
+            return;
+        }
+
         var found = new System.Collections.Concurrent.ConcurrentBag<List<(int, int)>>();
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, eligible.Count),
