@@ -88,7 +88,6 @@ internal static class DuplicateFinder
     public static List<DuplicateGroup> Find(int[][] tokens, Vocabulary vocabulary, double threshold)
     {
         var n = tokens.Length;
-        var trace = Environment.GetEnvironmentVariable("DIALOGUE_TIMING") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
         var rep = new int[n];
         var firstOfKey = new Dictionary<int[], int>(SequenceComparer.Instance);
         var reps = new List<int>();
@@ -117,13 +116,11 @@ internal static class DuplicateFinder
         }
 
         var sets = new int[n][];
-        trace?.Let(t => Console.Error.WriteLine($"  exact {t.ElapsedMilliseconds} ms"));
         if (threshold is > 0 and < 1)
         {
             NearPairs(reps, tokens, vocabulary, threshold, parent, sets);
         }
 
-        trace?.Let(t => Console.Error.WriteLine($"  near {t.ElapsedMilliseconds} ms"));
 
         // Collect groups in order of their first member (only roots with two or more members get a list).
         var roots = new int[n];
@@ -150,7 +147,6 @@ internal static class DuplicateFinder
             list.Add(i);
         }
 
-        trace?.Let(t => Console.Error.WriteLine($"  members {t.ElapsedMilliseconds} ms"));
         var groups = new List<DuplicateGroup>();
         foreach (var list in members.Values.OrderBy(l => l[0]))
         {
@@ -406,7 +402,3 @@ internal static class DuplicateFinder
     }
 }
 
-internal static class TraceExtensions
-{
-    public static void Let<T>(this T value, Action<T> action) => action(value);
-}
