@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Questions;
+using Dialogue.Office.Automation.Spreadsheets;
 
 namespace Dialogue.Office.Bench;
 
@@ -48,12 +49,26 @@ internal static class ConsolidateBench
         });
         var elapsed = clock.Elapsed.TotalSeconds;
         var ok = result.Reconciles;
+        var statsChecked = 0;
         if (check is not null)
         {
+            // Same checks as the peers' verifier: every row, the injected repeats, the unit × group statistics.
             using var manifest = JsonDocument.Parse(File.ReadAllText(check));
             var total = manifest.RootElement.GetProperty("totalRows").GetInt32();
             var flagged = manifest.RootElement.GetProperty("expectedFlagged").GetInt32();
             ok &= result.RowsTaken == total && result.ExactRepeats == flagged;
+            var stats = XlsxReader.Read(output, n => n == "Thống kê").Single().Rows;
+            var header = stats.First(r => r[0] == "Đơn vị");
+            foreach (var unit in manifest.RootElement.GetProperty("statsByUnitAndGroup").EnumerateObject())
+            {
+                var row = stats.FirstOrDefault(r => r[0] == unit.Name);
+                foreach (var group in unit.Value.EnumerateObject())
+                {
+                    var column = header.Cells.ToList().FindIndex(c => c is not null && c.StartsWith(group.Name + ".", StringComparison.Ordinal));
+                    ok &= row is not null && column > 0 && row[column] == group.Value.GetInt32().ToString(CultureInfo.InvariantCulture);
+                    statsChecked++;
+                }
+            }
         }
 
         Console.WriteLine(JsonSerializer.Serialize(new
@@ -66,6 +81,7 @@ internal static class ConsolidateBench
             nearRepeats = result.NearRepeats,
             groups = result.DuplicateGroups,
             seconds = Math.Round(elapsed, 3),
+            statsChecked,
             check = ok ? "OK" : "MISMATCH",
         }));
         return ok ? 0 : 1;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace Dialogue.Office.Automation.Questions;
@@ -16,9 +17,8 @@ internal sealed record DuplicateGroup(string Label, bool Exact, IReadOnlyList<in
 /// (a question about 5 teachers is not one about 12), at least 5 distinct tokens, and no substituted content word:
 /// every word of the shorter text but function words (ở, tại, của…) appears in the longer one. So added courtesy
 /// phrases or an extra "xây dựng" still group, while "trường mầm non" vs "trường tiểu học" in an otherwise identical
-/// sentence (Jaccard 0.87) does not. Candidates come from prefix
-/// filtering (rarest tokens first) inside each number signature, indexing only the first member of each group, so
-/// it stays near-linear on 50 000 template-like questions. Grouping is single-link from a group's first member.
+/// sentence (Jaccard 0.87) does not. Candidates come from the postings of each text's rarest content word (see
+/// NearPairs), so it stays near-linear on 50 000 template-like questions; pairs link single-link (union-find).
 /// </summary>
 internal static class DuplicateFinder
 {
@@ -121,21 +121,34 @@ internal static class DuplicateFinder
             NearPairs(reps, tokens, vocabulary, threshold, parent, sets);
         }
 
-        // Collect groups in order of their first member.
+
+        // Collect groups in order of their first member (only roots with two or more members get a list).
+        var roots = new int[n];
+        var size = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            roots[i] = Root(parent, i);
+            size[roots[i]]++;
+        }
+
         var members = new Dictionary<int, List<int>>();
         for (var i = 0; i < n; i++)
         {
-            var root = Root(parent, i);
-            if (!members.TryGetValue(root, out var list))
+            if (size[roots[i]] < 2)
             {
-                members[root] = list = [];
+                continue;
+            }
+
+            if (!members.TryGetValue(roots[i], out var list))
+            {
+                members[roots[i]] = list = new List<int>(size[roots[i]]);
             }
 
             list.Add(i);
         }
 
         var groups = new List<DuplicateGroup>();
-        foreach (var list in members.Values.Where(l => l.Count > 1).OrderBy(l => l[0]))
+        foreach (var list in members.Values.OrderBy(l => l[0]))
         {
             var head = rep[list[0]];
             var exact = list.TrueForAll(i => rep[i] == head);
@@ -144,6 +157,22 @@ internal static class DuplicateFinder
         }
 
         return groups;
+    }
+
+    private static int[] DistinctSorted(int[] tokens)
+    {
+        var copy = (int[])tokens.Clone();
+        Array.Sort(copy);
+        var count = 0;
+        for (var i = 0; i < copy.Length; i++)
+        {
+            if (i == 0 || copy[i] != copy[i - 1])
+            {
+                copy[count++] = copy[i];
+            }
+        }
+
+        return copy[..count];
     }
 
     private static int Root(int[] parent, int x)
@@ -160,10 +189,13 @@ internal static class DuplicateFinder
     private static void NearPairs(List<int> reps, int[][] tokens, Vocabulary vocabulary, double threshold, int[] parent, int[][] sets)
     {
         // Global token order: rarest first, so prefixes are short and selective.
+        var distinctTokens = new Dictionary<int, int[]>(reps.Count);
         var frequency = new Dictionary<int, int>();
         foreach (var i in reps)
         {
-            foreach (var token in tokens[i].Distinct())
+            var distinct = DistinctSorted(tokens[i]);
+            distinctTokens[i] = distinct;
+            foreach (var token in distinct)
             {
                 frequency[token] = frequency.GetValueOrDefault(token) + 1;
             }
@@ -185,10 +217,16 @@ internal static class DuplicateFinder
             }
         }
 
-        var partitions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Every pair that can group has one side whose content words all appear in the other (no substitution),
+        // so the smaller side's rarest content word is in the larger one: probing that one word's postings finds
+        // every candidate, and rare words have short postings even on template-like corpora.
+        var signatures = new Dictionary<string, int>(StringComparer.Ordinal);
+        var signatureOf = new int[sets.Length];
+        var postings = new Dictionary<int, List<int>>();
+        var eligible = new List<int>(reps.Count);
         foreach (var i in reps)
         {
-            var distinct = tokens[i].Distinct().ToArray();
+            var distinct = distinctTokens[i];
             if (distinct.Length < MinNearTokens)
             {
                 continue;
@@ -202,70 +240,90 @@ internal static class DuplicateFinder
 
             Array.Sort(set);
             sets[i] = set;
-            var numbers = distinct.Where(vocabulary.HasDigit).Order().ToArray();
-            var signature = numbers.Length == 0 ? "" : string.Join(',', numbers);
-            if (!partitions.TryGetValue(signature, out var members))
+            var signature = "";
+            foreach (var token in distinct)
             {
-                partitions[signature] = members = [];
-            }
-
-            members.Add(i);
-        }
-
-        // Partitions share no member, so each can link its own members in parallel.
-        Parallel.ForEach(partitions.Values.Where(p => p.Count > 1), members => LinkPartition(members, threshold, parent, sets, functionRanks));
-    }
-
-    private static void LinkPartition(List<int> members, double threshold, int[] parent, int[][] sets, HashSet<int> functionRanks)
-    {
-        var index = new Dictionary<int, List<int>>();
-        var seen = new HashSet<int>();
-        foreach (var i in members)
-        {
-            var x = sets[i];
-            var prefix = x.Length - (int)Math.Ceiling(threshold * x.Length) + 1;
-            seen.Clear();
-            var matched = false;
-            for (var p = 0; p < prefix; p++)
-            {
-                if (!index.TryGetValue(x[p], out var candidates))
+                if (vocabulary.HasDigit(token))
                 {
-                    continue;
-                }
-
-                foreach (var j in candidates)
-                {
-                    if (!seen.Add(j) || Root(parent, i) == Root(parent, j))
-                    {
-                        continue;
-                    }
-
-                    var y = sets[j];
-                    if (y.Length < threshold * x.Length || x.Length < threshold * y.Length || Jaccard(x, y) < threshold || !NoSubstitution(x, y, functionRanks))
-                    {
-                        continue;
-                    }
-
-                    var ri = Root(parent, i);
-                    var rj = Root(parent, j);
-                    parent[Math.Max(ri, rj)] = Math.Min(ri, rj);
-                    matched = true;
+                    signature = signature.Length == 0 ? token.ToString(CultureInfo.InvariantCulture) : signature + "," + token.ToString(CultureInfo.InvariantCulture);
                 }
             }
 
-            if (matched)
+            if (!signatures.TryGetValue(signature, out var signatureId))
             {
-                continue; // already in a group: its first member stands for it in the index
+                signatures[signature] = signatureId = signatures.Count;
             }
 
-            for (var p = 0; p < prefix; p++)
+            signatureOf[i] = signatureId;
+            eligible.Add(i);
+            foreach (var r in set)
             {
-                if (!index.TryGetValue(x[p], out var list))
+                if (!postings.TryGetValue(r, out var list))
                 {
-                    index[x[p]] = list = [];
+                    postings[r] = list = [];
                 }
 
                 list.Add(i);
+            }
+        }
+
+        if (eligible.Count < 2)
+        {
+            return;
+        }
+
+        var found = new System.Collections.Concurrent.ConcurrentBag<List<(int, int)>>();
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, eligible.Count),
+            () => new List<(int, int)>(),
+            (range, _, pairs) =>
+            {
+                for (var e = range.Item1; e < range.Item2; e++)
+                {
+                    var i = eligible[e];
+                    var x = sets[i];
+                    var rarest = -1;
+                    foreach (var r in x)
+                    {
+                        if (!functionRanks.Contains(r))
+                        {
+                            rarest = r;
+                            break;
+                        }
+                    }
+
+                    if (rarest < 0 || !postings.TryGetValue(rarest, out var candidates))
+                    {
+                        continue;
+                    }
+
+                    foreach (var j in candidates)
+                    {
+                        var y = sets[j];
+                        // Probe from the smaller side only (ties: from the later index): one check per pair.
+                        if (j == i || y.Length < x.Length || (y.Length == x.Length && j > i) || signatureOf[j] != signatureOf[i])
+                        {
+                            continue;
+                        }
+
+                        if (x.Length >= threshold * y.Length && Jaccard(x, y) >= threshold && NoSubstitution(x, y, functionRanks))
+                        {
+                            pairs.Add((i, j));
+                        }
+                    }
+                }
+
+                return pairs;
+            },
+            found.Add);
+
+        foreach (var (i, j) in found.SelectMany(p => p).OrderBy(p => p.Item1).ThenBy(p => p.Item2))
+        {
+            var ri = Root(parent, i);
+            var rj = Root(parent, j);
+            if (ri != rj)
+            {
+                parent[Math.Max(ri, rj)] = Math.Min(ri, rj);
             }
         }
     }
@@ -343,3 +401,4 @@ internal static class DuplicateFinder
         }
     }
 }
+

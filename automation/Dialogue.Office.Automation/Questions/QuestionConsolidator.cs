@@ -17,6 +17,24 @@ public static class QuestionConsolidator
     /// <summary>File names in an input folder read as the register of received returns, not as question sheets.</summary>
     public static readonly IReadOnlyList<string> RegisterFileNames = ["ngay-nhan.csv", "so-nhan-phieu.csv"];
 
+    /// <summary>Folder of a plan that holds the returned sheets (the sample ships one).</summary>
+    public const string ReturnsFolder = "phieu-tra-ve";
+
+    /// <summary>File name of the consolidated workbook written by <see cref="MergeReturns"/>.</summary>
+    public const string ConsolidatedFileName = "tong-hop-cau-hoi.xlsx";
+
+    /// <summary>
+    /// For the main build job: consolidates <c>&lt;plan&gt;/phieu-tra-ve/</c> into
+    /// <c><paramref name="outFolder"/>/tong-hop-cau-hoi.xlsx</c>. Returns null when the plan has no such folder.
+    /// </summary>
+    public static MergeResult? MergeReturns(ConferencePlan plan, string outFolder, TimeProvider? time = null)
+    {
+        var returns = Path.Combine(plan.Folder, ReturnsFolder);
+        return Directory.Exists(returns)
+            ? Merge(new MergeRequest { Inputs = [returns], OutputPath = Path.Combine(outFolder, ConsolidatedFileName), Plan = plan, Time = time ?? TimeProvider.System })
+            : null;
+    }
+
     /// <summary>Consolidates <see cref="MergeRequest.Inputs"/> into <see cref="MergeRequest.OutputPath"/>.</summary>
     /// <exception cref="ProblemException">No input file was found, or the output cannot be written.</exception>
     public static MergeResult Merge(MergeRequest request)
@@ -138,6 +156,7 @@ public static class QuestionConsolidator
             tokens[i] = vocabulary.Tokenize(records[i].Text);
         }
 
+        Phase("tokens");
         var groups = DuplicateFinder.Find(tokens, vocabulary, request.NearDuplicateThreshold);
         var exactRepeats = 0;
         var nearRepeats = 0;

@@ -166,6 +166,11 @@ internal static partial class QuestionFileParser
     /// <summary>NFC + whitespace, and control chars that XML cannot carry dropped.</summary>
     internal static string CleanForSheet(string text)
     {
+        if (IsClean(text))
+        {
+            return text; // the common case: nothing to do, nothing allocated
+        }
+
         var clean = VietnameseText.Clean(text);
         foreach (var ch in clean)
         {
@@ -176,6 +181,41 @@ internal static partial class QuestionFileParser
         }
 
         return clean;
+    }
+
+    /// <summary>Already NFC, single spaces only, trimmed, no control or invisible chars.</summary>
+    private static bool IsClean(string text)
+    {
+        if (text.Length == 0 || text[0] == ' ' || text[^1] == ' ')
+        {
+            return text.Length == 0;
+        }
+
+        var previousSpace = false;
+        var ascii = true;
+        foreach (var ch in text)
+        {
+            if (ch == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+                continue;
+            }
+
+            previousSpace = false;
+            if (ch < ' ' || ch is '\u00A0' or '\u200B' or '\u2028' or '\u2029' or '\u0085' or '\u3000' or (>= '\u2000' and <= '\u200A') || char.IsSurrogate(ch) || ch is '\uFFFE' or '\uFFFF')
+            {
+                return false;
+            }
+
+            ascii &= ch < '\u0080';
+        }
+
+        return ascii || text.IsNormalized(NormalizationForm.FormC);
     }
 
     internal static DateOnly? FindDate(string text)
