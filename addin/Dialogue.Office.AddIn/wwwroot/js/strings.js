@@ -35,6 +35,7 @@ export const vi = Object.freeze({
   insertingSheets: "Đang chèn trang tính…",
   sheetsInserted: "Đã chèn danh sách đại biểu thành trang tính mới.",
   workbookInserted: (names) => `Đã chèn ${names.length} trang tính vào sổ tính: ${names.join(", ")}.`,
+  insertFailedDownloaded: (code, name) => `Excel không chèn được trang tính${code ? ` (mã ${code})` : ""}: đã tải ${name} về để mở riêng.`,
   sheetsDownloaded: (name) => `Excel này chưa chèn được trang tính: đã tải ${name} về để mở riêng.`,
   officeError: (code) => `Office báo lỗi${code ? ` (mã ${code})` : ""}. Hãy thử lại; nếu vẫn lỗi, lưu văn bản rồi mở lại ngăn.`,
   networkError: "Không kết nối được máy chủ của ngăn tác vụ. Kiểm tra máy chủ đang chạy rồi thử lại.",

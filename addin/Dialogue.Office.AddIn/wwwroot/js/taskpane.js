@@ -130,8 +130,14 @@ function fileActions(file) {
   if (state.host === "excel" && file.name.endsWith(".xlsx") && excel.canInsertWorksheets()) {
     button(vi.insertIntoWorkbook, async () => {
       setStatus(vi.insertingSheets, "busy");
-      const names = await excel.insertWorksheets(await api.toBase64(await api.getBlob(file.url)));
-      setStatus(vi.workbookInserted(names));
+      const blob = await api.getBlob(file.url);
+      try {
+        setStatus(vi.workbookInserted(await excel.insertWorksheets(await api.toBase64(blob))));
+      } catch (error) {
+        // Excel on the web sometimes refuses workbooks desktop Excel takes (office-js #3809, #6142): hand over the file.
+        api.saveBlob(blob, file.name);
+        setStatus(vi.insertFailedDownloaded(error?.code ?? "", file.name), "error");
+      }
     });
   }
   return actions;
