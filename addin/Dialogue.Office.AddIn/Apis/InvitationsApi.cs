@@ -3,6 +3,7 @@ using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Hosting;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
+using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Templating;
 
 namespace Dialogue.Office.AddIn.Apis;
@@ -46,7 +47,7 @@ public static class InvitationsApi
     /// Form fields: <c>template</c> (the draft as .docx, from getFileAsync), or <c>ooxml</c> (flat OPC from
     /// body.getOoxml()), or <c>documentUrl</c> (read through Graph when sign-in is on); none: the plan's own template.
     /// </summary>
-    private static async Task<IResult> StartAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, CancellationToken ct)
+    private static async Task<IResult> StartAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, AzureAdOptions ad, Microsoft.Extensions.Options.IOptions<AddInOptions> options, CancellationToken ct)
     {
         if (PlansApi.Usable(store, planId, out var plan) is { } planProblem)
         {
@@ -54,6 +55,7 @@ public static class InvitationsApi
         }
 
         UploadedFile? draft = null;
+        var publish = false;
         if (http.Request.HasFormContentType)
         {
             var (form, formProblem) = await Drafts.ReadFormAsync(http.Request, ct);
@@ -61,6 +63,8 @@ public static class InvitationsApi
             {
                 return formProblem;
             }
+
+            publish = string.Equals(form!["publish"], "true", StringComparison.OrdinalIgnoreCase);
 
             (draft, var draftProblem) = await Drafts.ReadAsync(http, form!, "template", ct);
             if (draftProblem is not null)
@@ -79,8 +83,27 @@ public static class InvitationsApi
             }
         }
 
-        var job = jobs.Start(http.OwnerId(), "invitations", plan!.Delegates.Count, (job, _) =>
+        // Publishing with the letters: the folder and its link are made first, so every QR code opens the published
+        // documents (the sharing capability's order: EnsureFolderLinkAsync, generate, PublishAsync).
+        var target = publish ? PublishApi.Target(plan!, http, ad, options.Value, jobs) : null;
+        var job = jobs.Start(http.OwnerId(), "invitations", plan!.Delegates.Count, async (job, ct) =>
         {
+            string? packetUrl = null;
+            var outDir = Path.Combine(job.Folder, "ket-qua");
+            if (target is not null)
+            {
+                Directory.CreateDirectory(outDir);
+                job.Report("Tạo thư mục và đường dẫn chia sẻ", 0, plan.Delegates.Count);
+                var link = await new PackagePublisher().EnsureFolderLinkAsync(new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(plan.Sharing) }, ct);
+                if (link.Problems.Any(p => p.IsError) || link.FolderLink.Length == 0)
+                {
+                    job.Fail("JOB_FAILED", link.Problems);
+                    return;
+                }
+
+                packetUrl = link.FolderLink;
+            }
+
             string? templatePath = null;
             if (draft is not null)
             {
@@ -88,17 +111,18 @@ public static class InvitationsApi
                 File.WriteAllBytes(templatePath, draft.Bytes);
             }
 
-            var outDir = Path.Combine(job.Folder, "ket-qua");
             var total = plan.Delegates.Count;
+            job.Report("Giấy mời", 0, total);
             var result = InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
             {
                 TemplatePath = templatePath,
+                PacketUrl = packetUrl,
                 Progress = new SyncProgress<int>(n => job.Report(n, total)),
             });
             if (result.HasErrors || result.Invitations.Count == 0)
             {
                 job.Fail("INVITATIONS_FAILED", result.Problems);
-                return Task.CompletedTask;
+                return;
             }
 
             var files = new List<JobFile>();
@@ -115,9 +139,26 @@ public static class InvitationsApi
                 files.Add(new JobFile("list", "Danh sách giấy mời và đường dẫn mã QR", InvitationGenerator.ListFileName, list, PlansApi.Xlsx));
             }
 
-            job.Report(result.Invitations.Count, total);
-            job.Complete(files, result.Problems, new { Invitations = result.Invitations.Count });
-            return Task.CompletedTask;
+            object summary = new { Invitations = result.Invitations.Count };
+            var problems = result.Problems.ToList();
+            if (target is not null)
+            {
+                var count = Directory.GetFiles(outDir, "*", SearchOption.AllDirectories).Length;
+                job.Report("Công bố", 0, count);
+                var published = await new PackagePublisher().PublishAsync(
+                    new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(plan.Sharing) },
+                    new SyncProgress<PublishProgress>(p => job.Report("Công bố", p.FileIndex, p.FileCount)),
+                    ct);
+                problems.AddRange(published.Problems);
+                summary = new
+                {
+                    Invitations = result.Invitations.Count,
+                    Published = new PublishApi.PublishDto(published.IsLocal, published.TargetDisplay, packetUrl!, published.UploadedCount, published.UnchangedCount, published.FailedCount),
+                };
+            }
+
+            job.Report("Giấy mời", result.Invitations.Count, total);
+            job.Complete(files, problems, summary);
         }, planId);
 
         return JobsApi.Accepted(job);

@@ -42,6 +42,39 @@ public static class PublishApi
         app.UseDirectoryBrowser(new DirectoryBrowserOptions { FileProvider = files, RequestPath = ShareRequestPath });
     }
 
+    /// <summary>
+    /// Where a plan's files go: the plan's SharePoint site on behalf of the signed-in user when a tenant is configured
+    /// and the plan names a site; otherwise the local share, linked through this host's address.
+    /// </summary>
+    public static PublishTarget Target(Automation.Plans.ConferencePlan plan, HttpContext http, AzureAdOptions ad, AddInOptions options, JobStore jobs)
+    {
+        var folder = plan.Sharing.Folder.Length > 0 ? plan.Sharing.Folder : plan.Conference.Code;
+        if (ad.IsConfigured && plan.Sharing.SiteUrl.Length > 0)
+        {
+            var header = http.Request.Headers.Authorization.ToString();
+            var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+            return new SharePointTarget
+            {
+                SiteUrl = plan.Sharing.SiteUrl,
+                Library = plan.Sharing.Library,
+                Folder = folder,
+                Connection = new GraphConnectionOptions
+                {
+                    TenantId = ad.TenantId,
+                    ClientId = ad.ClientId,
+                    Credential = new OnBehalfOfCredential(ad.TenantId, ad.ClientId, ad.ClientSecret, token),
+                },
+            };
+        }
+
+        return new LocalShareTarget
+        {
+            Root = ShareRoot(options, jobs),
+            BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{ShareRequestPath}",
+            Folder = folder,
+        };
+    }
+
     private static IResult Start(string jobId, HttpContext http, JobStore jobs, PlanStore store, AzureAdOptions ad, IOptions<AddInOptions> options)
     {
         if (jobs.Find(jobId, http.OwnerId()) is not { } source)
@@ -60,40 +93,12 @@ public static class PublishApi
             return planProblem;
         }
 
-        var folder = plan!.Sharing.Folder.Length > 0 ? plan.Sharing.Folder : plan.Conference.Code;
-        PublishTarget target;
-        if (ad.IsConfigured && plan.Sharing.SiteUrl.Length > 0)
-        {
-            var header = http.Request.Headers.Authorization.ToString();
-            var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
-            target = new SharePointTarget
-            {
-                SiteUrl = plan.Sharing.SiteUrl,
-                Library = plan.Sharing.Library,
-                Folder = folder,
-                Connection = new GraphConnectionOptions
-                {
-                    TenantId = ad.TenantId,
-                    ClientId = ad.ClientId,
-                    Credential = new OnBehalfOfCredential(ad.TenantId, ad.ClientId, ad.ClientSecret, token),
-                },
-            };
-        }
-        else
-        {
-            target = new LocalShareTarget
-            {
-                Root = ShareRoot(options.Value, jobs),
-                BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{ShareRequestPath}",
-                Folder = folder,
-            };
-        }
-
+        var target = Target(plan!, http, ad, options.Value, jobs);
         var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Length;
         var job = jobs.Start(http.OwnerId(), "publish", files, async (job, ct) =>
         {
             var result = await new PackagePublisher().PublishAsync(
-                new PublishRequest { SourceFolder = output, Target = target, Options = PublishOptions.FromPlan(plan.Sharing) },
+                new PublishRequest { SourceFolder = output, Target = target, Options = PublishOptions.FromPlan(plan!.Sharing) },
                 new SyncProgress<PublishProgress>(p => job.Report(p.FileIndex, p.FileCount)),
                 ct);
             job.Report(files, files);

@@ -194,6 +194,32 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
     }
 
     [Fact]
+    public async Task Invitations_WithPublish_QrCodesCarryThePublishedFolderLink()
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("true"), "publish" } };
+        var job = await Finish(await _client.PostAsync($"/api/invitations/{Plan}/jobs", form));
+
+        Assert.Equal("done", job.GetProperty("state").GetString());
+        var published = job.GetProperty("summary").GetProperty("published");
+        Assert.Equal(0, published.GetProperty("failed").GetInt32());
+        var folderLink = published.GetProperty("folderLink").GetString()!;
+        Assert.Contains("/share/", folderLink, StringComparison.Ordinal);
+
+        var all = job.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "all");
+        using var zip = new ZipArchive(new MemoryStream(await _client.GetByteArrayAsync(all.GetProperty("url").GetString())));
+        using var letter = new MemoryStream();
+        using (var s = zip.Entries[0].Open())
+        {
+            await s.CopyToAsync(letter);
+        }
+
+        using var doc = WordprocessingDocument.Open(new MemoryStream(letter.ToArray()), false);
+        Assert.Contains(folderLink + "?db=", doc.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        var listing = await _client.GetStringAsync(new Uri(folderLink).AbsolutePath);
+        Assert.Contains("giay-moi-in-gop.docx", listing, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Publish_UnknownJob_IsJobNotFound()
     {
         var response = await _client.PostAsync("/api/publish/jobs/ffffffffffffffffffffffffffffffff", null);

@@ -190,11 +190,15 @@ async function publish(sourceJob, boxId) {
   setStatus(vi.publishing, "busy");
   await runJob(boxId, () => api.postForm(`api/publish/jobs/${sourceJob.id}`, new FormData()), {
     done: (job) => `${job.summary.isLocal ? vi.publishedLocal : vi.publishedSharePoint} ${vi.publishCounts(job.summary)}`,
-    summary: (job) => job.summary.folderLink
-      ? [el("p", { className: "hint", textContent: vi.folderLink }),
-        el("a", { className: "link", href: job.summary.folderLink, target: "_blank", rel: "noopener", textContent: job.summary.folderLink })]
-      : [],
+    summary: (job) => publishedLink(job.summary),
   });
+}
+
+function publishedLink(published) {
+  return published?.folderLink
+    ? [el("p", { className: "hint", textContent: vi.folderLink }),
+      el("a", { className: "link", href: published.folderLink, target: "_blank", rel: "noopener", textContent: published.folderLink })]
+    : [];
 }
 
 // ---- start-up -------------------------------------------------------------------------------------------------------
@@ -338,10 +342,15 @@ async function onGenerate() {
   if (!currentPlan()) return;
   const form = new FormData();
   await addDocument(form, "template", "template-file");
+  const publishNow = has("publish") && $("publish-with").checked;
+  if (publishNow) form.append("publish", "true");
   setStatus(vi.sending, "busy");
   await runJob("generate-job", () => api.postForm(planUrl("invitations/{plan}/jobs"), form), {
-    done: (job) => vi.generated(job.done),
-    publishable: true,
+    done: (job) => job.summary?.published
+      ? `${vi.generated(job.summary.invitations)} ${job.summary.published.isLocal ? vi.publishedLocal : vi.publishedSharePoint}`
+      : vi.generated(job.summary?.invitations ?? job.done),
+    summary: (job) => (job.summary?.published ? publishedLink(job.summary.published) : []),
+    publishable: !publishNow,
   });
 }
 
