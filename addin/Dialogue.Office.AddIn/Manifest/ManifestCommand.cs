@@ -50,7 +50,11 @@ public static class ManifestCommand
         }
 
         var rewritten = ManifestWriter.Rewrite(XDocument.Load(inPath, LoadOptions.PreserveWhitespace), baseUrl, clientId, version);
-        rewritten.Save(outPath);
+        using (var writer = System.Xml.XmlWriter.Create(outPath, new System.Xml.XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
+        {
+            rewritten.Save(writer);
+        }
+
         output.WriteLine($"Đã ghi {outPath}: địa chỉ gốc {baseUrl.TrimEnd('/')}.");
         return 0;
     }
