@@ -109,7 +109,7 @@ export function excelMock(sheetNames) {
 }
 
 /** Office common API: requirement sets, platform, getFileAsync with slices. */
-export function officeMock({ sets = {}, platform = "PC", slices = null, fileError = null } = {}) {
+export function officeMock({ sets = {}, platform = "PC", slices = null, fileError = null, url = "" } = {}) {
   const closed = { count: 0 };
   return {
     closed,
@@ -121,6 +121,7 @@ export function officeMock({ sets = {}, platform = "PC", slices = null, fileErro
         platform,
         requirements: { isSetSupported: (name, version) => (sets[name] ?? "0") >= version },
         document: {
+          url,
           getFileAsync(type, options, callback) {
             if (fileError || !slices) {
               callback({ status: "failed", error: fileError ?? { code: 11001 } });

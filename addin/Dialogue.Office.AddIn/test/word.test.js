@@ -90,3 +90,13 @@ test("supports checks WordApi sets at run time", () => {
   assert.equal(word.supports("1.3"), true);
   assert.equal(word.supports("1.5"), false);
 });
+
+test("webDocumentUrl gives the SharePoint address only in Word on the web", () => {
+  const url = "https://contoso.sharepoint.com/sites/VP/Shared%20Documents/giay-moi.docx";
+  globalThis.Office = officeMock({ platform: "OfficeOnline", url }).office;
+  assert.equal(word.webDocumentUrl(), url);
+  globalThis.Office = officeMock({ platform: "PC", url }).office;
+  assert.equal(word.webDocumentUrl(), null);
+  globalThis.Office = officeMock({ platform: "OfficeOnline", url: "file:///C:/giay-moi.docx" }).office;
+  assert.equal(word.webDocumentUrl(), null);
+});

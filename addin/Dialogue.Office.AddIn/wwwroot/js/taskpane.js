@@ -326,6 +326,11 @@ async function addDocument(form, field, inputId) {
   if (state.host === "word") {
     if (state.originals) await onRestore(); // the document must hold the fields, not one delegate's values
     setStatus(vi.readingDocument, "busy");
+    const url = state.config?.auth === "entra" ? word.webDocumentUrl() : null;
+    if (url) {
+      form.append("documentUrl", url);
+      return true;
+    }
     const doc = await word.readDocument();
     if (doc.kind === "docx") form.append(field, doc.blob, "van-ban-dang-mo.docx");
     else form.append("ooxml", doc.text);

@@ -148,6 +148,16 @@ export async function readDocument() {
   return { kind: "ooxml", text: await readBodyOoxml() };
 }
 
+/**
+ * The open document's SharePoint/OneDrive address when Word runs on the web (the server then reads the whole file
+ * through Graph on behalf of the user, headers and footers included), else null.
+ */
+export function webDocumentUrl() {
+  const web = Office.context.platform === Office.PlatformType?.OfficeOnline;
+  const url = Office.context.document?.url ?? "";
+  return web && url.startsWith("https://") ? url : null;
+}
+
 /** Opens a generated .docx in a new Word window (WordApi 1.3). */
 export async function openDocument(base64) {
   return Word.run(async (context) => {
