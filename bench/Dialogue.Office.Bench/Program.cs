@@ -1,138 +1,25 @@
-using System.Globalization;
-using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Spreadsheets;
+using System.Diagnostics;
+using Dialogue.Office.Bench;
 
-// Data generators for the benchmarks (bench/*.sh time the real `dialogue` process with hyperfine and GNU time).
-//   plan-for <delegates.xlsx|N> <plan-folder>   a copy of the sample plan whose delegate list is the given file,
-//                                               or N delegates made by cycling the sample's list with fresh codes
+// Benchmarks and their data generators; the figures and the commands that reproduce them are in the README ("Figures").
+// Run the built dll directly for timing: dotnet bench/Dialogue.Office.Bench/bin/Release/net10.0/Dialogue.Office.Bench.dll <benchmark> …
 return args switch
 {
-    ["plan-for", var source, var folder] => PlanFor(source, folder),
-    ["phases", var plan, var outDir] => Phases(plan, outDir),
+    ["consolidate", .. var rest] => ConsolidateBench.Run(rest),
+    ["sample-returns", .. var rest] => SampleReturns.Run(rest),
+    ["plan-for", var source, var folder] => InvitationBench.PlanFor(source, folder),
+    ["phases", var plan, var outDir] => InvitationBench.Phases(plan, outDir),
     _ => Usage(),
 };
 
-// In-process phase split of the invitation job (one run, indicative; the README figures come from whole-process runs).
-static int Phases(string planFolder, string outDir)
-{
-    var sw = System.Diagnostics.Stopwatch.StartNew();
-    var plan = PlanLoader.Load(planFolder).Require();
-    var load = sw.Elapsed;
-    var problems = new Dialogue.Office.Automation.Diagnostics.ProblemList();
-    Dialogue.Office.Automation.Invitations.InvitationGenerator.LoadTemplate(plan, null, problems);
-    var compile = sw.Elapsed - load;
-    sw.Restart();
-    for (var i = 0; i < 200; i++)
-    {
-        Dialogue.Office.Automation.QrCodes.QrCodeRenderer.Png($"https://hoinghi.yenbai.gov.vn/doi-thoai?db=B-{i:00000}");
-    }
-
-    var qr = sw.Elapsed / 200;
-    sw.Restart();
-    var result = Dialogue.Office.Automation.Invitations.InvitationGenerator.Generate(new(plan, outDir));
-    var generate = sw.Elapsed;
-    Console.WriteLine($"load plan+delegates {load.TotalMilliseconds:F0} ms; compile template {compile.TotalMilliseconds:F0} ms; " +
-        $"QR {qr.TotalMilliseconds:F2} ms each; generate {result.Invitations.Count} in {generate.TotalMilliseconds:F0} ms " +
-        $"({generate.TotalMilliseconds / Math.Max(1, result.Invitations.Count):F2} ms each)");
-    return 0;
-}
-
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Dialogue.Office.Bench plan-for <delegates.xlsx|N> <plan-folder>");
+    Console.Error.WriteLine("""
+        usage: Dialogue.Office.Bench consolidate <folder-or-files…> --out <file.xlsx> [--plan <plan-folder>] [--threshold 0.8] [--check <manifest.json>]
+               Dialogue.Office.Bench sample-returns [<plan-folder>]          (regenerates <plan>/phieu-tra-ve/)
+               Dialogue.Office.Bench plan-for <delegates.xlsx|N> <plan-folder> (data for bench/invitations.sh)
+               Dialogue.Office.Bench phases <plan-folder> <out-folder>         (in-process phase split of the invitation job)
+        """);
+    _ = Stopwatch.Frequency;
     return 2;
-}
-
-static int PlanFor(string source, string folder)
-{
-    var root = FindRoot();
-    var sample = Path.Combine(root, "templates", "samples", "yen-bai-2023");
-    Directory.CreateDirectory(folder);
-    var yaml = File.ReadAllText(Path.Combine(sample, "plan.yaml"))
-        .Replace("template: \"../../giay-moi.docx\"", $"template: \"{Path.Combine(root, "templates", "giay-moi.docx")}\"", StringComparison.Ordinal);
-    File.WriteAllText(Path.Combine(folder, "plan.yaml"), yaml);
-    var target = Path.Combine(folder, "dai-bieu.xlsx");
-    if (int.TryParse(source, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-    {
-        var rows = XlsxReader.Read(Path.Combine(sample, "dai-bieu.xlsx")).First(s => s.Name == DelegateColumns.SheetName).Rows;
-        var header = rows[0];
-        var data = rows.Skip(1).ToList();
-        var codeColumn = header.Cells.ToList().FindIndex(c => DelegateColumns.Match(c) == "code");
-        var sttColumn = header.Cells.ToList().FindIndex(c => DelegateColumns.Match(c) == "stt");
-        var generated = Enumerable.Range(0, n).Select(i =>
-        {
-            var cells = data[i % data.Count].Cells.ToArray();
-            var copy = new string?[header.Cells.Count];
-            Array.Copy(cells, copy, Math.Min(cells.Length, copy.Length));
-            if (codeColumn >= 0)
-            {
-                copy[codeColumn] = string.Create(CultureInfo.InvariantCulture, $"B-{i + 1:00000}");
-            }
-
-            if (sttColumn >= 0)
-            {
-                copy[sttColumn] = (i + 1).ToString(CultureInfo.InvariantCulture);
-            }
-
-            // Repeated people get a distinct name so the plan's duplicate check accepts them.
-            var nameColumn = header.Cells.ToList().FindIndex(c => DelegateColumns.Match(c) == "name");
-            if (i >= data.Count && nameColumn >= 0 && !string.IsNullOrEmpty(copy[nameColumn]))
-            {
-                copy[nameColumn] += " " + (i / data.Count).ToString(CultureInfo.InvariantCulture);
-            }
-            else if (i >= data.Count)
-            {
-                var orgColumn = header.Cells.ToList().FindIndex(c => DelegateColumns.Match(c) == "org");
-                copy[orgColumn] += " (" + (i / data.Count).ToString(CultureInfo.InvariantCulture) + ")";
-                var addresseeColumn = header.Cells.ToList().FindIndex(c => DelegateColumns.Match(c) == "addressee");
-                if (addresseeColumn >= 0 && !string.IsNullOrEmpty(copy[addresseeColumn]))
-                {
-                    copy[addresseeColumn] += " (" + (i / data.Count).ToString(CultureInfo.InvariantCulture) + ")";
-                }
-            }
-
-            return (IReadOnlyList<string?>)copy;
-        });
-        SimpleXlsxWriter.Write(target, new SimpleSheet(DelegateColumns.SheetName, header.Cells.Select(c => (c ?? "", 20.0)).ToList(), generated));
-    }
-    else
-    {
-        // The peers' lists are random draws and hold a few identical people (2 in 5000); the plan check rightly
-        // refuses duplicates, so the copy numbers the repeats ("Nguyễn Văn A (2)") and says how many.
-        var sheet = XlsxReader.Read(source)[0];
-        var header = sheet.Rows[0];
-        var cols = header.Cells.Select(c => DelegateColumns.Match(c)).ToList();
-        int Col(string key) => cols.IndexOf(key);
-        var seen = new Dictionary<string, int>();
-        var renamed = 0;
-        var rows = sheet.Rows.Skip(1).Select(r =>
-        {
-            var copy = Enumerable.Range(0, header.Cells.Count).Select(i => r[i]).ToArray();
-            var key = string.Join('|', new[] { "name", "position", "org" }.Select(k => Col(k) >= 0 ? copy[Col(k)] : ""));
-            seen[key] = seen.GetValueOrDefault(key) + 1;
-            if (seen[key] > 1 && Col("name") >= 0)
-            {
-                copy[Col("name")] += $" ({seen[key]})";
-                renamed++;
-            }
-
-            return (IReadOnlyList<string?>)copy;
-        }).ToList();
-        SimpleXlsxWriter.Write(target, new SimpleSheet(DelegateColumns.SheetName, header.Cells.Select(c => (c ?? "", 20.0)).ToList(), rows));
-        Console.WriteLine($"{rows.Count} delegates, {renamed} repeated people numbered");
-    }
-
-    Console.WriteLine($"plan: {folder}");
-    return 0;
-}
-
-static string FindRoot()
-{
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dialogue.Office.sln")))
-    {
-        dir = dir.Parent;
-    }
-
-    return dir?.FullName ?? throw new InvalidOperationException("run from inside the repository");
 }

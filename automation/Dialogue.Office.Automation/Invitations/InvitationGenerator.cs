@@ -123,19 +123,8 @@ public static partial class InvitationGenerator
                     continue;
                 }
 
-                var venue = plan.FindVenue(d.VenueId) ?? plan.MainHall;
                 var link = DelegateLink(packetUrl, d.Code);
-                var seat = request.Seats?.GetValueOrDefault(d.Code) ?? "";
-                values["KinhGui"] = addressee;
-                values["XungHo"] = FormOfAddress(d);
-                values["HoTen"] = d.FullName;
-                values["ChucVu"] = d.Position;
-                values["DonVi"] = d.Organization;
-                values["MaDaiBieu"] = d.Code;
-                values["DiaDiem"] = Place(plan, venue);
-                values["DiemCau"] = venue.Name;
-                values["ChoNgoi"] = seat.Length > 0 && venue.IsMain ? $"**Chỗ ngồi:** {seat}." : "";
-                values["DuongDan"] = link;
+                SetDelegateValues(values, plan, d, link, request.Seats?.GetValueOrDefault(d.Code) ?? "");
 
                 var qr = QrCodeRenderer.Png(link);
                 var xml = template.RenderDocumentXml(values);
@@ -201,6 +190,22 @@ public static partial class InvitationGenerator
             ["ChucVuKy"] = plan.Signer.Position,
             ["NguoiKy"] = plan.Signer.Name,
         };
+    }
+
+    /// <summary>Sets the per-delegate fields (<see cref="TemplateField.PerDelegate"/>) of one invitation.</summary>
+    internal static void SetDelegateValues(Dictionary<string, string> values, ConferencePlan plan, ConferenceDelegate d, string link, string seat)
+    {
+        var venue = plan.FindVenue(d.VenueId) ?? plan.MainHall;
+        values["KinhGui"] = d.Addressee;
+        values["XungHo"] = FormOfAddress(d);
+        values["HoTen"] = d.FullName;
+        values["ChucVu"] = d.Position;
+        values["DonVi"] = d.Organization;
+        values["MaDaiBieu"] = d.Code;
+        values["DiaDiem"] = Place(plan, venue);
+        values["DiemCau"] = venue.Name;
+        values["ChoNgoi"] = seat.Length > 0 && venue.IsMain ? $"**Chỗ ngồi:** {seat}." : "";
+        values["DuongDan"] = link;
     }
 
     /// <summary>"đồng chí", "ông", "bà", or "lãnh đạo Sở Tài chính" inside a sentence.</summary>

@@ -251,7 +251,7 @@ public sealed class ScriptTests
     {
         using var dir = new TempDir();
         var path = dir.File("giay-moi.docx");
-        File.WriteAllBytes(path, Dialogue.Office.Automation.Invitations.InvitationTemplate.Build());
+        File.WriteAllBytes(path, global::Dialogue.Office.Automation.Invitations.InvitationTemplate.Build());
 
         var result = ScriptGenerator.Generate(new ScriptRequest(Plan, dir.Path) { TemplatePath = path });
 

@@ -1,0 +1,166 @@
+using System.IO.Compression;
+using Dialogue.Office.AddIn.Auth;
+using Dialogue.Office.AddIn.Hosting;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Invitations;
+using Dialogue.Office.Automation.Sharing;
+using Dialogue.Office.Automation.Templating;
+
+namespace Dialogue.Office.AddIn.Apis;
+
+/// <summary>
+/// <c>api/invitations</c>: the field vocabulary, one delegate's values (preview), and generating every invitation from
+/// the draft open in Word as a background job with progress and downloads.
+/// </summary>
+public static class InvitationsApi
+{
+    public sealed record FieldDto(string Tag, string Kind, string Meaning, string Example, bool PerDelegate);
+
+    internal const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    internal const string TemplateFileName = "mau-giay-moi.docx";
+
+    public static RouteGroupBuilder MapInvitationsApi(this RouteGroupBuilder api)
+    {
+        var invitations = api.MapGroup("invitations");
+
+        invitations.MapGet("fields", () => TypedResults.Ok(TemplateFields.All
+            .Select(f => new FieldDto(f.Tag, f.Kind.ToString().ToLowerInvariant(), f.Meaning, f.Example, f.PerDelegate)).ToList()));
+
+        invitations.MapGet("{planId}/preview/{delegateCode}", (string planId, string delegateCode, PlanStore store) =>
+        {
+            if (PlansApi.Usable(store, planId, out var plan) is { } problem)
+            {
+                return problem;
+            }
+
+            return InvitationPreview.Values(plan!, delegateCode) is { } values
+                ? TypedResults.Ok(values)
+                : ApiProblem.Result("DELEGATE_NOT_FOUND", StatusCodes.Status404NotFound, null, delegateCode);
+        });
+
+        invitations.MapPost("{planId}/jobs", StartAsync).DisableAntiforgery();
+
+        return invitations;
+    }
+
+    /// <summary>
+    /// Form fields: <c>template</c> (the draft as .docx, from getFileAsync), or <c>ooxml</c> (flat OPC from
+    /// body.getOoxml()), or <c>documentUrl</c> (read through Graph when sign-in is on); none: the plan's own template.
+    /// </summary>
+    private static async Task<IResult> StartAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, AzureAdOptions ad, Microsoft.Extensions.Options.IOptions<AddInOptions> options, CancellationToken ct)
+    {
+        if (PlansApi.Usable(store, planId, out var plan) is { } planProblem)
+        {
+            return planProblem;
+        }
+
+        UploadedFile? draft = null;
+        var publish = false;
+        if (http.Request.HasFormContentType)
+        {
+            var (form, formProblem) = await Drafts.ReadFormAsync(http.Request, ct);
+            if (formProblem is not null)
+            {
+                return formProblem;
+            }
+
+            publish = string.Equals(form!["publish"], "true", StringComparison.OrdinalIgnoreCase);
+
+            (draft, var draftProblem) = await Drafts.ReadAsync(http, form!, "template", ct);
+            if (draftProblem is not null)
+            {
+                return draftProblem;
+            }
+        }
+
+        // Check the draft as a template now, so a clerk sees unknown or missing fields at once rather than in a job.
+        if (draft is not null)
+        {
+            var problems = new ProblemList();
+            if (DocxTemplate.Compile(draft.Bytes, draft.Name, problems, TemplateFields.RequiredForInvitation) is null || problems.HasErrors)
+            {
+                return ApiProblem.Result("INVITATIONS_FAILED", StatusCodes.Status422UnprocessableEntity, problems.Items);
+            }
+        }
+
+        // Publishing with the letters: the folder and its link are made first, so every QR code opens the published
+        // documents (the sharing capability's order: EnsureFolderLinkAsync, generate, PublishAsync).
+        var target = publish ? PublishApi.Target(plan!, http, ad, options.Value, jobs) : null;
+        var job = jobs.Start(http.OwnerId(), "invitations", plan!.Delegates.Count, async (job, ct) =>
+        {
+            string? packetUrl = null;
+            var outDir = Path.Combine(job.Folder, "ket-qua");
+            if (target is not null)
+            {
+                Directory.CreateDirectory(outDir);
+                job.Report("Tạo thư mục và đường dẫn chia sẻ", 0, plan.Delegates.Count);
+                var link = await new PackagePublisher().EnsureFolderLinkAsync(new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(plan.Sharing) }, ct);
+                if (link.Problems.Any(p => p.IsError) || link.FolderLink.Length == 0)
+                {
+                    job.Fail("JOB_FAILED", link.Problems);
+                    return;
+                }
+
+                packetUrl = link.FolderLink;
+            }
+
+            string? templatePath = null;
+            if (draft is not null)
+            {
+                templatePath = Path.Combine(job.Folder, TemplateFileName);
+                File.WriteAllBytes(templatePath, draft.Bytes);
+            }
+
+            var total = plan.Delegates.Count;
+            job.Report("Giấy mời", 0, total);
+            var result = InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
+            {
+                TemplatePath = templatePath,
+                PacketUrl = packetUrl,
+                Progress = new SyncProgress<int>(n => job.Report(n, total)),
+            });
+            if (result.HasErrors || result.Invitations.Count == 0)
+            {
+                job.Fail("INVITATIONS_FAILED", result.Problems);
+                return;
+            }
+
+            var files = new List<JobFile>();
+            if (result.PrintFile is { } print)
+            {
+                files.Add(new JobFile("print", "Tệp in gộp (mỗi giấy mời một trang)", InvitationGenerator.PrintFileName, print, Docx));
+            }
+
+            var zipPath = Path.Combine(job.Folder, "giay-moi.zip");
+            ZipFile.CreateFromDirectory(Path.Combine(outDir, InvitationGenerator.Folder), zipPath, CompressionLevel.Fastest, includeBaseDirectory: false);
+            files.Add(new JobFile("all", $"Từng giấy mời ({result.Invitations.Count} tệp, nén .zip)", $"giay-moi-{plan.Conference.Code}.zip", zipPath, "application/zip"));
+            if (result.ListFile is { } list)
+            {
+                files.Add(new JobFile("list", "Danh sách giấy mời và đường dẫn mã QR", InvitationGenerator.ListFileName, list, PlansApi.Xlsx));
+            }
+
+            object summary = new { Invitations = result.Invitations.Count };
+            var problems = result.Problems.ToList();
+            if (target is not null)
+            {
+                var count = Directory.GetFiles(outDir, "*", SearchOption.AllDirectories).Length;
+                job.Report("Công bố", 0, count);
+                var published = await new PackagePublisher().PublishAsync(
+                    new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(plan.Sharing) },
+                    new SyncProgress<PublishProgress>(p => job.Report("Công bố", p.FileIndex, p.FileCount)),
+                    ct);
+                problems.AddRange(published.Problems);
+                summary = new
+                {
+                    Invitations = result.Invitations.Count,
+                    Published = new PublishApi.PublishDto(published.IsLocal, published.TargetDisplay, packetUrl!, published.UploadedCount, published.UnchangedCount, published.FailedCount),
+                };
+            }
+
+            job.Report("Giấy mời", result.Invitations.Count, total);
+            job.Complete(files, problems, summary);
+        }, planId);
+
+        return JobsApi.Accepted(job);
+    }
+}

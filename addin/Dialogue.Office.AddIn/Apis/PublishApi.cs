@@ -1,0 +1,117 @@
+using Azure.Identity;
+using Dialogue.Office.AddIn.Auth;
+using Dialogue.Office.AddIn.Hosting;
+using Dialogue.Office.Automation.Sharing;
+using Dialogue.Office.Automation.Sharing.Auth;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Dialogue.Office.AddIn.Apis;
+
+/// <summary>
+/// <c>api/publish</c>: publishes what a finished job generated. With an Entra tenant configured and a SharePoint site
+/// in the plan, to SharePoint on behalf of the signed-in user (Graph OBO); otherwise to the local share folder, which
+/// this host serves read-only at <c>/share</c> so the links and QR codes work without Microsoft 365.
+/// </summary>
+public static class PublishApi
+{
+    public const string ShareRequestPath = "/share";
+
+    public sealed record PublishDto(bool IsLocal, string Target, string FolderLink, int Uploaded, int Unchanged, int Failed);
+
+    public static RouteGroupBuilder MapPublishApi(this RouteGroupBuilder api)
+    {
+        var publish = api.MapGroup("publish");
+        publish.MapPost("jobs/{jobId}", Start).DisableAntiforgery();
+        return publish;
+    }
+
+    /// <summary>The local share folder (configured, else <c>share/</c> under the output root).</summary>
+    public static string ShareRoot(AddInOptions options, JobStore jobs) =>
+        string.IsNullOrWhiteSpace(options.ShareFolder) ? Path.Combine(jobs.Root, "share") : Path.GetFullPath(options.ShareFolder);
+
+    /// <summary>Serves the local share read-only (files and folder listings), as the local publish target promises.</summary>
+    public static void UseLocalShare(this WebApplication app)
+    {
+        var root = ShareRoot(app.Services.GetRequiredService<IOptions<AddInOptions>>().Value, app.Services.GetRequiredService<JobStore>());
+        Directory.CreateDirectory(root);
+        var files = new PhysicalFileProvider(root);
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = ShareRequestPath, ServeUnknownFileTypes = false });
+
+        // The folder link is what the QR codes open: without a listing it would be a dead end.
+        app.UseDirectoryBrowser(new DirectoryBrowserOptions { FileProvider = files, RequestPath = ShareRequestPath });
+    }
+
+    /// <summary>
+    /// Where a plan's files go: the plan's SharePoint site on behalf of the signed-in user when a tenant is configured
+    /// and the plan names a site; otherwise the local share, linked through this host's address.
+    /// </summary>
+    public static PublishTarget Target(Automation.Plans.ConferencePlan plan, HttpContext http, AzureAdOptions ad, AddInOptions options, JobStore jobs)
+    {
+        var folder = plan.Sharing.Folder.Length > 0 ? plan.Sharing.Folder : plan.Conference.Code;
+        if (ad.IsConfigured && plan.Sharing.SiteUrl.Length > 0)
+        {
+            var header = http.Request.Headers.Authorization.ToString();
+            var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+            return new SharePointTarget
+            {
+                SiteUrl = plan.Sharing.SiteUrl,
+                Library = plan.Sharing.Library,
+                Folder = folder,
+                Connection = new GraphConnectionOptions
+                {
+                    TenantId = ad.TenantId,
+                    ClientId = ad.ClientId,
+                    Credential = new OnBehalfOfCredential(ad.TenantId, ad.ClientId, ad.ClientSecret, token),
+                },
+            };
+        }
+
+        return new LocalShareTarget
+        {
+            Root = ShareRoot(options, jobs),
+            BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{ShareRequestPath}",
+            Folder = folder,
+        };
+    }
+
+    private static IResult Start(string jobId, HttpContext http, JobStore jobs, PlanStore store, AzureAdOptions ad, IOptions<AddInOptions> options)
+    {
+        if (jobs.Find(jobId, http.OwnerId()) is not { } source)
+        {
+            return ApiProblem.Result("JOB_NOT_FOUND", StatusCodes.Status404NotFound);
+        }
+
+        var output = Path.Combine(source.Folder, "ket-qua");
+        if (source.State != JobState.Done || source.PlanId.Length == 0 || !Directory.Exists(output))
+        {
+            return ApiProblem.Result("PUBLISH_NOTHING", StatusCodes.Status409Conflict);
+        }
+
+        if (PlansApi.Usable(store, source.PlanId, out var plan) is { } planProblem)
+        {
+            return planProblem;
+        }
+
+        var target = Target(plan!, http, ad, options.Value, jobs);
+        var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Length;
+        var job = jobs.Start(http.OwnerId(), "publish", files, async (job, ct) =>
+        {
+            var result = await new PackagePublisher().PublishAsync(
+                new PublishRequest { SourceFolder = output, Target = target, Options = PublishOptions.FromPlan(plan!.Sharing) },
+                new SyncProgress<PublishProgress>(p => job.Report(p.FileIndex, p.FileCount)),
+                ct);
+            job.Report(files, files);
+            var dto = new PublishDto(result.IsLocal, result.TargetDisplay, result.FolderLink, result.UploadedCount, result.UnchangedCount, result.FailedCount);
+            if (result.HasErrors)
+            {
+                job.Fail("JOB_FAILED", result.Problems, dto);
+            }
+            else
+            {
+                job.Complete([], result.Problems, dto);
+            }
+        }, source.PlanId);
+        return JobsApi.Accepted(job);
+    }
+}

@@ -1,0 +1,88 @@
+using Dialogue.Office.AddIn.Apis;
+using Dialogue.Office.AddIn.Auth;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Dialogue.Office.AddIn.Hosting;
+
+/// <summary>Composes the host: task pane files, the API groups, limits, problem responses and (optional) sign-in.</summary>
+public static class AddInHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.UseDefaultUrls();
+        var options = builder.Configuration.GetSection(AddInOptions.Section).Get<AddInOptions>() ?? new AddInOptions();
+        builder.Services.Configure<AddInOptions>(builder.Configuration.GetSection(AddInOptions.Section));
+        builder.Services.Configure<FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = options.MaxUploadBytes;
+            o.ValueLengthLimit = (int)Math.Min(int.MaxValue, options.MaxUploadBytes);
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddDirectoryBrowser();
+        builder.Services.AddSingleton<PlanStore>();
+        builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        var ad = builder.AddAddInAuth();
+
+        var app = builder.Build();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync });
+        app.UseStatusCodePages(context =>
+        {
+            var http = context.HttpContext;
+            return http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && http.Response.ContentLength is null
+                ? ApiProblem.WriteAsync(http, ApiProblem.CodeForStatus(http.Response.StatusCode), http.Response.StatusCode)
+                : Task.CompletedTask;
+        });
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseUploadLimit(options.MaxUploadBytes));
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UsePaneLibraries();
+        app.UseLocalShare();
+        if (ad.IsConfigured)
+        {
+            app.UseAuthentication();
+        }
+
+        app.UseAuthorization();
+
+        app.MapConfigApi(ad, options.MaxUploadBytes);
+        var api = app.MapGroup("api");
+        if (ad.IsConfigured)
+        {
+            api.RequireAuthorization(AuthSetup.Policy);
+        }
+
+        api.MapPlansApi();
+        api.MapInvitationsApi();
+        api.MapProgrammeApi();
+        api.MapQuestionsApi();
+        api.MapCheckApi();
+        api.MapPublishApi();
+        api.MapJobsApi();
+        app.MapFallback("api/{**rest}", () => ApiProblem.Result("NOT_FOUND", StatusCodes.Status404NotFound));
+        return app;
+    }
+
+    /// <summary>Logs the exception and answers a problem without its text: 413 for an oversized body, else 500.</summary>
+    private static Task HandleExceptionAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var status = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        if (status >= 500)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Dialogue.Office.AddIn").LogError(error, "Unhandled error on {Path}", context.Request.Path);
+        }
+
+        var code = ApiProblem.CodeForStatus(status);
+        var max = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AddInOptions>>().Value.MaxUploadMegabytes;
+        return ApiProblem.WriteAsync(context, code, status, max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Dialogue.Office.Automation.Diagnostics;
+
+namespace Dialogue.Office.AddIn.Hosting;
+
+/// <summary>
+/// Vietnamese titles and details of the host's own problem codes (HTTP-level: uploads, auth, ids). Problems from the
+/// core keep their own catalog (<see cref="ProblemMessages"/>).
+/// </summary>
+public static class AddInMessages
+{
+    /// <summary>Code → (title, detail with {0}… placeholders).</summary>
+    public static readonly IReadOnlyDictionary<string, (string Title, string Detail)> Vietnamese = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    {
+        ["UPLOAD_TOO_LARGE"] = ("Tệp tải lên quá lớn", "Dung lượng gửi lên vượt quá giới hạn {0} MB. Hãy chọn tệp nhỏ hơn hoặc chia thành nhiều lần."),
+        ["UPLOAD_MISSING"] = ("Chưa có tệp", "Chưa chọn tệp nào để gửi lên."),
+        ["UPLOAD_NOT_DOCX"] = ("Tệp không phải văn bản Word", "Tệp \"{0}\" không phải văn bản Word (.docx) đọc được. Hãy lưu văn bản dưới dạng .docx rồi thử lại."),
+        ["UPLOAD_NOT_XLSX"] = ("Tệp không phải bảng tính Excel", "Tệp \"{0}\" không phải bảng tính Excel (.xlsx) đọc được. Hãy lưu bảng tính dưới dạng .xlsx rồi thử lại."),
+        ["UPLOAD_BAD_FORM"] = ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không đúng dạng biểu mẫu tải tệp."),
+        ["PLAN_NOT_FOUND"] = ("Không tìm thấy hội nghị", "Không có hội nghị với mã \"{0}\" trong thư mục dữ liệu."),
+        ["PLAN_HAS_ERRORS"] = ("Kế hoạch hội nghị còn lỗi", "Kế hoạch \"{0}\" còn lỗi; hãy sửa các lỗi được liệt kê rồi thử lại."),
+        ["DELEGATE_NOT_FOUND"] = ("Không tìm thấy đại biểu", "Không có đại biểu mã \"{0}\" trong danh sách đại biểu của hội nghị."),
+        ["JOB_NOT_FOUND"] = ("Không tìm thấy lượt tạo", "Lượt tạo tài liệu này không còn hoặc không thuộc về người dùng hiện tại."),
+        ["JOB_NOT_FINISHED"] = ("Chưa tạo xong", "Tài liệu đang được tạo; hãy chờ hoàn tất rồi tải về."),
+        ["JOB_FAILED"] = ("Không hoàn thành", "Việc xử lý không hoàn thành; xem danh sách lỗi bên dưới."),
+        ["UPLOAD_NOT_QUESTION_FILE"] = ("Tệp không phải phiếu câu hỏi", "Tệp \"{0}\" không phải phiếu câu hỏi: chỉ nhận bảng tính Excel (.xlsx, .xlsm, .xls) hoặc tệp .csv."),
+        ["UPLOAD_TOO_MANY_FILES"] = ("Quá nhiều tệp", "Mỗi lần gửi tối đa {0} tệp."),
+        ["PROGRAMME_FAILED"] = ("Không tạo được văn bản", "Không tạo được văn bản từ kế hoạch; xem danh sách lỗi bên dưới."),
+        ["CHECK_FAILED"] = ("Không kiểm tra được văn bản", "Không đọc được văn bản để kiểm tra thể thức; xem danh sách lỗi bên dưới."),
+        ["PUBLISH_NOTHING"] = ("Chưa có gì để công bố", "Lượt tạo này chưa có tệp kết quả để công bố."),
+        ["INVITATIONS_FAILED"] = ("Không tạo được giấy mời", "Không tạo được giấy mời; xem danh sách lỗi bên dưới."),
+        ["AUTH_TOKEN_MISSING"] = ("Chưa đăng nhập", "Máy chủ yêu cầu đăng nhập bằng tài khoản Microsoft 365 của cơ quan."),
+        ["AUTH_TOKEN_INVALID"] = ("Đăng nhập không hợp lệ", "Thông tin đăng nhập không hợp lệ hoặc không dành cho ứng dụng này. Hãy đăng nhập lại."),
+        ["AUTH_TOKEN_EXPIRED"] = ("Phiên đăng nhập đã hết hạn", "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại."),
+        ["AUTH_FORBIDDEN"] = ("Không có quyền", "Tài khoản hiện tại không có quyền thực hiện thao tác này."),
+        ["GRAPH_FAILED"] = ("Không đọc được tệp trên SharePoint", "Không tải được văn bản từ SharePoint/OneDrive. Hãy kiểm tra quyền truy cập tệp rồi thử lại."),
+        ["NOT_FOUND"] = ("Không tìm thấy", "Địa chỉ được yêu cầu không tồn tại."),
+        ["BAD_REQUEST"] = ("Yêu cầu không hợp lệ", "Yêu cầu gửi lên máy chủ không hợp lệ."),
+        ["INTERNAL_ERROR"] = ("Lỗi máy chủ", "Máy chủ gặp lỗi khi xử lý yêu cầu. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị hệ thống kèm thời điểm xảy ra."),
+    };
+
+    public static string Title(string code) =>
+        Vietnamese.TryGetValue(code, out var m) ? m.Title : "Có lỗi xảy ra";
+
+    public static string Detail(string code, params string[] args)
+    {
+        if (!Vietnamese.TryGetValue(code, out var m))
+        {
+            return $"Lỗi {code}.";
+        }
+
+        try
+        {
+            return string.Format(CultureInfo.InvariantCulture, m.Detail, args.Cast<object>().ToArray());
+        }
+        catch (FormatException)
+        {
+            return m.Detail;
+        }
+    }
+}

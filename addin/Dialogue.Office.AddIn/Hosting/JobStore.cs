@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using Dialogue.Office.Automation.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Dialogue.Office.AddIn.Hosting;
+
+/// <summary>State of a background job.</summary>
+public enum JobState
+{
+    Running,
+    Done,
+    Failed,
+}
+
+/// <summary>A file a finished job offers for download, under a fixed key (never a path from the request).</summary>
+public sealed record JobFile(string Key, string Label, string DownloadName, string Path, string ContentType);
+
+/// <summary>One long-running generation (invitations for every delegate…) whose progress the pane polls.</summary>
+public sealed class Job(string id, string owner, string folder, string kind, string planId, DateTimeOffset created)
+{
+    private int _done;
+    private int _total;
+
+    // Written last by Complete/Fail (volatile: a reader that sees Done also sees the files and summary).
+    private volatile JobState _state = JobState.Running;
+
+    public string Id { get; } = id;
+    public string Owner { get; } = owner;
+    public string Folder { get; } = folder;
+    public string Kind { get; } = kind;
+
+    /// <summary>The conference the job worked on ("" when none), e.g. for publishing its output.</summary>
+    public string PlanId { get; } = planId;
+
+    /// <summary>The step running, for jobs with several (the conference packet).</summary>
+    public string Step { get; private set; } = "";
+
+    /// <summary>Figures the pane shows when the job is done (counts, reconciliation…), serialised as JSON.</summary>
+    public object? Summary { get; private set; }
+    public JobState State => _state;
+
+    public DateTimeOffset Created { get; } = created;
+    public int Done => Volatile.Read(ref _done);
+    public int Total => Volatile.Read(ref _total);
+    public IReadOnlyList<Problem> Problems { get; private set; } = [];
+    public IReadOnlyList<JobFile> Files { get; private set; } = [];
+
+    /// <summary>An error code for the whole job (e.g. INVITATIONS_FAILED) when it failed.</summary>
+    public string? FailureCode { get; private set; }
+
+    public void Report(string step, int done, int total)
+    {
+        Step = step;
+        Report(done, total);
+    }
+
+    public void Report(int done, int total)
+    {
+        Volatile.Write(ref _total, total);
+        Volatile.Write(ref _done, done);
+    }
+
+    public void Complete(IReadOnlyList<JobFile> files, IReadOnlyList<Problem> problems, object? summary = null)
+    {
+        Summary = summary;
+        Files = files;
+        Problems = problems;
+        _state = JobState.Done;
+    }
+
+    public void Fail(string code, IReadOnlyList<Problem> problems, object? summary = null)
+    {
+        Summary = summary;
+        FailureCode = code;
+        Problems = problems;
+        _state = JobState.Failed;
+    }
+}
+
+/// <summary>
+/// Jobs of this host process, each with its own output folder under the output root. A job is visible only to the user
+/// who started it (the token's object id; everyone shares "" when sign-in is off).
+/// </summary>
+public sealed class JobStore
+{
+    private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
+    private readonly ILogger<JobStore> _log;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _retention;
+
+    public JobStore(IOptions<AddInOptions> options, ILogger<JobStore> log, TimeProvider time)
+    {
+        _log = log;
+        _time = time;
+        _retention = TimeSpan.FromHours(Math.Max(1, options.Value.JobRetentionHours));
+        Root = string.IsNullOrWhiteSpace(options.Value.OutputRoot)
+            ? Path.Combine(Path.GetTempPath(), "dialogue-office-addin")
+            : Path.GetFullPath(options.Value.OutputRoot);
+    }
+
+    /// <summary>Where job folders are created.</summary>
+    public string Root { get; }
+
+    /// <summary>Creates a job folder and runs <paramref name="work"/> on the thread pool; failures are logged, never shown.</summary>
+    public Job Start(string owner, string kind, int total, Func<Job, CancellationToken, Task> work, string planId = "")
+    {
+        Purge();
+        var id = Guid.NewGuid().ToString("N");
+        var folder = Path.Combine(Root, id);
+        Directory.CreateDirectory(folder);
+        var job = new Job(id, owner, folder, kind, planId, _time.GetUtcNow());
+        job.Report(0, total);
+        _jobs[id] = job;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await work(job, CancellationToken.None);
+            }
+            catch (ProblemException e)
+            {
+                job.Fail("JOB_FAILED", e.Problems);
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "Job {JobId} ({Kind}) failed", id, kind);
+                job.Fail("INTERNAL_ERROR", []);
+            }
+        });
+        return job;
+    }
+
+    /// <summary>Forgets finished jobs older than the retention and deletes their folders (generated files are not kept forever).</summary>
+    private void Purge()
+    {
+        var cutoff = _time.GetUtcNow() - _retention;
+        foreach (var job in _jobs.Values.Where(j => j.Created < cutoff && j.State != JobState.Running).ToList())
+        {
+            if (_jobs.TryRemove(job.Id, out _))
+            {
+                try
+                {
+                    Directory.Delete(job.Folder, recursive: true);
+                }
+                catch (IOException e)
+                {
+                    _log.LogWarning(e, "Could not delete the folder of job {JobId}", job.Id);
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    _log.LogWarning(e, "Could not delete the folder of job {JobId}", job.Id);
+                }
+            }
+        }
+    }
+
+    /// <summary>The job, if it exists and belongs to <paramref name="owner"/>.</summary>
+    public Job? Find(string id, string owner) =>
+        _jobs.TryGetValue(id, out var job) && string.Equals(job.Owner, owner, StringComparison.Ordinal) ? job : null;
+}
+
+/// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and arrive late or out of order).</summary>
+public sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

@@ -1,0 +1,33 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as api from "../wwwroot/js/api.js";
+
+function respond(status, body, type = "application/problem+json") {
+  globalThis.fetch = async (url, init) => {
+    respond.last = { url, init };
+    return new Response(JSON.stringify(body), { status, headers: { "content-type": type } });
+  };
+}
+
+test("a problem response becomes an ApiError carrying the code and Vietnamese title", async () => {
+  respond(400, { type: "urn:dialogue-office:problem:UPLOAD_NOT_DOCX", code: "UPLOAD_NOT_DOCX", title: "Tệp không phải văn bản Word" });
+  await assert.rejects(api.getJson("api/x"), (e) => e instanceof api.ApiError && e.problem.code === "UPLOAD_NOT_DOCX" && e.status === 400);
+});
+
+test("a network failure becomes a Vietnamese ApiError, not a TypeError", async () => {
+  globalThis.fetch = async () => {
+    throw new TypeError("Failed to fetch");
+  };
+  await assert.rejects(api.getJson("api/x"), (e) => e instanceof api.ApiError && e.problem.code === "NETWORK" && /máy chủ/.test(e.problem.title));
+});
+
+test("the token provider's token is sent as a bearer header", async () => {
+  respond(200, { ok: true }, "application/json");
+  api.setTokenProvider(async () => "abc");
+  try {
+    assert.deepEqual(await api.getJson("api/plans"), { ok: true });
+    assert.equal(respond.last.init.headers.Authorization, "Bearer abc");
+  } finally {
+    api.setTokenProvider(null);
+  }
+});

@@ -1,0 +1,504 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Text;
+
+namespace Dialogue.Office.Automation.Questions;
+
+/// <summary>
+/// Consolidates returned question sheets into one workbook (Tổng hợp, one sheet per topic, Thống kê, Trùng lặp,
+/// Theo dõi nộp, Lỗi và bỏ qua, Sửa mã chữ). Files are read in parallel with a streaming reader; one bad file
+/// never stops the others. Every non-empty row under a table header is either taken or listed with its reason.
+/// </summary>
+public static class QuestionConsolidator
+{
+    /// <summary>File names in an input folder read as the register of received returns, not as question sheets.</summary>
+    public static readonly IReadOnlyList<string> RegisterFileNames = ["ngay-nhan.csv", "so-nhan-phieu.csv"];
+
+    /// <summary>Folder of a plan that holds the returned sheets (the sample ships one).</summary>
+    public const string ReturnsFolder = "phieu-tra-ve";
+
+    /// <summary>File name of the consolidated workbook written by <see cref="MergeReturns"/>.</summary>
+    public const string ConsolidatedFileName = "tong-hop-cau-hoi.xlsx";
+
+    /// <summary>
+    /// For the main build job: consolidates <c>&lt;plan&gt;/phieu-tra-ve/</c> into
+    /// <c><paramref name="outFolder"/>/tong-hop-cau-hoi.xlsx</c>. Returns null when the plan has no such folder.
+    /// </summary>
+    public static MergeResult? MergeReturns(ConferencePlan plan, string outFolder, TimeProvider? time = null)
+    {
+        var returns = Path.Combine(plan.Folder, ReturnsFolder);
+        return Directory.Exists(returns)
+            ? Merge(new MergeRequest { Inputs = [returns], OutputPath = Path.Combine(outFolder, ConsolidatedFileName), Plan = plan, Time = time ?? TimeProvider.System })
+            : null;
+    }
+
+    /// <summary>Consolidates <see cref="MergeRequest.Inputs"/> into <see cref="MergeRequest.OutputPath"/>.</summary>
+    /// <exception cref="ProblemException">No input file was found, or the output cannot be written.</exception>
+    public static MergeResult Merge(MergeRequest request)
+    {
+        var problems = new ProblemList();
+        var timing = Environment.GetEnvironmentVariable("DIALOGUE_TIMING") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
+        void Phase(string name)
+        {
+            if (timing is not null)
+            {
+                Console.Error.WriteLine($"{name}: {timing.Elapsed.TotalMilliseconds:0} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms");
+            }
+        }
+
+        var (files, register) = Expand(request, problems);
+        if (files.Count == 0)
+        {
+            problems.Error("QUESTIONS_NO_INPUT", string.Join(", ", request.Inputs), "No input files");
+            throw new ProblemException(problems.Items);
+        }
+
+        var received = ReadRegister(request.ReceivedRegister ?? register, problems);
+        var limits = new RawWorkbookReader.Limits { MaxRowsPerSheet = request.MaxRowsPerSheet };
+        var parsed = new ParsedFile[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) }, i => parsed[i] = ReadOne(files[i], limits));
+
+        Phase("read");
+        var plan = request.Plan;
+        var topics = new TopicResolver(plan is { Topics.Count: > 0 } ? plan.Topics : TopicResolver.Default);
+        var matcher = plan is null ? null : new UnitMatcher(plan.Units);
+        var code = plan?.Conference.Code is { Length: > 0 } c ? c : "CH";
+        var records = new List<QuestionRecord>();
+        var issues = new List<RowIssue>();
+        var repairs = new List<CellRepair>();
+        var ids = new Dictionary<string, QuestionRecord>(StringComparer.Ordinal);
+        var fileUnits = new Dictionary<ParsedFile, Unit?>();
+        foreach (var file in parsed)
+        {
+            issues.AddRange(file.Issues);
+            problems.AddRange(file.Notes);
+            problems.AddRange(file.Issues.Where(i => i.FileLevel).Select(i => i.Problem));
+            repairs.AddRange(file.Repairs);
+            if (file.Rejected)
+            {
+                continue;
+            }
+
+            var unit = matcher?.Match(file);
+            fileUnits[file] = unit;
+            var label = unit?.Name ?? (file.Letterhead.Count > 0 ? file.Letterhead[0] : null) ?? Path.GetFileNameWithoutExtension(file.FileName);
+            if (matcher is not null && unit is null && !file.IsConsolidated)
+            {
+                problems.Warning("QUESTIONS_UNIT_UNKNOWN", file.FileName, "No plan unit matches the file", file.Letterhead.Count > 0 ? file.Letterhead[0] : "");
+            }
+
+            foreach (var record in file.Questions)
+            {
+                if (record.FromConsolidated && record.UnitName.Length > 0)
+                {
+                    // Keep the unit the lower level recorded; else the unit the consolidated file itself belongs to.
+                    var carried = plan?.Units.FirstOrDefault(u => VietnameseText.Fold(u.Name) == VietnameseText.Fold(record.UnitName)) ?? unit;
+                    record.UnitId = carried?.Id ?? "";
+                    record.UnitName = carried?.Name ?? record.UnitName;
+                }
+                else
+                {
+                    record.UnitId = unit?.Id ?? "";
+                    record.UnitName = label;
+                }
+
+                if (record.Id.Length == 0)
+                {
+                    record.Id = MakeId(code, record);
+                }
+
+                if (ids.TryGetValue(record.Id, out var earlier))
+                {
+                    if (!record.FromConsolidated && !earlier.FromConsolidated)
+                    {
+                        // Two raw rows hashing alike (practically never): keep both, make the id unique.
+                        var n = 2;
+                        while (ids.ContainsKey($"{record.Id}-{n}"))
+                        {
+                            n++;
+                        }
+
+                        record.Id = $"{record.Id}-{n}";
+                    }
+                    else
+                    {
+                        var location = Locations.Row(record.FileName, record.Sheet, record.Row);
+                        issues.Add(new RowIssue(Problem.Error("QUESTIONS_ROW_DUPLICATE_ID", location, "Question id already taken", record.Id, earlier.FileName), false, record.Text));
+                        continue;
+                    }
+                }
+
+                ids[record.Id] = record;
+                records.Add(record);
+            }
+        }
+
+        var suggested = 0;
+        foreach (var record in records)
+        {
+            ResolveTopic(record, topics, problems, ref suggested);
+            Route(record, topics);
+        }
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            records[i].Sequence = i + 1;
+        }
+
+        Phase("assemble");
+        var vocabulary = new DuplicateFinder.Vocabulary();
+        var tokens = new int[records.Count][];
+        for (var i = 0; i < records.Count; i++)
+        {
+            tokens[i] = vocabulary.Tokenize(records[i].Text);
+        }
+
+        Phase("tokens");
+        var groups = DuplicateFinder.Find(tokens, vocabulary, request.NearDuplicateThreshold);
+        var exactRepeats = 0;
+        var nearRepeats = 0;
+        foreach (var group in groups)
+        {
+            for (var k = 0; k < group.Members.Count; k++)
+            {
+                var index = group.Members[k];
+                var record = records[index];
+                record.DuplicateGroup = group.Label;
+                if (group.ExactOf[k] != index)
+                {
+                    record.IsExactRepeat = true;
+                    exactRepeats++;
+                }
+                else if (k > 0)
+                {
+                    nearRepeats++;
+                }
+            }
+        }
+
+        Phase("duplicates");
+        var tracking = Track(plan, parsed, fileUnits, records, received, request.Time, problems);
+        Phase("tracking");
+        var rowsRead = parsed.Sum(f => f.RowsRead);
+        var rowIssues = issues.Count(i => !i.FileLevel);
+        var ignored = issues.Count(i => i.Ignored);
+        var result = new MergeResult
+        {
+            OutputPath = Path.GetFullPath(request.OutputPath),
+            FilesFound = files.Count,
+            FilesRead = parsed.Count(f => !f.Rejected),
+            FilesRejected = parsed.Count(f => f.Rejected),
+            RowsRead = rowsRead,
+            RowsTaken = records.Count,
+            RowsRejected = rowIssues,
+            RowsIgnored = ignored,
+            Questions = records.Count,
+            DuplicateGroups = groups.Count,
+            ExactRepeats = exactRepeats,
+            NearRepeats = nearRepeats,
+            TopicsSuggested = suggested,
+            CellsConverted = repairs.Count,
+            Tracking = tracking,
+            Problems = problems.Items,
+        };
+
+        var workbook = new ConsolidatedWorkbook
+        {
+            Plan = plan,
+            Topics = topics.Topics,
+            Records = records,
+            Groups = groups,
+            Issues = issues,
+            Repairs = repairs,
+            Tracking = tracking,
+            Result = result,
+            Today = DateOnly.FromDateTime(request.Time.GetLocalNow().DateTime),
+        };
+        try
+        {
+            var folder = Path.GetDirectoryName(result.OutputPath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            ConsolidatedWorkbookWriter.Write(workbook, result.OutputPath);
+            Phase("write");
+        }
+        catch (IOException ex)
+        {
+            throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
+        }
+
+        return result;
+    }
+
+    private static (List<string> Files, string? Register) Expand(MergeRequest request, ProblemList problems)
+    {
+        var files = new List<string>();
+        string? register = null;
+        var output = Path.GetFullPath(request.OutputPath);
+        foreach (var input in request.Inputs)
+        {
+            if (File.Exists(input))
+            {
+                files.Add(Path.GetFullPath(input));
+            }
+            else if (Directory.Exists(input))
+            {
+                foreach (var path in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    var name = Path.GetFileName(path);
+                    if (RegisterFileNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    {
+                        register ??= path;
+                        continue;
+                    }
+
+                    // Office lock files, desktop litter and the output itself are not returns.
+                    if (name.StartsWith("~$", StringComparison.Ordinal) || name.StartsWith('.') || name is "Thumbs.db" or "desktop.ini"
+                        || string.Equals(Path.GetFullPath(path), output, StringComparison.Ordinal)
+                        || Path.GetExtension(name).ToLowerInvariant() is ".md" or ".txt" or ".yaml" or ".yml" or ".json")
+                    {
+                        continue;
+                    }
+
+                    files.Add(Path.GetFullPath(path));
+                }
+            }
+            else
+            {
+                problems.Error("QUESTIONS_INPUT_MISSING", input, "Path not found", input);
+            }
+        }
+
+        return (files.Distinct(StringComparer.Ordinal).ToList(), register);
+    }
+
+    private static ParsedFile ReadOne(string path, RawWorkbookReader.Limits limits)
+    {
+        var name = Path.GetFileName(path);
+        try
+        {
+            var extension = Path.GetExtension(path).ToLowerInvariant();
+            if (extension is ".doc" or ".docx" or ".pdf" or ".odt" or ".rtf" or ".ods" or ".zip" or ".rar" or ".jpg" or ".png")
+            {
+                throw new FileReadException(extension is ".docx" or ".doc" ? FileRejection.WordDocument : FileRejection.NotSpreadsheet, extension);
+            }
+
+            var workbook = RawWorkbookReader.Read(path, limits);
+            return QuestionFileParser.Parse(path, workbook);
+        }
+        catch (FileReadException ex)
+        {
+            var code = ex.Reason switch
+            {
+                FileRejection.ZipBomb => "QUESTIONS_FILE_ZIP_BOMB",
+                FileRejection.Encrypted => "QUESTIONS_FILE_ENCRYPTED",
+                FileRejection.LegacyXls => "QUESTIONS_FILE_XLS",
+                FileRejection.WordDocument => "QUESTIONS_FILE_WORD",
+                FileRejection.NotSpreadsheet => "QUESTIONS_FILE_NOT_SPREADSHEET",
+                FileRejection.TooManyRows => "QUESTIONS_FILE_TOO_MANY_ROWS",
+                FileRejection.CsvNotUtf8 => "QUESTIONS_FILE_CSV_ENCODING",
+                _ => "QUESTIONS_FILE_CORRUPT",
+            };
+            return Rejected(path, Problem.Error(code, name, ex.Message, Path.GetExtension(name), limits.MaxRowsPerSheet.ToString("N0", VietnameseText.Culture)));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A reader bug or a file shape never seen: this file is listed, the others go on.
+            return Rejected(path, Problem.Error("QUESTIONS_FILE_UNREADABLE", name, ex.GetType().Name + ": " + ex.Message));
+        }
+    }
+
+    private static ParsedFile Rejected(string path, Problem problem)
+    {
+        var file = new ParsedFile { Path = path, FileName = Path.GetFileName(path), Rejected = true };
+        file.Issues.Add(new RowIssue(problem, false, "", FileLevel: true));
+        return file;
+    }
+
+    private static string MakeId(string code, QuestionRecord record)
+    {
+        var key = $"{VietnameseText.Fold(record.FileName)}|{record.Sheet}|{record.Row}";
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
+        var value = ((ulong)hash[0] << 32) | ((ulong)hash[1] << 24) | ((ulong)hash[2] << 16) | ((ulong)hash[3] << 8) | hash[4];
+        var chars = new char[8];
+        for (var i = 7; i >= 0; i--)
+        {
+            chars[i] = alphabet[(int)(value & 31)];
+            value >>= 5;
+        }
+
+        return $"{code}-{new string(chars)}";
+    }
+
+    private static void ResolveTopic(QuestionRecord record, TopicResolver topics, ProblemList problems, ref int suggested)
+    {
+        if (record.FromConsolidated && record.TopicRaw.Length > 0)
+        {
+            record.Topic = topics.Parse(record.TopicRaw);
+            if (record.Topic > 0)
+            {
+                return;
+            }
+        }
+
+        record.Topic = topics.Parse(record.TopicRaw);
+        if (record.Topic > 0)
+        {
+            return;
+        }
+
+        var (topic, evidence) = topics.Suggest(record.Text);
+        var location = Locations.Row(record.FileName, record.Sheet, record.Row);
+        if (topic > 0)
+        {
+            record.Topic = topic;
+            record.TopicSuggested = true;
+            record.TopicEvidence = evidence;
+            suggested++;
+            problems.Warning("QUESTIONS_TOPIC_SUGGESTED", location, "Topic suggested from keywords", record.TopicRaw, topic.ToString(CultureInfo.InvariantCulture), evidence);
+        }
+        else
+        {
+            problems.Warning("QUESTIONS_TOPIC_UNKNOWN", location, "No topic and no keyword", record.TopicRaw);
+        }
+    }
+
+    private static void Route(QuestionRecord record, TopicResolver topics)
+    {
+        if (topics.Find(record.Topic) is { Departments.Count: > 0 } topic)
+        {
+            record.LeadDepartment = topic.Departments[0];
+            record.CoDepartments = string.Join("; ", topic.Departments.Skip(1));
+        }
+        else if (record.LeadDepartment.Length == 0)
+        {
+            record.LeadDepartment = record.ProposedAnswerer;
+        }
+    }
+
+    private static Dictionary<string, DateOnly> ReadRegister(string? path, ProblemList problems)
+    {
+        var result = new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase);
+        if (path is null || !File.Exists(path))
+        {
+            return result;
+        }
+
+        var number = 0;
+        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        {
+            number++;
+            var text = line.Trim().TrimStart('\uFEFF');
+            if (text.Length == 0 || text.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var parts = text.Split([';', ',', '\t'], 2);
+            if (parts.Length == 2 && ParseDate(parts[1].Trim()) is { } date)
+            {
+                result[parts[0].Trim()] = date;
+            }
+            else if (number > 1)
+            {
+                problems.Warning("QUESTIONS_RECEIVED_BAD_LINE", Locations.Line(Path.GetFileName(path), number), "Unreadable register line", text);
+            }
+        }
+
+        return result;
+    }
+
+    private static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : null;
+
+    private static List<UnitSubmission> Track(
+        ConferencePlan? plan,
+        ParsedFile[] parsed,
+        Dictionary<ParsedFile, Unit?> fileUnits,
+        List<QuestionRecord> records,
+        Dictionary<string, DateOnly> received,
+        TimeProvider time,
+        ProblemList problems)
+    {
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var counts = records.GroupBy(r => r.UnitId.Length > 0 ? r.UnitId : "§" + r.UnitName).ToDictionary(g => g.Key, g => g.Count());
+        var list = new List<UnitSubmission>();
+        var units = plan?.Units ?? [];
+        foreach (var unit in units)
+        {
+            var deadline = (plan!.FindDeadline(unit.DeadlineId) ?? (plan.Deadlines.Count > 0 ? plan.Deadlines[0] : null))?.Date;
+            var files = fileUnits.Where(kv => kv.Value?.Id == unit.Id).Select(kv => kv.Key).ToList();
+            if (files.Count == 0)
+            {
+                var state = deadline is { } d && today <= d ? SubmissionState.NotYetDue : SubmissionState.Missing;
+                if (state == SubmissionState.Missing)
+                {
+                    problems.Warning("QUESTIONS_UNIT_MISSING", unit.Name, "Unit has not returned its sheet", unit.Name, deadline is { } dd ? VietnameseText.ShortDate(dd) : "—");
+                }
+
+                list.Add(new UnitSubmission(unit.Id, unit.Name, deadline, state, null, "", 0, 0, []));
+                continue;
+            }
+
+            // The date that counts: the register kept by the văn thư; else the date written on the document.
+            DateOnly? date = null;
+            var source = "";
+            foreach (var file in files)
+            {
+                if (received.TryGetValue(file.FileName, out var r) && (date is null || r > date))
+                {
+                    date = r;
+                    source = "Sổ nhận phiếu";
+                }
+            }
+
+            if (date is null)
+            {
+                foreach (var file in files)
+                {
+                    if (file.DocumentDate is { } d && (date is null || d > date))
+                    {
+                        date = d;
+                        source = "Ngày ghi trên phiếu";
+                    }
+                }
+            }
+
+            var late = date is { } got && deadline is { } due && got > due ? got.DayNumber - due.DayNumber : 0;
+            var stateOf = date is null ? SubmissionState.DateUnknown : late > 0 ? SubmissionState.Late : SubmissionState.OnTime;
+            if (late > 0)
+            {
+                problems.Warning("QUESTIONS_UNIT_LATE", unit.Name, "Unit returned late", unit.Name, late.ToString(CultureInfo.InvariantCulture), VietnameseText.ShortDate(date!.Value), VietnameseText.ShortDate(deadline!.Value));
+            }
+
+            list.Add(new UnitSubmission(unit.Id, unit.Name, deadline, stateOf, date, source, late, counts.GetValueOrDefault(unit.Id), files.Select(f => f.FileName).ToList()));
+        }
+
+        // Files not tied to a plan unit (or no plan at all): one line per letterhead name.
+        foreach (var group in fileUnits.Where(kv => kv.Value is null).GroupBy(kv => kv.Key.Letterhead.Count > 0 ? kv.Key.Letterhead[0] : kv.Key.FileName))
+        {
+            var files = group.Select(kv => kv.Key).ToList();
+            var date = files.Select(f => received.TryGetValue(f.FileName, out var r) ? r : f.DocumentDate).Where(d => d is not null).Max();
+            var unitName = files[0].IsConsolidated ? "Bản tổng hợp: " + files[0].FileName : group.Key;
+            var names = files.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
+            var questions = records.Count(r => names.Contains(r.FileName));
+            list.Add(new UnitSubmission("", unitName, null, date is null ? SubmissionState.DateUnknown : SubmissionState.OnTime, date, date is null ? "" : "Ngày ghi trên phiếu", 0, questions, files.Select(f => f.FileName).ToList()));
+        }
+
+        _ = parsed;
+        return list;
+    }
+}

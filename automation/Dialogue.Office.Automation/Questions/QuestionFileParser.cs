@@ -1,0 +1,651 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Text;
+
+namespace Dialogue.Office.Automation.Questions;
+
+/// <summary>Everything read from one returned file.</summary>
+internal sealed class ParsedFile
+{
+    public required string Path { get; init; }
+    public required string FileName { get; init; }
+    public List<QuestionRecord> Questions { get; } = [];
+    public List<RowIssue> Issues { get; } = [];
+    public List<Problem> Notes { get; } = [];
+    public List<CellRepair> Repairs { get; } = [];
+    public List<string> SheetsTaken { get; } = [];
+
+    /// <summary>Non-empty rows under the table header (= taken + rejected + ignored).</summary>
+    public int RowsRead { get; set; }
+
+    /// <summary>The file could not be read at all (then <see cref="Issues"/> holds one file-level problem).</summary>
+    public bool Rejected { get; set; }
+
+    /// <summary>Letterhead text above the first table (repaired), for finding the unit.</summary>
+    public List<string> Letterhead { get; } = [];
+
+    /// <summary>The date written on the document ("…, ngày 08 tháng 4 năm 2023"), if any.</summary>
+    public DateOnly? DocumentDate { get; set; }
+
+    /// <summary>The unit id the form carries (defined name DV_MA), if the file came from our form.</summary>
+    public string? FormUnitId { get; set; }
+
+    public bool IsConsolidated { get; set; }
+}
+
+/// <summary>
+/// Turns a raw workbook into question records: finds the header row in the first rows of each sheet, maps columns
+/// by name, fills merged cells down, repairs text (NFC, whitespace, TCVN3/VNI per cell), and classifies every
+/// non-empty row under the header as taken, rejected (with a reason) or ignored (totals, column numbers, signature
+/// block) — so that rows read = taken + rejected + ignored, always.
+/// </summary>
+internal static partial class QuestionFileParser
+{
+    public const string ConsolidatedMarker = "Dialogue_TongHop";
+    public const string FormUnitName = "DV_MA";
+    private const int HeaderSearchRows = 25;
+
+    private static readonly string[] FooterStarts =
+    [
+        "nguoi lap", "nguoi tong hop", "nguoi ky", "hieu truong", "pho hieu truong", "thu truong", "truong phong", "pho truong phong",
+        "giam doc", "pho giam doc", "chu tich", "pho chu tich", "tm ", "kt ", "tl ", "q ", "ky ten", "ky ghi ro", "ky va ghi ro",
+        "ky dong dau", "noi nhan", "xac nhan", "nhu tren", "luu ", "luu vt", "ban giam hieu", "thu ky", "nguoi bao cao",
+    ];
+
+    private static readonly ColumnKind[] FillDownKinds =
+        [ColumnKind.Asker, ColumnKind.Position, ColumnKind.Workplace, ColumnKind.Level, ColumnKind.Topic, ColumnKind.Answerer, ColumnKind.SubmittingUnit];
+
+    [GeneratedRegex(@"ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})")]
+    private static partial Regex DateLine();
+
+    public static ParsedFile Parse(string path, RawWorkbook workbook)
+    {
+        var file = new ParsedFile { Path = path, FileName = System.IO.Path.GetFileName(path) };
+        file.IsConsolidated = workbook.DefinedNames.ContainsKey(ConsolidatedMarker);
+        if (workbook.DefinedNames.TryGetValue(FormUnitName, out var unitId))
+        {
+            file.FormUnitId = unitId.Trim('"', '\'', ' ');
+        }
+
+        var tookMaster = false;
+        var secondary = 0;
+        foreach (var sheet in workbook.Sheets)
+        {
+            if (sheet.Truncated)
+            {
+                file.Rejected = true;
+                file.Questions.Clear();
+                file.Issues.Clear();
+                file.RowsRead = 0;
+                file.Issues.Add(new RowIssue(Problem.Error("QUESTIONS_FILE_TOO_MANY_ROWS", Locations.Join(file.FileName, sheet.Name), $"More than {sheet.Rows.Count} rows", sheet.Rows.Count.ToString("N0", VietnameseText.Culture)), false, "", FileLevel: true));
+                return file;
+            }
+
+            if (sheet.Hidden)
+            {
+                continue;
+            }
+
+            if (file.IsConsolidated && tookMaster)
+            {
+                secondary++;
+                continue;
+            }
+
+            var taken = new SheetParser(file, sheet).Run();
+            if (taken)
+            {
+                file.SheetsTaken.Add(sheet.Name);
+                tookMaster = true;
+            }
+            else if (!IsInstructionSheet(sheet.Name))
+            {
+                file.Notes.Add(Problem.Warning("QUESTIONS_SHEET_SKIPPED", Locations.Join(file.FileName, sheet.Name), "No question table", sheet.Name));
+            }
+        }
+
+        if (secondary > 0)
+        {
+            file.Notes.Add(Problem.Warning("QUESTIONS_SHEET_OF_CONSOLIDATED", file.FileName, "Secondary sheets of a consolidated workbook", secondary.ToString(CultureInfo.InvariantCulture), file.SheetsTaken.FirstOrDefault() ?? ""));
+        }
+
+        if (file.SheetsTaken.Count == 0)
+        {
+            file.Rejected = true;
+            file.Notes.RemoveAll(n => n.Code == "QUESTIONS_SHEET_SKIPPED");
+            file.Issues.Add(new RowIssue(Problem.Error("QUESTIONS_FILE_NO_TABLE", file.FileName, "No header row with a content column"), false, "", FileLevel: true));
+        }
+
+        return file;
+    }
+
+    private static bool IsInstructionSheet(string name)
+    {
+        var folded = VietnameseText.Fold(name);
+        return folded.StartsWith("huong dan", StringComparison.Ordinal) || folded.StartsWith("danh muc", StringComparison.Ordinal);
+    }
+
+    /// <summary>Cleans and repairs one cell; reports a conversion.</summary>
+    internal static string CellText(RawCell? cell, out RepairKind kind)
+    {
+        kind = RepairKind.None;
+        if (cell is null)
+        {
+            return "";
+        }
+
+        string text;
+        if (cell.Runs is { } runs)
+        {
+            var builder = new StringBuilder();
+            foreach (var run in runs)
+            {
+                var fixedRun = LegacyText.Fix(run.Text, run.Font ?? cell.Font);
+                if (fixedRun.Kind > kind)
+                {
+                    kind = fixedRun.Kind;
+                }
+
+                builder.Append(fixedRun.Text);
+            }
+
+            text = builder.ToString();
+        }
+        else
+        {
+            var fixedText = LegacyText.Fix(cell.Text, cell.Font);
+            kind = fixedText.Kind;
+            text = fixedText.Text;
+        }
+
+        return CleanForSheet(text);
+    }
+
+    /// <summary>NFC + whitespace, and control chars that XML cannot carry dropped.</summary>
+    internal static string CleanForSheet(string text)
+    {
+        if (IsClean(text))
+        {
+            return text; // the common case: nothing to do, nothing allocated
+        }
+
+        var clean = VietnameseText.Clean(text);
+        foreach (var ch in clean)
+        {
+            if (ch < ' ' || char.IsSurrogate(ch) || ch is '\uFFFE' or '\uFFFF')
+            {
+                return new string(clean.Where(c => c >= ' ' && !char.IsSurrogate(c) && c is not '\uFFFE' and not '\uFFFF').ToArray());
+            }
+        }
+
+        return clean;
+    }
+
+    /// <summary>Already NFC, single spaces only, trimmed, no control or invisible chars.</summary>
+    private static bool IsClean(string text)
+    {
+        if (text.Length == 0 || text[0] == ' ' || text[^1] == ' ')
+        {
+            return text.Length == 0;
+        }
+
+        var previousSpace = false;
+        var ascii = true;
+        foreach (var ch in text)
+        {
+            if (ch == ' ')
+            {
+                if (previousSpace)
+                {
+                    return false;
+                }
+
+                previousSpace = true;
+                continue;
+            }
+
+            previousSpace = false;
+            if (ch < ' ' || ch is '\u00A0' or '\u200B' or '\u2028' or '\u2029' or '\u0085' or '\u3000' or (>= '\u2000' and <= '\u200A') || char.IsSurrogate(ch) || ch is '\uFFFE' or '\uFFFF')
+            {
+                return false;
+            }
+
+            ascii &= ch < '\u0080';
+        }
+
+        return ascii || text.IsNormalized(NormalizationForm.FormC);
+    }
+
+    internal static DateOnly? FindDate(string text)
+    {
+        var match = DateLine().Match(VietnameseText.Fold(text));
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var day = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2000, month) && year is >= 1900 and <= 9999
+            ? new DateOnly(year, month, day)
+            : null;
+    }
+
+    internal static bool IsInteger(string text)
+    {
+        var t = text.Trim();
+        if (t.EndsWith(".0", StringComparison.Ordinal))
+        {
+            t = t[..^2];
+        }
+
+        return t.Length is > 0 and < 7 && t.All(char.IsAsciiDigit);
+    }
+
+    private sealed class SheetParser(ParsedFile file, RawSheet sheet)
+    {
+        private readonly Dictionary<ColumnKind, int> _columns = [];
+        private readonly Dictionary<int, string> _headerNames = [];
+        private readonly List<(QuestionRecord Record, ColumnKind Kind, string Raw, string Column, int Row)> _ambiguous = [];
+        private int _tcvn;
+        private int _vni;
+
+        public bool Run()
+        {
+            var headerIndex = FindHeader();
+            if (headerIndex < 0)
+            {
+                return false;
+            }
+
+            var first = file.SheetsTaken.Count == 0;
+            for (var i = 0; i < headerIndex; i++)
+            {
+                foreach (var cell in sheet.Rows[i].Cells)
+                {
+                    var text = CellText(cell, out _);
+                    if (text.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (first)
+                    {
+                        file.Letterhead.Add(text);
+                    }
+
+                    file.DocumentDate ??= FindDate(text);
+                }
+            }
+
+            var start = headerIndex + 1;
+            if (start < sheet.Rows.Count && IsSubHeader(sheet.Rows[start]))
+            {
+                start++;
+            }
+
+            FillMerged(sheet.Rows[headerIndex].Number);
+            var footer = false;
+            for (var i = start; i < sheet.Rows.Count; i++)
+            {
+                footer = ReadRow(sheet.Rows[i], footer);
+            }
+
+            ApplyMajority();
+            return true;
+        }
+
+        private int FindHeader()
+        {
+            var best = -1;
+            var bestScore = 0;
+            for (var i = 0; i < sheet.Rows.Count && sheet.Rows[i].Number <= HeaderSearchRows; i++)
+            {
+                if (best >= 0 && i > best + 2)
+                {
+                    break; // a header was found; a better one would be right under it (two-row headers)
+                }
+
+                var kinds = new Dictionary<ColumnKind, int>();
+                var names = new Dictionary<int, string>();
+                var cells = sheet.Rows[i].Cells;
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    if (cells[c] is null || cells[c]!.Text.Length > 120)
+                    {
+                        continue;
+                    }
+
+                    var text = CellText(cells[c], out _);
+                    if (text.Length == 0 || text.Length > 80)
+                    {
+                        continue;
+                    }
+
+                    var kind = QuestionColumns.Match(text);
+                    if (kind != ColumnKind.None)
+                    {
+                        kinds.TryAdd(kind, c);
+                        names[c] = text;
+                    }
+                }
+
+                var score = kinds.Count;
+                if (kinds.ContainsKey(ColumnKind.Content) && score >= 2 && score > bestScore)
+                {
+                    best = i;
+                    bestScore = score;
+                    _columns.Clear();
+                    _headerNames.Clear();
+                    foreach (var (k, c) in kinds)
+                    {
+                        _columns[k] = c;
+                    }
+
+                    foreach (var (c, n) in names)
+                    {
+                        _headerNames[c] = n;
+                    }
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>A second header row under merged group headings ("Người hỏi" over "Họ và tên | Chức vụ").</summary>
+        private bool IsSubHeader(RawRow row)
+        {
+            var added = false;
+            var number = Text(row, ColumnKind.Number);
+            if (IsInteger(number) || Text(row, ColumnKind.Content).Length > 0 && QuestionColumns.Match(Text(row, ColumnKind.Content)) == ColumnKind.None)
+            {
+                return false;
+            }
+
+            var found = new Dictionary<ColumnKind, int>();
+            for (var c = 0; c < row.Cells.Length; c++)
+            {
+                var text = CellText(row.Cells[c], out _);
+                var kind = text.Length is > 0 and <= 80 ? QuestionColumns.Match(text) : ColumnKind.None;
+                if (kind != ColumnKind.None)
+                {
+                    found.TryAdd(kind, c);
+                }
+                else if (text.Length > 0)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var (kind, c) in found)
+            {
+                if (!_columns.ContainsKey(kind) || _columns[kind] != c)
+                {
+                    _columns[kind] = c;
+                    _headerNames[c] = CellText(row.Cells[c], out _);
+                    added = true;
+                }
+            }
+
+            return added;
+        }
+
+        private void FillMerged(int headerRow)
+        {
+            if (sheet.Merges.Count == 0)
+            {
+                return;
+            }
+
+            var byNumber = new Dictionary<int, RawRow>();
+            foreach (var row in sheet.Rows)
+            {
+                byNumber[row.Number] = row;
+            }
+
+            var fillColumns = FillDownKinds.Where(_columns.ContainsKey).Select(k => _columns[k]).ToHashSet();
+            foreach (var (firstRow, firstColumn, lastRow, lastColumn) in sheet.Merges)
+            {
+                _ = lastColumn;
+                if (firstRow <= headerRow || lastRow <= firstRow || !fillColumns.Contains(firstColumn) || !byNumber.TryGetValue(firstRow, out var top))
+                {
+                    continue;
+                }
+
+                var value = firstColumn < top.Cells.Length ? top.Cells[firstColumn] : null;
+                for (var r = firstRow + 1; r <= lastRow; r++)
+                {
+                    if (byNumber.TryGetValue(r, out var row))
+                    {
+                        if (row.Cells.Length <= firstColumn)
+                        {
+                            var cells = row.Cells;
+                            Array.Resize(ref cells, firstColumn + 1);
+                            row.Cells = cells;
+                        }
+
+                        row.Cells[firstColumn] ??= value;
+                    }
+                }
+            }
+        }
+
+        private string Text(RawRow row, ColumnKind kind) =>
+            _columns.TryGetValue(kind, out var c) && c < row.Cells.Length ? CellText(row.Cells[c], out _) : "";
+
+        private bool ReadRow(RawRow row, bool footer)
+        {
+            file.RowsRead++;
+            var location = Locations.Row(file.FileName, sheet.Name, row.Number);
+            var cellTexts = new string[row.Cells.Length];
+            var cellRepairs = new RepairKind[row.Cells.Length];
+            var texts = new List<string>(row.Cells.Length);
+            for (var c = 0; c < row.Cells.Length; c++)
+            {
+                cellTexts[c] = CellText(row.Cells[c], out cellRepairs[c]);
+                if (cellTexts[c].Length > 0)
+                {
+                    texts.Add(cellTexts[c]);
+                }
+            }
+
+            string Of(ColumnKind kind) => _columns.TryGetValue(kind, out var c) && c < cellTexts.Length ? cellTexts[c] : "";
+            var number = Of(ColumnKind.Number);
+            var content = Of(ColumnKind.Content);
+            var numbered = IsInteger(number);
+
+            if (footer && !(numbered && content.Length > 0))
+            {
+                Ignore("QUESTIONS_ROW_FOOTER", "Signature or recipients block under the table");
+                return true;
+            }
+
+            if (texts.Count >= 3 && texts.All(IsColumnNumber))
+            {
+                Ignore("QUESTIONS_ROW_COLUMN_NUMBERS", "Column numbering row");
+                return false;
+            }
+
+            if (!numbered && texts.Count(t => QuestionColumns.Match(t) != ColumnKind.None) >= 2 && QuestionColumns.Match(content) == ColumnKind.Content)
+            {
+                Ignore("QUESTIONS_ROW_HEADER_REPEAT", "Header repeated");
+                return false;
+            }
+
+            if (!numbered && texts.Count > 0)
+            {
+                var firstFolded = VietnameseText.Fold(texts[0]);
+                if ((firstFolded.StartsWith("tong", StringComparison.Ordinal) || firstFolded == "cong" || firstFolded.StartsWith("cong ", StringComparison.Ordinal))
+                    && (content.Length == 0 || VietnameseText.Fold(content).StartsWith("tong", StringComparison.Ordinal) || texts.Count <= 3 && content.Length < 40))
+                {
+                    Ignore("QUESTIONS_ROW_TOTAL", "Totals row");
+                    return false;
+                }
+
+                if (texts.All(t => t.Length <= 80) && texts.Exists(IsFooterText))
+                {
+                    foreach (var t in texts)
+                    {
+                        file.DocumentDate ??= FindDate(t);
+                    }
+
+                    Ignore("QUESTIONS_ROW_FOOTER", "Signature or recipients block under the table");
+                    return true;
+                }
+            }
+
+            if (content.Length == 0)
+            {
+                file.Issues.Add(new RowIssue(Problem.Error("QUESTIONS_ROW_NO_CONTENT", location, "Row without question text"), false, string.Join(" | ", texts)));
+                return false;
+            }
+
+            Take(row, number, cellTexts, cellRepairs);
+            return false;
+
+            void Ignore(string code, string detail) =>
+                file.Issues.Add(new RowIssue(Problem.Warning(code, location, detail), true, string.Join(" | ", texts)));
+        }
+
+        private static bool IsColumnNumber(string text)
+        {
+            var t = text.Trim().Trim('(', ')', '[', ']', '.').Trim();
+            return t.Length is > 0 and <= 3 && (t.All(char.IsAsciiDigit) || (t.Length == 1 && char.IsAsciiLetterUpper(t[0])) || t is "STT");
+        }
+
+        private static bool IsFooterText(string text)
+        {
+            if (FindDate(text) is not null && text.Length < 70)
+            {
+                return true;
+            }
+
+            var folded = VietnameseText.Fold(text) + " ";
+            foreach (var start in FooterStarts)
+            {
+                if (folded.StartsWith(start, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Take(RawRow row, string number, string[] cellTexts, RepairKind[] cellRepairs)
+        {
+            var record = new QuestionRecord
+            {
+                FileName = file.FileName,
+                Sheet = sheet.Name,
+                Row = row.Number,
+                Source = Locations.Row(file.FileName, sheet.Name, row.Number),
+                InputNumber = number,
+                FromConsolidated = file.IsConsolidated,
+            };
+            foreach (var (kind, column) in _columns)
+            {
+                if (column >= row.Cells.Length || row.Cells[column] is not { } cell)
+                {
+                    continue;
+                }
+
+                var text = cellTexts[column];
+                var repair = cellRepairs[column];
+                if (repair is RepairKind.FromTcvn3 or RepairKind.FromVni or RepairKind.Composed)
+                {
+                    var columnName = _headerNames.GetValueOrDefault(column, XlsxColumn(column));
+                    record.Repairs.Add($"{columnName}: {RepairLabel(repair)}");
+                    file.Repairs.Add(new CellRepair(Locations.Row(file.FileName, sheet.Name, row.Number, columnName), repair, cell.Text, text, false));
+                    if (repair == RepairKind.FromTcvn3)
+                    {
+                        _tcvn++;
+                    }
+                    else if (repair == RepairKind.FromVni)
+                    {
+                        _vni++;
+                    }
+                }
+                else if (cell.Font is null && cell.Runs is null && LegacyText.IsAmbiguous(cell.Text) && kind is not ColumnKind.Number)
+                {
+                    _ambiguous.Add((record, kind, cell.Text, _headerNames.GetValueOrDefault(column, XlsxColumn(column)), row.Number));
+                }
+
+                Set(record, kind, text);
+            }
+
+            file.Questions.Add(record);
+        }
+
+        /// <summary>Cells a content check cannot decide ("Bé", "Hoàng") follow the sheet's decided legacy encoding.</summary>
+        private void ApplyMajority()
+        {
+            if (_ambiguous.Count == 0 || Math.Max(_tcvn, _vni) < 2)
+            {
+                return;
+            }
+
+            var encoding = _tcvn >= _vni ? TextEncoding.Tcvn3 : TextEncoding.Vni;
+            foreach (var (record, kind, raw, column, row) in _ambiguous)
+            {
+                var decoded = CleanForSheet(LegacyText.Decode(raw, encoding));
+                var original = CleanForSheet(raw);
+                if (decoded == original || LegacyText.Score(decoded) > LegacyText.Score(original))
+                {
+                    continue;
+                }
+
+                var repair = encoding == TextEncoding.Tcvn3 ? RepairKind.FromTcvn3 : RepairKind.FromVni;
+                Set(record, kind, decoded);
+                record.Repairs.Add($"{column}: {RepairLabel(repair)} (theo đa số)");
+                file.Repairs.Add(new CellRepair(Locations.Row(file.FileName, sheet.Name, row, column), repair, raw, decoded, true));
+            }
+        }
+
+        private static void Set(QuestionRecord record, ColumnKind kind, string text)
+        {
+            switch (kind)
+            {
+                case ColumnKind.Asker: record.Asker = text; break;
+                case ColumnKind.Position: record.Position = text; break;
+                case ColumnKind.Workplace: record.Workplace = text; break;
+                case ColumnKind.Level: record.Level = text; break;
+                case ColumnKind.Topic: record.TopicRaw = text; break;
+                case ColumnKind.Content: record.Text = text; break;
+                case ColumnKind.Answerer: record.ProposedAnswerer = text; break;
+                case ColumnKind.Note: record.Note = text; break;
+                case ColumnKind.Id: record.Id = text; break;
+                case ColumnKind.Source: record.Source = text.Length > 0 ? text : record.Source; break;
+                case ColumnKind.SubmittingUnit: record.UnitName = text; break;
+                case ColumnKind.Status: record.Status = text; break;
+                case ColumnKind.Answer: record.Answer = text; break;
+                case ColumnKind.Lead: record.LeadDepartment = text; break;
+            }
+        }
+    }
+
+    internal static string RepairLabel(RepairKind kind) => kind switch
+    {
+        RepairKind.FromTcvn3 => "TCVN3 → Unicode",
+        RepairKind.FromVni => "VNI → Unicode",
+        RepairKind.Composed => "Unicode tổ hợp → dựng sẵn",
+        _ => "",
+    };
+
+    internal static string XlsxColumn(int column)
+    {
+        var name = "";
+        column++;
+        while (column > 0)
+        {
+            var rem = (column - 1) % 26;
+            name = (char)('A' + rem) + name;
+            column = (column - 1) / 26;
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,678 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+
+namespace Dialogue.Office.Automation.Questions;
+
+/// <summary>One cell as read: its text (cached value for formulas), its font family, and rich-text runs when they carry fonts.</summary>
+internal sealed class RawCell(string text, string? font, RichRun[]? runs)
+{
+    public string Text { get; } = text;
+    public string? Font { get; } = font;
+    public RichRun[]? Runs { get; } = runs;
+}
+
+/// <summary>One rich-text run with its own font (a cell may mix a Times New Roman run and a .VnTime run).</summary>
+internal readonly record struct RichRun(string Text, string? Font);
+
+/// <summary>A row: 1-based number and cells by 0-based column (null = empty).</summary>
+internal sealed class RawRow(int number, RawCell?[] cells)
+{
+    public int Number { get; } = number;
+    public RawCell?[] Cells { get; set; } = cells;
+
+    public string Text(int column) => column >= 0 && column < Cells.Length ? Cells[column]?.Text ?? "" : "";
+}
+
+internal sealed class RawSheet
+{
+    public required string Name { get; init; }
+    public bool Hidden { get; init; }
+    public List<RawRow> Rows { get; } = [];
+    public List<(int FirstRow, int FirstColumn, int LastRow, int LastColumn)> Merges { get; } = [];
+
+    /// <summary>True when the sheet had more rows than the limit; reading stopped there.</summary>
+    public bool Truncated { get; set; }
+}
+
+internal sealed class RawWorkbook
+{
+    public List<RawSheet> Sheets { get; } = [];
+
+    /// <summary>Defined names (e.g. the form's version stamp and unit id); values as written.</summary>
+    public Dictionary<string, string> DefinedNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Why a file could not be read at all; each maps to a QUESTIONS_FILE_* problem code.</summary>
+internal enum FileRejection
+{
+    None,
+    Corrupt,
+    ZipBomb,
+    Encrypted,
+    LegacyXls,
+    WordDocument,
+    NotSpreadsheet,
+    TooManyRows,
+    CsvNotUtf8,
+}
+
+internal sealed class FileReadException(FileRejection reason, string detail) : Exception(detail)
+{
+    public FileRejection Reason { get; } = reason;
+}
+
+/// <summary>
+/// A small, fast .xlsx reader for returned question sheets: System.IO.Compression + XmlReader (SAX), with the
+/// checks a hostile file needs before anything is inflated (sizes and ratios from the zip directory, a hard cap
+/// on bytes actually inflated, DTDs prohibited, a row limit). Keeps what consolidation needs and XlsxReader drops:
+/// each cell's font family (for .VnTime/VNI detection), rich-text run fonts, defined names.
+/// </summary>
+internal static class RawWorkbookReader
+{
+    /// <summary>Limits that keep memory and time bounded on hostile files.</summary>
+    internal sealed record Limits
+    {
+        public long MaxEntryBytes { get; init; } = 64L * 1024 * 1024;
+        public long MaxTotalBytes { get; init; } = 200L * 1024 * 1024;
+        public int MaxRatio { get; init; } = 200;
+        public int MaxEntries { get; init; } = 2000;
+        public int MaxRowsPerSheet { get; init; } = 10_000;
+    }
+
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+        XmlResolver = null,
+        CloseInput = true,
+    };
+
+    public static RawWorkbook Read(string path, Limits limits)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        Span<byte> magic = stackalloc byte[8];
+        var read = stream.ReadAtLeast(magic, 8, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (read >= 4 && magic[0] == 0xD0 && magic[1] == 0xCF && magic[2] == 0x11 && magic[3] == 0xE0)
+        {
+            // OLE compound file: an encrypted (password-protected) .xlsx or a legacy .xls.
+            throw IsEncryptedOle(stream)
+                ? new FileReadException(FileRejection.Encrypted, "OLE file with an EncryptedPackage stream")
+                : new FileReadException(FileRejection.LegacyXls, "OLE compound file (Excel 97-2003 .xls)");
+        }
+
+        if (extension == ".csv")
+        {
+            return ReadCsv(stream, limits);
+        }
+
+        if (read < 4 || magic[0] != (byte)'P' || magic[1] != (byte)'K')
+        {
+            throw new FileReadException(FileRejection.NotSpreadsheet, "Not a zip package");
+        }
+
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new FileReadException(FileRejection.Corrupt, ex.Message);
+        }
+
+        using (zip)
+        {
+            CheckSizes(zip, limits);
+            try
+            {
+                return ReadPackage(zip, limits);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or FormatException)
+            {
+                throw new FileReadException(FileRejection.Corrupt, ex.Message);
+            }
+        }
+    }
+
+    private static void CheckSizes(ZipArchive zip, Limits limits)
+    {
+        if (zip.Entries.Count > limits.MaxEntries)
+        {
+            throw new FileReadException(FileRejection.ZipBomb, $"{zip.Entries.Count} entries");
+        }
+
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            total += entry.Length;
+            var ratio = entry.CompressedLength > 0 ? entry.Length / entry.CompressedLength : entry.Length;
+            if (entry.Length > limits.MaxEntryBytes || total > limits.MaxTotalBytes || (entry.Length > 1_000_000 && ratio > limits.MaxRatio))
+            {
+                throw new FileReadException(FileRejection.ZipBomb, $"{entry.FullName}: {entry.Length} bytes from {entry.CompressedLength}");
+            }
+        }
+    }
+
+    private static RawWorkbook ReadPackage(ZipArchive zip, Limits limits)
+    {
+        var rootRels = ReadRelationships(zip, "_rels/.rels", "");
+        var officeDoc = rootRels.Values.FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target;
+        if (officeDoc is null || zip.GetEntry(officeDoc) is null)
+        {
+            throw zip.GetEntry("word/document.xml") is not null || zip.GetEntry("ppt/presentation.xml") is not null
+                ? new FileReadException(FileRejection.WordDocument, "Word or PowerPoint package")
+                : new FileReadException(FileRejection.Corrupt, "No office document part");
+        }
+
+        if (!officeDoc.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || officeDoc.StartsWith("word/", StringComparison.OrdinalIgnoreCase) || officeDoc.StartsWith("ppt/", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FileReadException(FileRejection.WordDocument, officeDoc);
+        }
+
+        var baseDir = officeDoc.Contains('/') ? officeDoc[..(officeDoc.LastIndexOf('/') + 1)] : "";
+        var relsPath = baseDir + "_rels/" + officeDoc[baseDir.Length..] + ".rels";
+        var rels = ReadRelationships(zip, relsPath, baseDir);
+        var sharedPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target;
+        var stylesPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target;
+        var (fonts, xfFonts) = stylesPath is null ? ([], []) : ReadStyles(zip, stylesPath, limits);
+        var shared = sharedPath is null ? [] : ReadSharedStrings(zip, sharedPath, limits, fonts);
+
+        var workbook = new RawWorkbook();
+        var sheets = new List<(string Name, string RelId, bool Hidden)>();
+        using (var reader = Open(zip, officeDoc, limits))
+        {
+            string? definedName = null;
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
+                {
+                    var state = reader.GetAttribute("state");
+                    var rid = reader.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships") ?? "";
+                    sheets.Add((reader.GetAttribute("name") ?? "", rid, state is "hidden" or "veryHidden"));
+                }
+                else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "definedName")
+                {
+                    definedName = reader.GetAttribute("name");
+                }
+                else if (reader.NodeType == XmlNodeType.Text && definedName is not null)
+                {
+                    workbook.DefinedNames[definedName] = reader.Value;
+                    definedName = null;
+                }
+            }
+        }
+
+        foreach (var (name, relId, hidden) in sheets)
+        {
+            if (!rels.TryGetValue(relId, out var rel) || !rel.Type.EndsWith("/worksheet", StringComparison.Ordinal) || zip.GetEntry(rel.Target) is null)
+            {
+                continue; // chart sheets, dialog sheets
+            }
+
+            var sheet = new RawSheet { Name = name, Hidden = hidden };
+            ReadSheet(zip, rel.Target, sheet, shared, fonts, xfFonts, limits);
+            workbook.Sheets.Add(sheet);
+        }
+
+        return workbook;
+    }
+
+    private static XmlReader Open(ZipArchive zip, string path, Limits limits)
+    {
+        var entry = zip.GetEntry(path) ?? throw new InvalidDataException("Missing part " + path);
+        var stream = new BoundedStream(entry.Open(), Math.Min(limits.MaxEntryBytes, entry.Length + 1024));
+        return XmlReader.Create(stream, Settings);
+    }
+
+    private static Dictionary<string, (string Type, string Target)> ReadRelationships(ZipArchive zip, string path, string baseDir)
+    {
+        var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        if (zip.GetEntry(path) is null)
+        {
+            return result;
+        }
+
+        using var reader = Open(zip, path, new Limits());
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship")
+            {
+                var target = reader.GetAttribute("Target") ?? "";
+                if (reader.GetAttribute("TargetMode") == "External")
+                {
+                    continue;
+                }
+
+                target = target.StartsWith('/') ? target[1..] : Normalize(baseDir + target);
+                result[reader.GetAttribute("Id") ?? ""] = (reader.GetAttribute("Type") ?? "", target);
+            }
+        }
+
+        return result;
+    }
+
+    private static string Normalize(string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in path.Split('/'))
+        {
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+            }
+            else if (part is not ("." or ""))
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+
+    private static (List<string?> Fonts, List<int> XfFonts) ReadStyles(ZipArchive zip, string path, Limits limits)
+    {
+        var fonts = new List<string?>();
+        var xfFonts = new List<int>();
+        if (zip.GetEntry(path) is null)
+        {
+            return (fonts, xfFonts);
+        }
+
+        using var reader = Open(zip, path, limits);
+        var section = "";
+        var inFont = false;
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "fonts" or "cellXfs" or "cellStyleXfs" or "dxfs":
+                        section = reader.LocalName;
+                        break;
+                    case "font" when section == "fonts":
+                        fonts.Add(null);
+                        inFont = !reader.IsEmptyElement;
+                        break;
+                    case "name" when section == "fonts" && inFont:
+                        fonts[^1] = reader.GetAttribute("val");
+                        break;
+                    case "xf" when section == "cellXfs":
+                        xfFonts.Add(int.TryParse(reader.GetAttribute("fontId"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0);
+                        break;
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement)
+            {
+                if (reader.LocalName == "font")
+                {
+                    inFont = false;
+                }
+                else if (reader.LocalName == section)
+                {
+                    section = "";
+                }
+            }
+        }
+
+        return (fonts, xfFonts);
+    }
+
+    private static RawCell[] ReadSharedStrings(ZipArchive zip, string path, Limits limits, List<string?> fonts)
+    {
+        if (zip.GetEntry(path) is null)
+        {
+            return [];
+        }
+
+        var list = new List<RawCell>();
+        using var reader = Open(zip, path, limits);
+        var builder = new StringBuilder();
+        var runText = new StringBuilder();
+        List<RichRun>? runs = null;
+        string? runFont = null;
+        var inRun = false;
+        var inPhonetic = 0;
+        var inText = false;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    switch (reader.LocalName)
+                    {
+                        case "si":
+                            builder.Clear();
+                            runs = null;
+                            if (reader.IsEmptyElement)
+                            {
+                                list.Add(new RawCell("", null, null));
+                            }
+
+                            break;
+                        case "r" when inPhonetic == 0:
+                            inRun = true;
+                            runFont = null;
+                            runText.Clear();
+                            break;
+                        case "rFont" when inRun:
+                            runFont = reader.GetAttribute("val");
+                            break;
+                        case "rPh":
+                            if (!reader.IsEmptyElement)
+                            {
+                                inPhonetic++;
+                            }
+
+                            break;
+                        case "t" when inPhonetic == 0:
+                            inText = !reader.IsEmptyElement;
+                            break;
+                    }
+
+                    break;
+                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when inText:
+                    builder.Append(reader.Value);
+                    if (inRun)
+                    {
+                        runText.Append(reader.Value);
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    switch (reader.LocalName)
+                    {
+                        case "t":
+                            inText = false;
+                            break;
+                        case "rPh":
+                            inPhonetic--;
+                            break;
+                        case "r" when inRun:
+                            inRun = false;
+                            (runs ??= []).Add(new RichRun(runText.ToString(), runFont));
+                            break;
+                        case "si":
+                            var hasFonts = runs is not null && runs.Exists(r => r.Font is not null);
+                            list.Add(new RawCell(builder.ToString(), null, hasFonts ? [.. runs!] : null));
+                            break;
+                    }
+
+                    break;
+            }
+        }
+
+        _ = fonts;
+        return [.. list];
+    }
+
+    private static void ReadSheet(ZipArchive zip, string path, RawSheet sheet, RawCell[] shared, List<string?> fonts, List<int> xfFonts, Limits limits)
+    {
+        using var reader = Open(zip, path, limits);
+        var cells = new List<RawCell?>(16);
+        var rowNumber = 0;
+        var cellColumn = 0;
+        string? cellType = null;
+        var cellStyle = 0;
+        var value = new StringBuilder();
+        var inValue = false;
+        var inInline = false;
+        var inCell = false;
+        var nextColumn = 0;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    switch (reader.LocalName)
+                    {
+                        case "row":
+                            rowNumber = int.TryParse(reader.GetAttribute("r"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
+                            cells.Clear();
+                            nextColumn = 0;
+                            if (reader.IsEmptyElement)
+                            {
+                                cells.Clear();
+                            }
+
+                            break;
+                        case "c":
+                            var reference = reader.GetAttribute("r");
+                            cellColumn = reference is null ? nextColumn : ColumnIndex(reference);
+                            nextColumn = cellColumn + 1;
+                            cellType = reader.GetAttribute("t");
+                            cellStyle = int.TryParse(reader.GetAttribute("s"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0;
+                            value.Clear();
+                            inCell = !reader.IsEmptyElement;
+                            break;
+                        case "v" when inCell:
+                            inValue = true;
+                            break;
+                        case "is" when inCell:
+                            inInline = true;
+                            break;
+                        case "t" when inInline:
+                            inValue = true;
+                            break;
+                        case "mergeCell":
+                            if (reader.GetAttribute("ref") is { } range && range.Split(':') is [var a, var b])
+                            {
+                                sheet.Merges.Add((RowOf(a), ColumnIndex(a), RowOf(b), ColumnIndex(b)));
+                            }
+
+                            break;
+                    }
+
+                    break;
+                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when inValue:
+                    value.Append(reader.Value);
+                    break;
+                case XmlNodeType.EndElement:
+                    switch (reader.LocalName)
+                    {
+                        case "v" or "t":
+                            inValue = false;
+                            break;
+                        case "is":
+                            inInline = false;
+                            break;
+                        case "c" when inCell:
+                            inCell = false;
+                            var cell = MakeCell(value.ToString(), cellType, cellStyle, shared, fonts, xfFonts);
+                            if (cell is not null && cellColumn < 16_384)
+                            {
+                                while (cells.Count <= cellColumn)
+                                {
+                                    cells.Add(null);
+                                }
+
+                                cells[cellColumn] = cell;
+                            }
+
+                            break;
+                        case "row":
+                            if (cells.Exists(c => c is not null && c.Text.Length > 0))
+                            {
+                                if (sheet.Rows.Count >= limits.MaxRowsPerSheet)
+                                {
+                                    sheet.Truncated = true;
+                                    return;
+                                }
+
+                                sheet.Rows.Add(new RawRow(rowNumber, [.. cells]));
+                            }
+
+                            cells.Clear();
+                            break;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static RawCell? MakeCell(string raw, string? type, int style, RawCell[] shared, List<string?> fonts, List<int> xfFonts)
+    {
+        var font = style >= 0 && style < xfFonts.Count && xfFonts[style] >= 0 && xfFonts[style] < fonts.Count ? fonts[xfFonts[style]] : null;
+        switch (type)
+        {
+            case "s":
+                if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < shared.Length)
+                {
+                    var item = shared[index];
+                    return item.Text.Length == 0 ? null : new RawCell(item.Text, font, item.Runs);
+                }
+
+                return null;
+            case "b":
+                return new RawCell(raw == "1" ? "TRUE" : "FALSE", font, null);
+            case "e":
+                return raw.Length == 0 ? null : new RawCell(raw, font, null);
+            default:
+                return raw.Length == 0 ? null : new RawCell(raw, font, null);
+        }
+    }
+
+    private static int RowOf(string reference)
+    {
+        var n = 0;
+        foreach (var ch in reference)
+        {
+            if (ch is >= '0' and <= '9')
+            {
+                n = (n * 10) + (ch - '0');
+            }
+        }
+
+        return n;
+    }
+
+    internal static int ColumnIndex(string reference)
+    {
+        var column = 0;
+        foreach (var ch in reference)
+        {
+            if (ch is >= 'A' and <= 'Z')
+            {
+                column = (column * 26) + (ch - 'A' + 1);
+            }
+            else if (ch is >= 'a' and <= 'z')
+            {
+                column = (column * 26) + (ch - 'a' + 1);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return column - 1;
+    }
+
+    /// <summary>An encrypted OOXML file is an OLE container holding a stream named "EncryptedPackage".</summary>
+    private static bool IsEncryptedOle(Stream stream)
+    {
+        var buffer = new byte[Math.Min(stream.Length, 1 << 20)];
+        stream.Position = 0;
+        var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var needle = Encoding.Unicode.GetBytes("EncryptedPackage");
+        return buffer.AsSpan(0, n).IndexOf(needle) >= 0;
+    }
+
+    private static RawWorkbook ReadCsv(Stream stream, Limits limits)
+    {
+        if (stream.Length > limits.MaxEntryBytes)
+        {
+            throw new FileReadException(FileRejection.TooManyRows, "CSV too large");
+        }
+
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new FileReadException(FileRejection.CsvNotUtf8, "CSV is not UTF-8");
+        }
+
+        var temp = Path.Combine(Path.GetTempPath(), "dialogue-csv-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            File.WriteAllText(temp, text.TrimStart('\uFEFF'), new UTF8Encoding(false));
+            var data = Spreadsheets.CsvReader.Read(temp, "CSV");
+            var sheet = new RawSheet { Name = "CSV" };
+            foreach (var row in data.Rows)
+            {
+                if (sheet.Rows.Count >= limits.MaxRowsPerSheet)
+                {
+                    sheet.Truncated = true;
+                    break;
+                }
+
+                sheet.Rows.Add(new RawRow(row.Number, row.Cells.Select(c => string.IsNullOrEmpty(c) ? null : new RawCell(c, null, null)).ToArray()));
+            }
+
+            var workbook = new RawWorkbook();
+            workbook.Sheets.Add(sheet);
+            return workbook;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Stops a lying zip entry from inflating more than its directory declared (zip bombs).</summary>
+    private sealed class BoundedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            _read += n;
+            if (_read > limit)
+            {
+                throw new FileReadException(FileRejection.ZipBomb, "Entry inflates beyond its declared size");
+            }
+
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

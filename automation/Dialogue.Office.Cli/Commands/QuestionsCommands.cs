@@ -1,0 +1,251 @@
+using System.ComponentModel;
+using System.Globalization;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Questions;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dialogue.Office.Cli.Commands;
+
+/// <summary>Settings of <c>dialogue questions merge</c>.</summary>
+public sealed class QuestionsMergeSettings : CommandSettings
+{
+    [CommandArgument(0, "<tệp-hoặc-thư-mục>")]
+    [Description("Các phiếu câu hỏi đơn vị gửi về (.xlsx, .csv) hoặc thư mục chứa chúng; có thể là bản tổng hợp của cấp dưới.")]
+    public string[] Inputs { get; init; } = [];
+
+    [CommandOption("--plan <thư-mục-kế-hoạch>")]
+    [Description("Thư mục kế hoạch: nhóm vấn đề, cơ quan trả lời, danh sách đơn vị và thời hạn.")]
+    public string? Plan { get; init; }
+
+    [CommandOption("-o|--out <tệp.xlsx>")]
+    [Description("Tệp tổng hợp sẽ ghi.")]
+    public string Out { get; init; } = "";
+
+    [CommandOption("--received <sổ-nhận.csv>")]
+    [Description("Sổ nhận phiếu: mỗi dòng \"tên tệp;ngày nhận\" (mặc định: ngay-nhan.csv trong thư mục phiếu).")]
+    public string? Received { get; init; }
+
+    [CommandOption("--nguong-gan-trung <0..1>")]
+    [Description("Độ giống (0–1) để coi hai câu là gần trùng; 0 = chỉ tìm trùng nguyên văn. Mặc định 0,8.")]
+    public double Threshold { get; init; } = 0.8;
+
+    public override ValidationResult Validate()
+    {
+        if (Inputs.Length == 0)
+        {
+            return ValidationResult.Error("Chưa chọn phiếu câu hỏi hoặc thư mục phiếu.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Out) || !Out.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return ValidationResult.Error("Cần chỉ rõ tệp kết quả .xlsx bằng --out.");
+        }
+
+        if (Plan is not null && !Directory.Exists(Plan))
+        {
+            return ValidationResult.Error($"Không tìm thấy thư mục kế hoạch \"{Plan}\".");
+        }
+
+        return Threshold is < 0 or > 1 ? ValidationResult.Error("Độ giống phải từ 0 đến 1.") : ValidationResult.Success();
+    }
+}
+
+/// <summary><c>dialogue questions merge</c>: consolidates returned question sheets, prints the reconciliation.</summary>
+public sealed class QuestionsMergeCommand : Command<QuestionsMergeSettings>
+{
+    public override int Execute(CommandContext context, QuestionsMergeSettings settings, CancellationToken cancellationToken)
+    {
+        ConferencePlan? plan = null;
+        if (settings.Plan is not null)
+        {
+            plan = QuestionsPlan.Load(settings.Plan);
+            if (plan is null)
+            {
+                return ExitCodes.InputErrors;
+            }
+        }
+
+        var result = QuestionConsolidator.Merge(new MergeRequest
+        {
+            Inputs = settings.Inputs,
+            OutputPath = settings.Out,
+            Plan = plan,
+            ReceivedRegister = settings.Received,
+            NearDuplicateThreshold = settings.Threshold,
+        });
+        QuestionsOutput.Print(result);
+        return result.Reconciles ? ExitCodes.Ok : ExitCodes.Crash;
+    }
+}
+
+/// <summary>
+/// Question commands need the plan's topics, units and deadlines, not its delegate list: problems with the
+/// delegate list are shown as warnings and do not stop them.
+/// </summary>
+internal static class QuestionsPlan
+{
+    public static ConferencePlan? Load(string folder)
+    {
+        var loaded = PlanLoader.Load(folder);
+        var blocking = loaded.Problems.Where(p => p.IsError && !p.Code.StartsWith("DELEGATE", StringComparison.Ordinal)).ToList();
+        if (blocking.Count > 0 || loaded.Plan is null)
+        {
+            ConsoleOutput.Problems(blocking);
+            ConsoleOutput.Error("Kế hoạch còn lỗi; hãy sửa rồi chạy lại.");
+            return null;
+        }
+
+        return loaded.Plan;
+    }
+}
+
+/// <summary>Shared printing of a merge: the reconciliation, the tracking table and the problems worth reading.</summary>
+internal static class QuestionsOutput
+{
+    public static void Print(MergeResult r)
+    {
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var shown = r.Problems.Where(p => p.Code is not ("QUESTIONS_TOPIC_SUGGESTED" or "QUESTIONS_TOPIC_UNKNOWN")).ToList();
+        ConsoleOutput.Problems(shown, "Lưu ý khi tổng hợp");
+        var table = new Table().Border(TableBorder.Rounded).Title("Đối chiếu");
+        table.AddColumn("Chỉ tiêu");
+        table.AddColumn(new TableColumn("Số lượng").RightAligned());
+        void Add(string label, int value) => table.AddRow(Markup.Escape(label), value.ToString("N0", vi));
+        Add("Tệp đã đọc", r.FilesRead);
+        Add("Tệp không đọc được", r.FilesRejected);
+        Add("Dòng đã đọc", r.RowsRead);
+        Add("  lấy vào tổng hợp", r.RowsTaken);
+        Add("  không lấy (xem trang Lỗi và bỏ qua)", r.RowsRejected);
+        Add("    trong đó bỏ qua dòng tổng, chữ ký, đánh số cột", r.RowsIgnored);
+        Add("Nhóm câu hỏi trùng", r.DuplicateGroups);
+        Add("Câu trùng nguyên văn", r.ExactRepeats);
+        Add("Câu gần trùng", r.NearRepeats);
+        Add("Nhóm vấn đề do máy gợi ý (cần xem lại)", r.TopicsSuggested);
+        Add("Ô đã chuyển mã chữ", r.CellsConverted);
+        AnsiConsole.Write(table);
+        var line = string.Create(vi, $"Đã đọc {r.RowsRead:N0} dòng = {r.RowsTaken:N0} lấy vào + {r.RowsRejected:N0} không lấy");
+        if (r.Reconciles)
+        {
+            ConsoleOutput.Success(line + ".");
+        }
+        else
+        {
+            ConsoleOutput.Error(line + ": KHÔNG KHỚP — vui lòng báo bộ phận hỗ trợ.");
+        }
+
+        ConsoleOutput.Success($"Đã ghi bản tổng hợp: {r.OutputPath}");
+    }
+}
+
+/// <summary>Settings of <c>dialogue questions form</c>.</summary>
+public sealed class QuestionsFormSettings : PlanSettings
+{
+    [CommandOption("-o|--out <thư-mục>")]
+    [Description("Thư mục ghi các phiếu (mặc định: out/<mã hội nghị>/phieu-cau-hoi).")]
+    public string? Out { get; init; }
+}
+
+/// <summary><c>dialogue questions form &lt;plan&gt;</c>: one form per unit of the plan.</summary>
+public sealed class QuestionsFormCommand : Command<QuestionsFormSettings>
+{
+    public override int Execute(CommandContext context, QuestionsFormSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = QuestionsPlan.Load(settings.PlanFolder);
+        if (plan is null)
+        {
+            return ExitCodes.InputErrors;
+        }
+
+        var folder = settings.Out ?? Path.Combine("out", plan.Conference.Code, "phieu-cau-hoi");
+        var files = QuestionForms.WriteAll(plan, folder);
+        foreach (var file in files)
+        {
+            ConsoleOutput.Info(file);
+        }
+
+        ConsoleOutput.Success($"Đã lập {files.Count} phiếu câu hỏi trong {Path.GetFullPath(folder)}.");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary>Settings of <c>dialogue questions split</c>.</summary>
+public sealed class QuestionsSplitSettings : CommandSettings
+{
+    [CommandArgument(0, "<bản-tổng-hợp.xlsx>")]
+    [Description("Bản tổng hợp do lệnh merge lập.")]
+    public string Consolidated { get; init; } = "";
+
+    [CommandOption("--plan <thư-mục-kế-hoạch>")]
+    [Description("Thư mục kế hoạch (cơ quan trả lời theo nhóm vấn đề).")]
+    public string Plan { get; init; } = "";
+
+    [CommandOption("-o|--out <thư-mục>")]
+    [Description("Thư mục ghi mỗi cơ quan một tệp.")]
+    public string Out { get; init; } = "";
+
+    public override ValidationResult Validate() =>
+        !File.Exists(Consolidated) ? ValidationResult.Error($"Không tìm thấy tệp \"{Consolidated}\".")
+        : !Directory.Exists(Plan) ? ValidationResult.Error("Cần chỉ rõ thư mục kế hoạch bằng --plan.")
+        : string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("Cần chỉ rõ thư mục kết quả bằng --out.")
+        : ValidationResult.Success();
+}
+
+/// <summary><c>dialogue questions split</c>: one workbook per answering department.</summary>
+public sealed class QuestionsSplitCommand : Command<QuestionsSplitSettings>
+{
+    public override int Execute(CommandContext context, QuestionsSplitSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = QuestionsPlan.Load(settings.Plan);
+        if (plan is null)
+        {
+            return ExitCodes.InputErrors;
+        }
+
+        var files = QuestionRouting.Split(settings.Consolidated, plan, settings.Out);
+        foreach (var file in files)
+        {
+            ConsoleOutput.Info(file);
+        }
+
+        ConsoleOutput.Success($"Đã lập {files.Count} tệp giao cơ quan trả lời trong {Path.GetFullPath(settings.Out)}.");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary>Settings of <c>dialogue questions answers</c>.</summary>
+public sealed class QuestionsAnswersSettings : CommandSettings
+{
+    [CommandArgument(0, "<bản-tổng-hợp.xlsx>")]
+    [Description("Bản tổng hợp do lệnh merge lập.")]
+    public string Consolidated { get; init; } = "";
+
+    [CommandArgument(1, "<tệp-đã-trả-lời>")]
+    [Description("Các tệp cơ quan đã điền câu trả lời.")]
+    public string[] Answered { get; init; } = [];
+
+    [CommandOption("-o|--out <tệp.xlsx>")]
+    [Description("Bản tổng hợp có câu trả lời sẽ ghi.")]
+    public string Out { get; init; } = "";
+
+    public override ValidationResult Validate() =>
+        !File.Exists(Consolidated) ? ValidationResult.Error($"Không tìm thấy tệp \"{Consolidated}\".")
+        : Answered.FirstOrDefault(f => !File.Exists(f)) is { } missing ? ValidationResult.Error($"Không tìm thấy tệp \"{missing}\".")
+        : !Out.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ValidationResult.Error("Cần chỉ rõ tệp kết quả .xlsx bằng --out.")
+        : ValidationResult.Success();
+}
+
+/// <summary><c>dialogue questions answers</c>: merges answers back by question id.</summary>
+public sealed class QuestionsAnswersCommand : Command<QuestionsAnswersSettings>
+{
+    public override int Execute(CommandContext context, QuestionsAnswersSettings settings, CancellationToken cancellationToken)
+    {
+        var result = QuestionRouting.MergeAnswers(settings.Consolidated, settings.Answered, settings.Out);
+        ConsoleOutput.Problems(result.Problems, "Lưu ý khi ghép câu trả lời");
+        ConsoleOutput.Success(string.Create(CultureInfo.GetCultureInfo("vi-VN"),
+            $"{result.Questions:N0} câu hỏi: {result.Answered:N0} đã có trả lời, {result.Unanswered:N0} chưa; {result.Conflicts:N0} trả lời mâu thuẫn, {result.UnknownIds:N0} mã không có trong bản tổng hợp."));
+        ConsoleOutput.Success($"Đã ghi: {result.OutputPath}");
+        return result.Problems.Any(p => p.IsError) ? ExitCodes.InputErrors : ExitCodes.Ok;
+    }
+}

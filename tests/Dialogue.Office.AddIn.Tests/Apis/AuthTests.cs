@@ -1,0 +1,165 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dialogue.Office.AddIn.Tests.Support;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Dialogue.Office.AddIn.Tests.Apis;
+
+/// <summary>
+/// The host with an Entra tenant configured. The tests are the identity provider: their own RSA key stands in for
+/// the tenant's JWKS (injected as the bearer handler's configuration, so nothing is fetched).
+/// </summary>
+public sealed class EntraFactory : AddInFactory
+{
+    public const string Tenant = "11111111-2222-3333-4444-555555555555";
+    public const string ClientId = "0f3e9d1c-2b4a-4c5d-8e6f-7a8b9c0d1e2f";
+
+    public RsaSecurityKey TenantKey { get; } = new(RSA.Create(2048)) { KeyId = "tenant-key" };
+
+    public static string Issuer => $"https://login.microsoftonline.com/{Tenant}/v2.0";
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("AzureAd:TenantId", Tenant),
+        new("AzureAd:ClientId", ClientId),
+        new("AzureAd:Audience", $"api://localhost:5443/{ClientId}"),
+    ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+        {
+            var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+            configuration.SigningKeys.Add(TenantKey);
+            o.Configuration = configuration;
+
+            // The handler's own post-configuration already made a manager that would fetch the authority's metadata.
+            o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+        }));
+    }
+}
+
+public sealed class AuthTests(EntraFactory factory) : IClassFixture<EntraFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private string Token(SecurityKey? key = null, string? audience = null, string? issuer = null, DateTime? expires = null, string scope = "access_as_user")
+    {
+        var now = DateTime.UtcNow;
+        var end = expires ?? now.AddMinutes(30);
+        var handler = new JwtSecurityTokenHandler();
+        return handler.CreateEncodedJwt(new SecurityTokenDescriptor
+        {
+            Issuer = issuer ?? EntraFactory.Issuer,
+            Audience = audience ?? EntraFactory.ClientId,
+            Subject = new ClaimsIdentity([new Claim("oid", "9a1b2c3d-0000-4000-8000-000000000001"), new Claim("name", "Nguyễn Văn A"), new Claim("scp", scope)]),
+            IssuedAt = end.AddHours(-1),
+            NotBefore = end.AddHours(-1),
+            Expires = end,
+            SigningCredentials = new SigningCredentials(key ?? factory.TenantKey, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    private async Task<HttpResponseMessage> GetPlans(string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/plans");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await _client.SendAsync(request);
+    }
+
+    private static async Task AssertRefused(HttpResponseMessage response, string code)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+        var problem = await ApiTests.Problem(response);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal($"urn:dialogue-office:problem:{code}", problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Config_IsAnonymousAndSaysSignInIsOn()
+    {
+        var config = await _client.GetFromJsonAsync<JsonElement>("/api/config");
+        Assert.Equal("entra", config.GetProperty("auth").GetString());
+        Assert.Equal(EntraFactory.ClientId, config.GetProperty("clientId").GetString());
+        Assert.Equal("sharepoint", config.GetProperty("share").GetString());
+        Assert.Equal($"https://login.microsoftonline.com/{EntraFactory.Tenant}", config.GetProperty("authority").GetString());
+        Assert.Equal($"api://localhost:5443/{EntraFactory.ClientId}/access_as_user", config.GetProperty("apiScope").GetString());
+    }
+
+    [Fact]
+    public async Task Api_ValidToken_IsServed()
+    {
+        var response = await GetPlans(Token());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_TokenForApiUriAudience_IsServed()
+    {
+        var response = await GetPlans(Token(audience: $"api://localhost:5443/{EntraFactory.ClientId}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_NoToken_IsRefusedAsMissing() =>
+        await AssertRefused(await GetPlans(null), "AUTH_TOKEN_MISSING");
+
+    [Fact]
+    public async Task Api_TokenSignedByAnotherKey_IsRefusedAsInvalid()
+    {
+        using var forger = RSA.Create(2048);
+        await AssertRefused(await GetPlans(Token(new RsaSecurityKey(forger) { KeyId = "tenant-key" })), "AUTH_TOKEN_INVALID");
+    }
+
+    [Fact]
+    public async Task Api_TokenWithSignatureStripped_IsRefusedAsInvalid()
+    {
+        var parts = Token().Split('.');
+        var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
+        await AssertRefused(await GetPlans($"{header}.{parts[1]}."), "AUTH_TOKEN_INVALID");
+    }
+
+    [Fact]
+    public async Task Api_ExpiredToken_IsRefusedAsExpired() =>
+        await AssertRefused(await GetPlans(Token(expires: DateTime.UtcNow.AddMinutes(-10))), "AUTH_TOKEN_EXPIRED");
+
+    [Fact]
+    public async Task Api_TokenForAnotherApp_IsRefused() =>
+        await AssertRefused(await GetPlans(Token(audience: "api://other-app")), "AUTH_TOKEN_INVALID");
+
+    [Fact]
+    public async Task Api_TokenFromAnotherTenant_IsRefused() =>
+        await AssertRefused(await GetPlans(Token(issuer: "https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0")), "AUTH_TOKEN_INVALID");
+
+    [Fact]
+    public async Task Api_TokenWithoutTheAddInScope_IsForbidden()
+    {
+        var response = await GetPlans(Token(scope: "User.Read"));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("AUTH_FORBIDDEN", (await ApiTests.Problem(response)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task TaskPane_StaysReachableWithoutToken()
+    {
+        var response = await _client.GetAsync("/taskpane.html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
