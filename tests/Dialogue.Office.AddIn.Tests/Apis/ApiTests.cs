@@ -101,23 +101,26 @@ public sealed class ApiTests(AddInFactory factory) : IClassFixture<AddInFactory>
         var job = await Finish(await _client.PostAsync($"/api/invitations/{Plan}/jobs", form));
 
         Assert.Equal("done", job.GetProperty("state").GetString());
-        Assert.Equal(300, job.GetProperty("done").GetInt32());
+        // 300 delegates; the signer (Trần Huy Tuấn, a co-chair) gets no invitation of his own.
+        const int Letters = 299;
+        Assert.Equal(Letters, job.GetProperty("done").GetInt32());
         var files = job.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!, f => f.GetProperty("url").GetString()!);
         Assert.Equal(["all", "list", "print"], files.Keys.Order());
 
         using var zip = new ZipArchive(new MemoryStream(await _client.GetByteArrayAsync(files["all"])));
-        Assert.Equal(300, zip.Entries.Count(e => e.FullName.EndsWith(".docx", StringComparison.Ordinal)));
+        Assert.Equal(Letters, zip.Entries.Count(e => e.FullName.EndsWith(".docx", StringComparison.Ordinal)));
 
         var print = await _client.GetByteArrayAsync(files["print"]);
         using var doc = WordprocessingDocument.Open(new MemoryStream(print), false);
         // Schema validity of the generated letters is the core's to test (Invitations tests); here: the API hands over
         // the core's print file whole, one section per delegate, each addressed.
         var body = doc.MainDocumentPart!.Document.Body!;
-        Assert.Equal(300, body.Descendants<SectionProperties>().Count());
+        Assert.Equal(Letters, body.Descendants<SectionProperties>().Count());
         var addressees = body.Descendants<SdtRun>().Where(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value == "KinhGui").Select(s => s.InnerText).ToList();
-        Assert.Equal(300, addressees.Count);
+        Assert.Equal(Letters, addressees.Count);
         var delegates = await _client.GetFromJsonAsync<JsonElement>($"/api/plans/{Plan}/delegates");
-        Assert.Equal(delegates.EnumerateArray().Select(d => d.GetProperty("addressee").GetString()).Order(StringComparer.Ordinal), addressees.Order(StringComparer.Ordinal));
+        var expected = delegates.EnumerateArray().Select(d => d.GetProperty("addressee").GetString()).Where(a => !a!.Contains("Trần Huy Tuấn", StringComparison.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), addressees.Order(StringComparer.Ordinal));
     }
 
     [Fact]
