@@ -2,6 +2,7 @@ using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
+using Dialogue.Office.Automation.Questions;
 using Dialogue.Office.Automation.Script;
 using Dialogue.Office.Automation.Seating;
 using Dialogue.Office.Automation.Sharing;
@@ -46,6 +47,9 @@ public sealed record PacketRequest(ConferencePlan Plan, string OutputFolder)
 /// </summary>
 public static class ConferencePacket
 {
+    /// <summary>Sub-folder of the packet with one question form per unit.</summary>
+    public const string FormsFolder = "phieu-cau-hoi";
+
     public static PacketResult Build(PacketRequest request) => BuildAsync(request).GetAwaiter().GetResult();
 
     public static async Task<PacketResult> BuildAsync(PacketRequest request, CancellationToken cancellationToken = default)
@@ -97,7 +101,37 @@ public static class ConferencePacket
         var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, request.OutputFolder));
         steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, ProgrammeGenerator.FileName, programme.Problems));
 
-        var script = ScriptGenerator.Generate(new ScriptRequest(plan, request.OutputFolder) { Questions = request.Questions });
+        var forms = QuestionForms.WriteAll(plan, Path.Combine(request.OutputFolder, FormsFolder));
+        steps.Add(new PacketStep("Phiếu câu hỏi gửi các đơn vị", forms.Count, FormsFolder + "/", []));
+
+        // The returned sheets in the plan folder (phieu-tra-ve/), consolidated; the script then lists their questions.
+        var questions = request.Questions;
+        try
+        {
+            if (QuestionConsolidator.MergeReturns(plan, request.OutputFolder, request.Time) is { } merged)
+            {
+                // A unit's broken file is the unit's problem, not the packet's: it is listed in the workbook's
+                // "Lỗi và bỏ qua" sheet and shown here as a warning, and the packet is still complete.
+                steps.Add(new PacketStep(
+                    $"Tổng hợp câu hỏi: đọc {merged.RowsRead} dòng = {merged.RowsTaken} lấy vào + {merged.RowsRejected} không lấy",
+                    1, QuestionConsolidator.ConsolidatedFileName, [.. merged.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })]));
+                if (questions is null)
+                {
+                    var readProblems = new ProblemList();
+                    questions = SelectedQuestionReader.Read(merged.OutputPath, plan, readProblems);
+                    if (readProblems.Items.Count > 0)
+                    {
+                        steps.Add(new PacketStep("Câu hỏi đưa vào kịch bản", 0, QuestionConsolidator.ConsolidatedFileName, readProblems.Items));
+                    }
+                }
+            }
+        }
+        catch (ProblemException e)
+        {
+            steps.Add(new PacketStep("Tổng hợp câu hỏi", 0, QuestionConsolidator.ReturnsFolder + "/", e.Problems));
+        }
+
+        var script = ScriptGenerator.Generate(new ScriptRequest(plan, request.OutputFolder) { Questions = questions });
         steps.Add(new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", script.Path is null ? 0 : 1, ScriptGenerator.FileName, script.Problems));
 
         if (publisher is not null && request.Publish is { } publishRequest)
