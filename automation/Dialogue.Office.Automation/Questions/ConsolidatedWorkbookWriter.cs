@@ -48,6 +48,11 @@ internal static class ConsolidatedWorkbookWriter
         var topicNames = data.Topics.ToDictionary(t => t.Number, t => $"{t.Number}. {t.ShortName}");
         var duplicateKinds = data.Groups.ToDictionary(g => g.Label, g => g.Exact);
 
+        foreach (var record in data.Records)
+        {
+            record.ReviewNote = Review(record, duplicateKinds);
+        }
+
         // Sheets are created in order (names, positions), then filled in parallel: each writes its own temporary file.
         var master = book.AddSheet(MasterSheet, new SheetLayout(MasterWidths, HeaderRow, PrintTitleRow: HeaderRow, PaperSize: 8)); // A3: 18 columns
         var topicSheets = TopicSheets(book, data);
@@ -78,7 +83,7 @@ internal static class ConsolidatedWorkbookWriter
             var cells = new XCell[MasterHeaders.Length];
             foreach (var r in data.Records)
             {
-                var review = Review(r, duplicateKinds);
+                var review = r.ReviewNote;
                 cells[0] = r.Sequence;
                 cells[1] = r.Id;
                 cells[2] = r.UnitName;
@@ -204,7 +209,7 @@ internal static class ConsolidatedWorkbookWriter
                 var n = 0;
                 foreach (var r in rows)
                 {
-                    var review = Review(r, duplicateKinds);
+                    var review = r.ReviewNote;
                     cells[0] = ++n;
                     cells[1] = r.Id;
                     cells[2] = r.UnitName;

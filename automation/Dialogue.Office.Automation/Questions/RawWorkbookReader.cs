@@ -327,15 +327,24 @@ internal static class RawWorkbookReader
         return (fonts, xfFonts);
     }
 
+    private static PartBuffer Buffer(ZipArchive zip, string path, Limits limits)
+    {
+        var entry = zip.GetEntry(path) ?? throw new InvalidDataException("Missing part " + path);
+        using var stream = entry.Open();
+        return new PartBuffer(stream, entry.Length, Math.Min(limits.MaxEntryBytes, entry.Length + 1024));
+    }
+
     private static RawCell[] ReadSharedStrings(ZipArchive zip, string path, Limits limits, List<string?> fonts)
     {
+        _ = fonts;
         if (zip.GetEntry(path) is null)
         {
             return [];
         }
 
+        using var part = Buffer(zip, path, limits);
+        var scanner = new XmlScanner(part.Span);
         var list = new List<RawCell>();
-        using var reader = Open(zip, path, limits);
         var builder = new StringBuilder();
         var runText = new StringBuilder();
         List<RichRun>? runs = null;
@@ -343,81 +352,83 @@ internal static class RawWorkbookReader
         var inRun = false;
         var inPhonetic = 0;
         var inText = false;
-        while (reader.Read())
+        while (true)
         {
-            switch (reader.NodeType)
+            var token = scanner.Next();
+            if (token == XmlScanner.Token.None)
             {
-                case XmlNodeType.Element:
-                    switch (reader.LocalName)
+                break;
+            }
+
+            if (token == XmlScanner.Token.Start)
+            {
+                if (scanner.Is("si"u8))
+                {
+                    builder.Clear();
+                    runs = null;
+                    if (scanner.IsEmpty)
                     {
-                        case "si":
-                            builder.Clear();
-                            runs = null;
-                            if (reader.IsEmptyElement)
-                            {
-                                list.Add(new RawCell("", null, null));
-                            }
-
-                            break;
-                        case "r" when inPhonetic == 0:
-                            inRun = true;
-                            runFont = null;
-                            runText.Clear();
-                            break;
-                        case "rFont" when inRun:
-                            runFont = reader.GetAttribute("val");
-                            break;
-                        case "rPh":
-                            if (!reader.IsEmptyElement)
-                            {
-                                inPhonetic++;
-                            }
-
-                            break;
-                        case "t" when inPhonetic == 0:
-                            inText = !reader.IsEmptyElement;
-                            break;
+                        list.Add(new RawCell("", null, null));
                     }
-
-                    break;
-                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when inText:
-                    builder.Append(reader.Value);
+                }
+                else if (scanner.Is("r"u8) && inPhonetic == 0 && !scanner.IsEmpty)
+                {
+                    inRun = true;
+                    runFont = null;
+                    runText.Clear();
+                }
+                else if (scanner.Is("rFont"u8) && inRun)
+                {
+                    runFont = scanner.Attribute("val"u8);
+                }
+                else if (scanner.Is("rPh"u8) && !scanner.IsEmpty)
+                {
+                    inPhonetic++;
+                }
+                else if (scanner.Is("t"u8) && inPhonetic == 0)
+                {
+                    inText = !scanner.IsEmpty;
+                }
+            }
+            else if (token == XmlScanner.Token.Text)
+            {
+                if (inText)
+                {
+                    var text = scanner.Text();
+                    builder.Append(text);
                     if (inRun)
                     {
-                        runText.Append(reader.Value);
+                        runText.Append(text);
                     }
-
-                    break;
-                case XmlNodeType.EndElement:
-                    switch (reader.LocalName)
-                    {
-                        case "t":
-                            inText = false;
-                            break;
-                        case "rPh":
-                            inPhonetic--;
-                            break;
-                        case "r" when inRun:
-                            inRun = false;
-                            (runs ??= []).Add(new RichRun(runText.ToString(), runFont));
-                            break;
-                        case "si":
-                            var hasFonts = runs is not null && runs.Exists(r => r.Font is not null);
-                            list.Add(new RawCell(builder.ToString(), null, hasFonts ? [.. runs!] : null));
-                            break;
-                    }
-
-                    break;
+                }
+            }
+            else if (scanner.Is("t"u8))
+            {
+                inText = false;
+            }
+            else if (scanner.Is("rPh"u8))
+            {
+                inPhonetic--;
+            }
+            else if (scanner.Is("r"u8) && inRun)
+            {
+                inRun = false;
+                (runs ??= []).Add(new RichRun(runText.ToString(), runFont));
+            }
+            else if (scanner.Is("si"u8))
+            {
+                var hasFonts = runs is not null && runs.Exists(r => r.Font is not null);
+                list.Add(new RawCell(builder.ToString(), null, hasFonts ? [.. runs!] : null));
             }
         }
 
-        _ = fonts;
         return [.. list];
     }
 
     private static void ReadSheet(ZipArchive zip, string path, RawSheet sheet, RawCell[] shared, List<string?> fonts, List<int> xfFonts, Limits limits)
     {
-        using var reader = Open(zip, path, limits);
+        using var part = Buffer(zip, path, limits);
+        var scanner = new XmlScanner(part.Span);
         var cells = new List<RawCell?>(16);
         var rowNumber = 0;
         var cellColumn = 0;
@@ -428,94 +439,110 @@ internal static class RawWorkbookReader
         var inInline = false;
         var inCell = false;
         var nextColumn = 0;
-        while (reader.Read())
+        while (true)
         {
-            switch (reader.NodeType)
+            var token = scanner.Next();
+            if (token == XmlScanner.Token.None)
             {
-                case XmlNodeType.Element:
-                    switch (reader.LocalName)
+                break;
+            }
+
+            if (token == XmlScanner.Token.Start)
+            {
+                var name = scanner.Name;
+                if (name.Length == 1 && name[0] == (byte)'c')
+                {
+                    var column = scanner.ColumnAttribute("r"u8);
+                    cellColumn = column < 0 ? nextColumn : column;
+                    nextColumn = cellColumn + 1;
+                    cellType = scanner.Attribute("t"u8);
+                    cellStyle = Math.Max(0, scanner.IntAttribute("s"u8));
+                    value.Clear();
+                    inCell = !scanner.IsEmpty;
+                }
+                else if (name.Length == 1 && name[0] == (byte)'v')
+                {
+                    inValue = inCell && !scanner.IsEmpty;
+                }
+                else if (name.Length == 1 && name[0] == (byte)'t')
+                {
+                    inValue = inInline && !scanner.IsEmpty;
+                }
+                else if (scanner.Is("is"u8))
+                {
+                    inInline = inCell && !scanner.IsEmpty;
+                }
+                else if (scanner.Is("row"u8))
+                {
+                    var r = scanner.IntAttribute("r"u8);
+                    rowNumber = r > 0 ? r : rowNumber + 1;
+                    cells.Clear();
+                    nextColumn = 0;
+                    if (scanner.IsEmpty)
                     {
-                        case "row":
-                            rowNumber = int.TryParse(reader.GetAttribute("r"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
-                            cells.Clear();
-                            nextColumn = 0;
-                            if (reader.IsEmptyElement)
-                            {
-                                cells.Clear();
-                            }
+                        cells.Clear();
+                    }
+                }
+                else if (scanner.Is("mergeCell"u8))
+                {
+                    if (scanner.Attribute("ref"u8) is { } range && range.Split(':') is [var a, var b])
+                    {
+                        sheet.Merges.Add((RowOf(a), ColumnIndex(a), RowOf(b), ColumnIndex(b)));
+                    }
+                }
+            }
+            else if (token == XmlScanner.Token.Text)
+            {
+                if (inValue)
+                {
+                    scanner.AppendText(value);
+                }
+            }
+            else
+            {
+                var name = scanner.Name;
+                if (name.Length == 1 && (name[0] == (byte)'v' || name[0] == (byte)'t'))
+                {
+                    inValue = false;
+                }
+                else if (scanner.Is("is"u8))
+                {
+                    inInline = false;
+                }
+                else if (name.Length == 1 && name[0] == (byte)'c' && inCell)
+                {
+                    inCell = false;
+                    AddCell(value.ToString(), cellType, cellStyle, cellColumn);
+                }
+                else if (scanner.Is("row"u8))
+                {
+                    if (cells.Exists(c => c is not null && c.Text.Length > 0))
+                    {
+                        if (sheet.Rows.Count >= limits.MaxRowsPerSheet)
+                        {
+                            sheet.Truncated = true;
+                            return;
+                        }
 
-                            break;
-                        case "c":
-                            var reference = reader.GetAttribute("r");
-                            cellColumn = reference is null ? nextColumn : ColumnIndex(reference);
-                            nextColumn = cellColumn + 1;
-                            cellType = reader.GetAttribute("t");
-                            cellStyle = int.TryParse(reader.GetAttribute("s"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0;
-                            value.Clear();
-                            inCell = !reader.IsEmptyElement;
-                            break;
-                        case "v" when inCell:
-                            inValue = true;
-                            break;
-                        case "is" when inCell:
-                            inInline = true;
-                            break;
-                        case "t" when inInline:
-                            inValue = true;
-                            break;
-                        case "mergeCell":
-                            if (reader.GetAttribute("ref") is { } range && range.Split(':') is [var a, var b])
-                            {
-                                sheet.Merges.Add((RowOf(a), ColumnIndex(a), RowOf(b), ColumnIndex(b)));
-                            }
-
-                            break;
+                        sheet.Rows.Add(new RawRow(rowNumber, [.. cells]));
                     }
 
-                    break;
-                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when inValue:
-                    value.Append(reader.Value);
-                    break;
-                case XmlNodeType.EndElement:
-                    switch (reader.LocalName)
-                    {
-                        case "v" or "t":
-                            inValue = false;
-                            break;
-                        case "is":
-                            inInline = false;
-                            break;
-                        case "c" when inCell:
-                            inCell = false;
-                            var cell = MakeCell(value.ToString(), cellType, cellStyle, shared, fonts, xfFonts);
-                            if (cell is not null && cellColumn < 16_384)
-                            {
-                                while (cells.Count <= cellColumn)
-                                {
-                                    cells.Add(null);
-                                }
+                    cells.Clear();
+                }
+            }
+        }
 
-                                cells[cellColumn] = cell;
-                            }
+        void AddCell(string raw, string? type, int style, int column)
+        {
+            var cell = MakeCell(raw, type, style, shared, fonts, xfFonts);
+            if (cell is not null && column < 16_384)
+            {
+                while (cells.Count <= column)
+                {
+                    cells.Add(null);
+                }
 
-                            break;
-                        case "row":
-                            if (cells.Exists(c => c is not null && c.Text.Length > 0))
-                            {
-                                if (sheet.Rows.Count >= limits.MaxRowsPerSheet)
-                                {
-                                    sheet.Truncated = true;
-                                    return;
-                                }
-
-                                sheet.Rows.Add(new RawRow(rowNumber, [.. cells]));
-                            }
-
-                            cells.Clear();
-                            break;
-                    }
-
-                    break;
+                cells[column] = cell;
             }
         }
     }

@@ -388,10 +388,21 @@ internal sealed class SheetWriter : IDisposable
             // Times New Roman 12 pt averages a little under one width unit per character.
             var perLine = Math.Max(1, (int)((_layout.Widths[c] - 1) * 1.15));
             var needed = 0;
-            foreach (var segment in text.Split('\n'))
+            var segment = 0;
+            foreach (var ch in text)
             {
-                needed += Math.Max(1, (segment.Length + perLine - 1) / perLine);
+                if (ch == '\n')
+                {
+                    needed += Math.Max(1, (segment + perLine - 1) / perLine);
+                    segment = 0;
+                }
+                else
+                {
+                    segment++;
+                }
             }
+
+            needed += Math.Max(1, (segment + perLine - 1) / perLine);
 
             lines = Math.Max(lines, needed);
         }
