@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Text;
 
@@ -455,6 +454,5 @@ internal static class ConsolidatedWorkbookWriter
         }
 
         sheet.Filter(HeaderRow, headers.Length - 1, sheet.RowNumber);
-        _ = CultureInfo.InvariantCulture;
     }
 }

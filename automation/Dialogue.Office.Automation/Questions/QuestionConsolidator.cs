@@ -180,7 +180,7 @@ public static class QuestionConsolidator
         }
 
         Phase("duplicates");
-        var tracking = Track(plan, parsed, fileUnits, records, received, request.Time, problems);
+        var tracking = Track(plan, fileUnits, records, received, request.Time, problems);
         Phase("tracking");
         var rowsRead = parsed.Sum(f => f.RowsRead);
         var rowIssues = issues.Count(i => !i.FileLevel);
@@ -351,15 +351,6 @@ public static class QuestionConsolidator
 
     private static void ResolveTopic(QuestionRecord record, TopicResolver topics, ProblemList problems, ref int suggested)
     {
-        if (record.FromConsolidated && record.TopicRaw.Length > 0)
-        {
-            record.Topic = topics.Parse(record.TopicRaw);
-            if (record.Topic > 0)
-            {
-                return;
-            }
-        }
-
         record.Topic = topics.Parse(record.TopicRaw);
         if (record.Topic > 0)
         {
@@ -434,7 +425,6 @@ public static class QuestionConsolidator
 
     private static List<UnitSubmission> Track(
         ConferencePlan? plan,
-        ParsedFile[] parsed,
         Dictionary<ParsedFile, Unit?> fileUnits,
         List<QuestionRecord> records,
         Dictionary<string, DateOnly> received,
@@ -506,7 +496,6 @@ public static class QuestionConsolidator
             list.Add(new UnitSubmission("", unitName, null, date is null ? SubmissionState.DateUnknown : SubmissionState.OnTime, date, date is null ? "" : "Ngày ghi trên phiếu", 0, questions, files.Select(f => f.FileName).ToList()));
         }
 
-        _ = parsed;
         return list;
     }
 }

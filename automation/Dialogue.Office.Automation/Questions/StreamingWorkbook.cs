@@ -53,7 +53,6 @@ internal sealed record SheetLayout(double[] Widths, int FreezeRows = 0, bool Lan
 /// </summary>
 internal sealed class StreamingWorkbook : IDisposable
 {
-    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private readonly string _path;
     private readonly Sheets _sheets = new();
@@ -148,8 +147,6 @@ internal sealed class StreamingWorkbook : IDisposable
             zip.AddDeflated($"xl/worksheets/sheet{i + 1}.xml", part.Content, part.Crc, part.Length);
             part.Content.Dispose();
         }
-
-        _ = MainNs;
     }
 
     private static Stylesheet BuildStyles()
