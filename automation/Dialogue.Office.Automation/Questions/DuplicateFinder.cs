@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -29,19 +30,25 @@ internal static class DuplicateFinder
         ["ở", "tại", "của", "cho", "các", "những", "và", "với", "về", "được", "đã", "là", "có", "thì", "mà", "để", "này", "đó", "trong", "trên", "từ", "rất", "cũng", "nên", "nhằm", "vì", "đối", "việc", "hiện", "nay"];
 
     /// <summary>Turns texts into token-id sequences (shared vocabulary; no substring allocations).</summary>
+    /// <summary>
+    /// Turns texts into token-id sequences (shared vocabulary; no substring allocations). Thread-safe: files are
+    /// tokenised on the reading threads; lookups are lock-free, the first sighting of a word takes a lock.
+    /// </summary>
     internal sealed class Vocabulary
     {
-        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
         private readonly List<bool> _hasDigit = [];
+        private readonly Lock _gate = new();
 
         public Vocabulary() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
+        /// <summary>Only once tokenising is over.</summary>
         public bool HasDigit(int id) => _hasDigit[id];
 
         public bool TryGetId(string token, out int id) => _ids.TryGetValue(token, out id);
 
-        public int Count => _ids.Count;
+        public int Count => _hasDigit.Count;
 
         public int[] Tokenize(string text)
         {
@@ -61,15 +68,7 @@ internal static class DuplicateFinder
                     var span = buffer[start..i];
                     if (!_lookup.TryGetValue(span, out var id))
                     {
-                        id = _ids.Count;
-                        _lookup[span] = id;
-                        var digit = false;
-                        foreach (var ch in span)
-                        {
-                            digit |= char.IsDigit(ch);
-                        }
-
-                        _hasDigit.Add(digit);
+                        id = Add(span);
                     }
 
                     result.Add(id);
@@ -78,6 +77,28 @@ internal static class DuplicateFinder
             }
 
             return [.. result];
+        }
+
+        private int Add(ReadOnlySpan<char> word)
+        {
+            lock (_gate)
+            {
+                if (_lookup.TryGetValue(word, out var id))
+                {
+                    return id;
+                }
+
+                id = _hasDigit.Count;
+                var digit = false;
+                foreach (var ch in word)
+                {
+                    digit |= char.IsDigit(ch);
+                }
+
+                _hasDigit.Add(digit);
+                _ids[new string(word)] = id;
+                return id;
+            }
         }
     }
 

@@ -59,7 +59,15 @@ public static class QuestionConsolidator
         var received = ReadRegister(request.ReceivedRegister ?? register, problems);
         var limits = new RawWorkbookReader.Limits { MaxRowsPerSheet = request.MaxRowsPerSheet };
         var parsed = new ParsedFile[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) }, i => parsed[i] = ReadOne(files[i], limits));
+        var vocabulary = new DuplicateFinder.Vocabulary();
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) }, i =>
+        {
+            parsed[i] = ReadOne(files[i], limits);
+            foreach (var record in parsed[i].Questions)
+            {
+                record.Tokens = vocabulary.Tokenize(record.Text); // on the reading threads, not after
+            }
+        });
 
         Phase($"read (xml {ReadTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms + parse {ParseTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, summed over threads)");
         var plan = request.Plan;
@@ -149,11 +157,10 @@ public static class QuestionConsolidator
         }
 
         Phase("assemble");
-        var vocabulary = new DuplicateFinder.Vocabulary();
         var tokens = new int[records.Count][];
         for (var i = 0; i < records.Count; i++)
         {
-            tokens[i] = vocabulary.Tokenize(records[i].Text);
+            tokens[i] = records[i].Tokens;
         }
 
         Phase("tokens");
