@@ -50,6 +50,7 @@ internal static class ConsolidatedWorkbookWriter
         foreach (var record in data.Records)
         {
             record.ReviewNote = Review(record, duplicateKinds);
+            book.Share(record.Text); // written on "Tổng hợp", its topic sheet and maybe "Trùng lặp": once in the table
         }
 
         // Sheets are created in order (names, positions), then filled in parallel: each writes its own temporary file.
@@ -61,6 +62,7 @@ internal static class ConsolidatedWorkbookWriter
         var issues = book.AddSheet("Lỗi và bỏ qua", new SheetLayout([6, 12, 40, 60, 50, 28], HeaderRow, PrintTitleRow: HeaderRow));
         var repairs = book.AddSheet("Sửa mã chữ", new SheetLayout([6, 46, 24, 50, 50], HeaderRow, PrintTitleRow: HeaderRow));
         Parallel.Invoke(
+            book.WriteSharedStrings,
             () => WriteMaster(master, data, topicNames, duplicateKinds),
             () => WriteTopicSheets(topicSheets, data, duplicateKinds),
             () =>
