@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dialogue.Office.Bench;
 
 // Benchmarks are added per capability; see docs/readme/*.md "Figures" for the commands and results.
@@ -10,6 +9,5 @@ return args.Length > 0 && args[0] == "consolidate" ? ConsolidateBench.Run(args[1
 static int Usage()
 {
     Console.Error.WriteLine("usage: Dialogue.Office.Bench consolidate <folder-or-files…> --out <file.xlsx> [--plan <plan-folder>] [--threshold 0.8] [--check <manifest.json>]\n       Dialogue.Office.Bench sample-returns [<plan-folder>]   (regenerates <plan>/phieu-tra-ve/)");
-    _ = Stopwatch.Frequency;
     return 2;
 }

@@ -33,7 +33,7 @@ internal static class ConsolidatedWorkbookWriter
         "Trạng thái", "Nội dung trả lời", "Nguồn (tệp › trang › dòng)", "Cơ quan trả lời (đơn vị đề xuất)", "Ghi chú",
     ];
 
-    private static readonly double[] MasterWidths = [6, 16, 22, 20, 14, 22, 10, 16, 60, 20, 20, 8, 24, 12, 40, 28, 18, 14];
+    private static readonly double[] MasterWidths = [6, 18, 22, 20, 14, 22, 10, 16, 60, 20, 20, 8, 24, 12, 40, 28, 18, 14];
 
     public static void Write(ConsolidatedWorkbook data, string path)
     {
@@ -176,7 +176,7 @@ internal static class ConsolidatedWorkbookWriter
 
     private static List<(SheetWriter Sheet, int Number, string Heading, string Subtitle)> TopicSheets(StreamingWorkbook book, ConsolidatedWorkbook data)
     {
-        double[] widths = [5, 16, 20, 18, 12, 9, 60, 18, 18, 8, 22, 24];
+        double[] widths = [5, 18, 20, 18, 12, 9, 60, 18, 18, 8, 22, 24];
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { MasterSheet, "Thống kê", "Trùng lặp", "Theo dõi nộp", "Lỗi và bỏ qua", "Sửa mã chữ" };
         var counts = data.Records.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Count());
         var list = new List<(SheetWriter, int, string, string)>();
