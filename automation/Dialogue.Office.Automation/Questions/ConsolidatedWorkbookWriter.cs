@@ -235,7 +235,7 @@ internal static class ConsolidatedWorkbookWriter
     {
         var columns = data.Topics.Count + (data.Records.Exists(r => r.Topic == 0) ? 1 : 0) + 2;
         var widths = new double[columns];
-        widths[0] = 40;
+        widths[0] = 52;
         for (var i = 1; i < columns; i++)
         {
             widths[i] = 12;
