@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dialogue.Office.Bench;
 
 // Benchmarks and their data generators; the figures and the commands that reproduce them are in the README ("Figures").
@@ -20,6 +19,5 @@ static int Usage()
                Dialogue.Office.Bench plan-for <delegates.xlsx|N> <plan-folder> (data for bench/invitations.sh)
                Dialogue.Office.Bench phases <plan-folder> <out-folder>         (in-process phase split of the invitation job)
         """);
-    _ = Stopwatch.Frequency;
     return 2;
 }

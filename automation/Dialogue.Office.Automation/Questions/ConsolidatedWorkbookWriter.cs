@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Text;
 
@@ -34,7 +33,7 @@ internal static class ConsolidatedWorkbookWriter
         "Trạng thái", "Nội dung trả lời", "Nguồn (tệp › trang › dòng)", "Cơ quan trả lời (đơn vị đề xuất)", "Ghi chú",
     ];
 
-    private static readonly double[] MasterWidths = [6, 16, 22, 20, 14, 22, 10, 16, 60, 20, 20, 8, 24, 12, 40, 28, 18, 14];
+    private static readonly double[] MasterWidths = [6, 18, 22, 20, 14, 22, 10, 16, 60, 20, 20, 8, 24, 12, 40, 28, 18, 14];
 
     public static void Write(ConsolidatedWorkbook data, string path)
     {
@@ -48,6 +47,12 @@ internal static class ConsolidatedWorkbookWriter
         var topicNames = data.Topics.ToDictionary(t => t.Number, t => $"{t.Number}. {t.ShortName}");
         var duplicateKinds = data.Groups.ToDictionary(g => g.Label, g => g.Exact);
 
+        foreach (var record in data.Records)
+        {
+            record.ReviewNote = Review(record, duplicateKinds);
+            book.Share(record.Text); // written on "Tổng hợp", its topic sheet and maybe "Trùng lặp": once in the table
+        }
+
         // Sheets are created in order (names, positions), then filled in parallel: each writes its own temporary file.
         var master = book.AddSheet(MasterSheet, new SheetLayout(MasterWidths, HeaderRow, PrintTitleRow: HeaderRow, PaperSize: 8)); // A3: 18 columns
         var topicSheets = TopicSheets(book, data);
@@ -57,6 +62,7 @@ internal static class ConsolidatedWorkbookWriter
         var issues = book.AddSheet("Lỗi và bỏ qua", new SheetLayout([6, 12, 40, 60, 50, 28], HeaderRow, PrintTitleRow: HeaderRow));
         var repairs = book.AddSheet("Sửa mã chữ", new SheetLayout([6, 46, 24, 50, 50], HeaderRow, PrintTitleRow: HeaderRow));
         Parallel.Invoke(
+            book.WriteSharedStrings,
             () => WriteMaster(master, data, topicNames, duplicateKinds),
             () => WriteTopicSheets(topicSheets, data, duplicateKinds),
             () =>
@@ -78,7 +84,7 @@ internal static class ConsolidatedWorkbookWriter
             var cells = new XCell[MasterHeaders.Length];
             foreach (var r in data.Records)
             {
-                var review = Review(r, duplicateKinds);
+                var review = r.ReviewNote;
                 cells[0] = r.Sequence;
                 cells[1] = r.Id;
                 cells[2] = r.UnitName;
@@ -170,7 +176,7 @@ internal static class ConsolidatedWorkbookWriter
 
     private static List<(SheetWriter Sheet, int Number, string Heading, string Subtitle)> TopicSheets(StreamingWorkbook book, ConsolidatedWorkbook data)
     {
-        double[] widths = [5, 16, 20, 18, 12, 9, 60, 18, 18, 8, 22, 24];
+        double[] widths = [5, 18, 20, 18, 12, 9, 60, 18, 18, 8, 22, 24];
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { MasterSheet, "Thống kê", "Trùng lặp", "Theo dõi nộp", "Lỗi và bỏ qua", "Sửa mã chữ" };
         var counts = data.Records.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Count());
         var list = new List<(SheetWriter, int, string, string)>();
@@ -204,7 +210,7 @@ internal static class ConsolidatedWorkbookWriter
                 var n = 0;
                 foreach (var r in rows)
                 {
-                    var review = Review(r, duplicateKinds);
+                    var review = r.ReviewNote;
                     cells[0] = ++n;
                     cells[1] = r.Id;
                     cells[2] = r.UnitName;
@@ -229,7 +235,7 @@ internal static class ConsolidatedWorkbookWriter
     {
         var columns = data.Topics.Count + (data.Records.Exists(r => r.Topic == 0) ? 1 : 0) + 2;
         var widths = new double[columns];
-        widths[0] = 40;
+        widths[0] = 52;
         for (var i = 1; i < columns; i++)
         {
             widths[i] = 12;
@@ -450,6 +456,5 @@ internal static class ConsolidatedWorkbookWriter
         }
 
         sheet.Filter(HeaderRow, headers.Length - 1, sheet.RowNumber);
-        _ = CultureInfo.InvariantCulture;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -29,17 +30,25 @@ internal static class DuplicateFinder
         ["ở", "tại", "của", "cho", "các", "những", "và", "với", "về", "được", "đã", "là", "có", "thì", "mà", "để", "này", "đó", "trong", "trên", "từ", "rất", "cũng", "nên", "nhằm", "vì", "đối", "việc", "hiện", "nay"];
 
     /// <summary>Turns texts into token-id sequences (shared vocabulary; no substring allocations).</summary>
+    /// <summary>
+    /// Turns texts into token-id sequences (shared vocabulary; no substring allocations). Thread-safe: files are
+    /// tokenised on the reading threads; lookups are lock-free, the first sighting of a word takes a lock.
+    /// </summary>
     internal sealed class Vocabulary
     {
-        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
         private readonly List<bool> _hasDigit = [];
+        private readonly Lock _gate = new();
 
         public Vocabulary() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
+        /// <summary>Only once tokenising is over.</summary>
         public bool HasDigit(int id) => _hasDigit[id];
 
         public bool TryGetId(string token, out int id) => _ids.TryGetValue(token, out id);
+
+        public int Count => _hasDigit.Count;
 
         public int[] Tokenize(string text)
         {
@@ -59,15 +68,7 @@ internal static class DuplicateFinder
                     var span = buffer[start..i];
                     if (!_lookup.TryGetValue(span, out var id))
                     {
-                        id = _ids.Count;
-                        _lookup[span] = id;
-                        var digit = false;
-                        foreach (var ch in span)
-                        {
-                            digit |= char.IsDigit(ch);
-                        }
-
-                        _hasDigit.Add(digit);
+                        id = Add(span);
                     }
 
                     result.Add(id);
@@ -76,6 +77,28 @@ internal static class DuplicateFinder
             }
 
             return [.. result];
+        }
+
+        private int Add(ReadOnlySpan<char> word)
+        {
+            lock (_gate)
+            {
+                if (_lookup.TryGetValue(word, out var id))
+                {
+                    return id;
+                }
+
+                id = _hasDigit.Count;
+                var digit = false;
+                foreach (var ch in word)
+                {
+                    digit |= char.IsDigit(ch);
+                }
+
+                _hasDigit.Add(digit);
+                _ids[new string(word)] = id;
+                return id;
+            }
         }
     }
 
@@ -188,32 +211,39 @@ internal static class DuplicateFinder
 
     private static void NearPairs(List<int> reps, int[][] tokens, Vocabulary vocabulary, double threshold, int[] parent, int[][] sets)
     {
-        // Global token order: rarest first, so prefixes are short and selective.
-        var distinctTokens = new Dictionary<int, int[]>(reps.Count);
-        var frequency = new Dictionary<int, int>();
+        // Global token order: rarest first. Token ids are dense (0…V-1), so plain arrays do the counting.
+        var vocabularySize = vocabulary.Count;
+        var distinctTokens = new int[tokens.Length][];
+        var frequency = new int[vocabularySize];
         foreach (var i in reps)
         {
             var distinct = DistinctSorted(tokens[i]);
             distinctTokens[i] = distinct;
             foreach (var token in distinct)
             {
-                frequency[token] = frequency.GetValueOrDefault(token) + 1;
+                frequency[token]++;
             }
         }
 
-        var rank = new Dictionary<int, int>(frequency.Count);
-        var order = 0;
-        foreach (var (token, _) in frequency.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key))
+        var byRarity = new int[vocabularySize];
+        for (var t = 0; t < vocabularySize; t++)
         {
-            rank[token] = order++;
+            byRarity[t] = t;
+        }
+
+        Array.Sort(frequency.ToArray(), byRarity); // stable enough: equal counts keep no particular order, ranks stay unique
+        var rank = new int[vocabularySize];
+        for (var r = 0; r < vocabularySize; r++)
+        {
+            rank[byRarity[r]] = r;
         }
 
         var functionRanks = new HashSet<int>();
         foreach (var word in FunctionWords)
         {
-            if (vocabulary.TryGetId(word, out var id) && rank.TryGetValue(id, out var r))
+            if (vocabulary.TryGetId(word, out var id))
             {
-                functionRanks.Add(r);
+                functionRanks.Add(rank[id]);
             }
         }
 
@@ -222,7 +252,7 @@ internal static class DuplicateFinder
         // every candidate, and rare words have short postings even on template-like corpora.
         var signatures = new Dictionary<string, int>(StringComparer.Ordinal);
         var signatureOf = new int[sets.Length];
-        var postings = new Dictionary<int, List<int>>();
+        var postings = new List<int>?[vocabularySize];
         var eligible = new List<int>(reps.Count);
         foreach (var i in reps)
         {
@@ -258,12 +288,7 @@ internal static class DuplicateFinder
             eligible.Add(i);
             foreach (var r in set)
             {
-                if (!postings.TryGetValue(r, out var list))
-                {
-                    postings[r] = list = [];
-                }
-
-                list.Add(i);
+                (postings[r] ??= new List<int>(4)).Add(i);
             }
         }
 
@@ -292,7 +317,7 @@ internal static class DuplicateFinder
                         }
                     }
 
-                    if (rarest < 0 || !postings.TryGetValue(rarest, out var candidates))
+                    if (rarest < 0 || postings[rarest] is not { } candidates)
                     {
                         continue;
                     }

@@ -23,6 +23,7 @@ internal enum ColumnKind
     Status,
     Answer,
     Lead,
+    DuplicateGroup,
 
     /// <summary>A known column of our own outputs that is not read back (duplicate group, review flag…).</summary>
     Other,
@@ -37,7 +38,8 @@ internal static class QuestionColumns
 {
     private static readonly (ColumnKind Kind, string[] Patterns, bool Exact)[] Rules =
     [
-        (ColumnKind.Other, ["nhom trung", "can xem lai", "co quan phoi hop", "ten nhom", "sua ma"], false),
+        (ColumnKind.DuplicateGroup, ["nhom trung"], true),
+        (ColumnKind.Other, ["can xem lai", "co quan phoi hop", "ten nhom", "sua ma"], false),
         (ColumnKind.Id, ["ma cau hoi", "ma so cau hoi", "ma ch"], false),
         (ColumnKind.Source, ["nguon", "tep nguon"], false),
         (ColumnKind.SubmittingUnit, ["don vi gui", "don vi cap tren", "don vi tong hop"], false),

@@ -623,6 +623,7 @@ internal static partial class QuestionFileParser
                 case ColumnKind.Status: record.Status = text; break;
                 case ColumnKind.Answer: record.Answer = text; break;
                 case ColumnKind.Lead: record.LeadDepartment = text; break;
+                case ColumnKind.DuplicateGroup: record.DuplicateGroup = text; break;
             }
         }
     }

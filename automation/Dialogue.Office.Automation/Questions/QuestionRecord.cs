@@ -55,6 +55,12 @@ internal sealed class QuestionRecord
     /// <summary>True for the second and later members of an exact-duplicate group (what the peers flag).</summary>
     public bool IsExactRepeat { get; set; }
 
+    /// <summary>Word ids of <see cref="Text"/> (computed on the reading thread, for duplicate detection).</summary>
+    public int[] Tokens { get; set; } = [];
+
+    /// <summary>The "Cần xem lại" note, computed once before the sheets are written.</summary>
+    public string ReviewNote { get; set; } = "";
+
     /// <summary>True when the record came from a consolidated workbook (merge of merges).</summary>
     public bool FromConsolidated { get; set; }
 }

@@ -64,9 +64,9 @@ internal sealed class FileReadException(FileRejection reason, string detail) : E
 }
 
 /// <summary>
-/// A small, fast .xlsx reader for returned question sheets: System.IO.Compression + XmlReader (SAX), with the
-/// checks a hostile file needs before anything is inflated (sizes and ratios from the zip directory, a hard cap
-/// on bytes actually inflated, DTDs prohibited, a row limit). Keeps what consolidation needs and XlsxReader drops:
+/// A small, fast .xlsx reader for returned question sheets: System.IO.Compression + <see cref="XmlScanner"/>, with
+/// the checks a hostile file needs before anything is inflated (sizes and ratios from the zip directory, a hard cap
+/// on bytes actually inflated, DTDs rejected, a row limit). Keeps what consolidation needs and XlsxReader drops:
 /// each cell's font family (for .VnTime/VNI detection), rich-text run fonts, defined names.
 /// </summary>
 internal static class RawWorkbookReader
@@ -80,16 +80,6 @@ internal static class RawWorkbookReader
         public int MaxEntries { get; init; } = 2000;
         public int MaxRowsPerSheet { get; init; } = 10_000;
     }
-
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = false,
-        XmlResolver = null,
-        CloseInput = true,
-    };
 
     public static RawWorkbook Read(string path, Limits limits)
     {
@@ -181,28 +171,32 @@ internal static class RawWorkbookReader
         var sharedPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target;
         var stylesPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target;
         var (fonts, xfFonts) = stylesPath is null ? ([], []) : ReadStyles(zip, stylesPath, limits);
-        var shared = sharedPath is null ? [] : ReadSharedStrings(zip, sharedPath, limits, fonts);
+        var shared = sharedPath is null ? [] : ReadSharedStrings(zip, sharedPath, limits);
 
         var workbook = new RawWorkbook();
         var sheets = new List<(string Name, string RelId, bool Hidden)>();
-        using (var reader = Open(zip, officeDoc, limits))
+        using (var part = Buffer(zip, officeDoc, limits))
         {
+            var scanner = new XmlScanner(part.Span);
             string? definedName = null;
-            while (reader.Read())
+            while (scanner.Next() is var token && token != XmlScanner.Token.None)
             {
-                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "sheet")
+                if (token == XmlScanner.Token.Start && scanner.Is("sheet"u8))
                 {
-                    var state = reader.GetAttribute("state");
-                    var rid = reader.GetAttribute("id", "http://schemas.openxmlformats.org/officeDocument/2006/relationships") ?? "";
-                    sheets.Add((reader.GetAttribute("name") ?? "", rid, state is "hidden" or "veryHidden"));
+                    var state = scanner.Attribute("state"u8);
+                    sheets.Add((scanner.Attribute("name"u8) ?? "", scanner.Attribute("id"u8) ?? "", state is "hidden" or "veryHidden"));
                 }
-                else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "definedName")
+                else if (token == XmlScanner.Token.Start && scanner.Is("definedName"u8))
                 {
-                    definedName = reader.GetAttribute("name");
+                    definedName = scanner.IsEmpty ? null : scanner.Attribute("name"u8);
                 }
-                else if (reader.NodeType == XmlNodeType.Text && definedName is not null)
+                else if (token == XmlScanner.Token.Text && definedName is not null)
                 {
-                    workbook.DefinedNames[definedName] = reader.Value;
+                    workbook.DefinedNames[definedName] = scanner.Text();
+                    definedName = null;
+                }
+                else if (token == XmlScanner.Token.End)
+                {
                     definedName = null;
                 }
             }
@@ -223,13 +217,6 @@ internal static class RawWorkbookReader
         return workbook;
     }
 
-    private static XmlReader Open(ZipArchive zip, string path, Limits limits)
-    {
-        var entry = zip.GetEntry(path) ?? throw new InvalidDataException("Missing part " + path);
-        var stream = new BoundedStream(entry.Open(), Math.Min(limits.MaxEntryBytes, entry.Length + 1024));
-        return XmlReader.Create(stream, Settings);
-    }
-
     private static Dictionary<string, (string Type, string Target)> ReadRelationships(ZipArchive zip, string path, string baseDir)
     {
         var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
@@ -238,19 +225,20 @@ internal static class RawWorkbookReader
             return result;
         }
 
-        using var reader = Open(zip, path, new Limits());
-        while (reader.Read())
+        using var part = Buffer(zip, path, new Limits());
+        var scanner = new XmlScanner(part.Span);
+        while (scanner.Next() is var token && token != XmlScanner.Token.None)
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship")
+            if (token == XmlScanner.Token.Start && scanner.Is("Relationship"u8))
             {
-                var target = reader.GetAttribute("Target") ?? "";
-                if (reader.GetAttribute("TargetMode") == "External")
+                var target = scanner.Attribute("Target"u8) ?? "";
+                if (scanner.Attribute("TargetMode"u8) == "External")
                 {
                     continue;
                 }
 
                 target = target.StartsWith('/') ? target[1..] : Normalize(baseDir + target);
-                result[reader.GetAttribute("Id") ?? ""] = (reader.GetAttribute("Type") ?? "", target);
+                result[scanner.Attribute("Id"u8) ?? ""] = (scanner.Attribute("Type"u8) ?? "", target);
             }
         }
 
@@ -287,39 +275,49 @@ internal static class RawWorkbookReader
             return (fonts, xfFonts);
         }
 
-        using var reader = Open(zip, path, limits);
-        var section = "";
+        using var part = Buffer(zip, path, limits);
+        var scanner = new XmlScanner(part.Span);
+        var section = 0; // 1 fonts, 2 cellXfs, 3 other lists holding <font>/<xf>
         var inFont = false;
-        while (reader.Read())
+        while (scanner.Next() is var token && token != XmlScanner.Token.None)
         {
-            if (reader.NodeType == XmlNodeType.Element)
+            if (token == XmlScanner.Token.Start)
             {
-                switch (reader.LocalName)
+                if (scanner.Is("fonts"u8))
                 {
-                    case "fonts" or "cellXfs" or "cellStyleXfs" or "dxfs":
-                        section = reader.LocalName;
-                        break;
-                    case "font" when section == "fonts":
-                        fonts.Add(null);
-                        inFont = !reader.IsEmptyElement;
-                        break;
-                    case "name" when section == "fonts" && inFont:
-                        fonts[^1] = reader.GetAttribute("val");
-                        break;
-                    case "xf" when section == "cellXfs":
-                        xfFonts.Add(int.TryParse(reader.GetAttribute("fontId"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0);
-                        break;
+                    section = 1;
+                }
+                else if (scanner.Is("cellXfs"u8))
+                {
+                    section = 2;
+                }
+                else if (scanner.Is("cellStyleXfs"u8) || scanner.Is("dxfs"u8))
+                {
+                    section = 3;
+                }
+                else if (section == 1 && scanner.Is("font"u8))
+                {
+                    fonts.Add(null);
+                    inFont = !scanner.IsEmpty;
+                }
+                else if (section == 1 && inFont && scanner.Is("name"u8))
+                {
+                    fonts[^1] = scanner.Attribute("val"u8);
+                }
+                else if (section == 2 && scanner.Is("xf"u8))
+                {
+                    xfFonts.Add(Math.Max(0, scanner.IntAttribute("fontId"u8)));
                 }
             }
-            else if (reader.NodeType == XmlNodeType.EndElement)
+            else if (token == XmlScanner.Token.End)
             {
-                if (reader.LocalName == "font")
+                if (scanner.Is("font"u8))
                 {
                     inFont = false;
                 }
-                else if (reader.LocalName == section)
+                else if (scanner.Is("fonts"u8) || scanner.Is("cellXfs"u8) || scanner.Is("cellStyleXfs"u8) || scanner.Is("dxfs"u8))
                 {
-                    section = "";
+                    section = 0;
                 }
             }
         }
@@ -327,15 +325,23 @@ internal static class RawWorkbookReader
         return (fonts, xfFonts);
     }
 
-    private static RawCell[] ReadSharedStrings(ZipArchive zip, string path, Limits limits, List<string?> fonts)
+    private static PartBuffer Buffer(ZipArchive zip, string path, Limits limits)
+    {
+        var entry = zip.GetEntry(path) ?? throw new InvalidDataException("Missing part " + path);
+        using var stream = entry.Open();
+        return new PartBuffer(stream, entry.Length, Math.Min(limits.MaxEntryBytes, entry.Length + 1024));
+    }
+
+    private static RawCell[] ReadSharedStrings(ZipArchive zip, string path, Limits limits)
     {
         if (zip.GetEntry(path) is null)
         {
             return [];
         }
 
+        using var part = Buffer(zip, path, limits);
+        var scanner = new XmlScanner(part.Span);
         var list = new List<RawCell>();
-        using var reader = Open(zip, path, limits);
         var builder = new StringBuilder();
         var runText = new StringBuilder();
         List<RichRun>? runs = null;
@@ -343,81 +349,83 @@ internal static class RawWorkbookReader
         var inRun = false;
         var inPhonetic = 0;
         var inText = false;
-        while (reader.Read())
+        while (true)
         {
-            switch (reader.NodeType)
+            var token = scanner.Next();
+            if (token == XmlScanner.Token.None)
             {
-                case XmlNodeType.Element:
-                    switch (reader.LocalName)
+                break;
+            }
+
+            if (token == XmlScanner.Token.Start)
+            {
+                if (scanner.Is("si"u8))
+                {
+                    builder.Clear();
+                    runs = null;
+                    if (scanner.IsEmpty)
                     {
-                        case "si":
-                            builder.Clear();
-                            runs = null;
-                            if (reader.IsEmptyElement)
-                            {
-                                list.Add(new RawCell("", null, null));
-                            }
-
-                            break;
-                        case "r" when inPhonetic == 0:
-                            inRun = true;
-                            runFont = null;
-                            runText.Clear();
-                            break;
-                        case "rFont" when inRun:
-                            runFont = reader.GetAttribute("val");
-                            break;
-                        case "rPh":
-                            if (!reader.IsEmptyElement)
-                            {
-                                inPhonetic++;
-                            }
-
-                            break;
-                        case "t" when inPhonetic == 0:
-                            inText = !reader.IsEmptyElement;
-                            break;
+                        list.Add(new RawCell("", null, null));
                     }
-
-                    break;
-                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when inText:
-                    builder.Append(reader.Value);
+                }
+                else if (scanner.Is("r"u8) && inPhonetic == 0 && !scanner.IsEmpty)
+                {
+                    inRun = true;
+                    runFont = null;
+                    runText.Clear();
+                }
+                else if (scanner.Is("rFont"u8) && inRun)
+                {
+                    runFont = scanner.Attribute("val"u8);
+                }
+                else if (scanner.Is("rPh"u8) && !scanner.IsEmpty)
+                {
+                    inPhonetic++;
+                }
+                else if (scanner.Is("t"u8) && inPhonetic == 0)
+                {
+                    inText = !scanner.IsEmpty;
+                }
+            }
+            else if (token == XmlScanner.Token.Text)
+            {
+                if (inText)
+                {
+                    var text = scanner.Text();
+                    builder.Append(text);
                     if (inRun)
                     {
-                        runText.Append(reader.Value);
+                        runText.Append(text);
                     }
-
-                    break;
-                case XmlNodeType.EndElement:
-                    switch (reader.LocalName)
-                    {
-                        case "t":
-                            inText = false;
-                            break;
-                        case "rPh":
-                            inPhonetic--;
-                            break;
-                        case "r" when inRun:
-                            inRun = false;
-                            (runs ??= []).Add(new RichRun(runText.ToString(), runFont));
-                            break;
-                        case "si":
-                            var hasFonts = runs is not null && runs.Exists(r => r.Font is not null);
-                            list.Add(new RawCell(builder.ToString(), null, hasFonts ? [.. runs!] : null));
-                            break;
-                    }
-
-                    break;
+                }
+            }
+            else if (scanner.Is("t"u8))
+            {
+                inText = false;
+            }
+            else if (scanner.Is("rPh"u8))
+            {
+                inPhonetic--;
+            }
+            else if (scanner.Is("r"u8) && inRun)
+            {
+                inRun = false;
+                (runs ??= []).Add(new RichRun(runText.ToString(), runFont));
+            }
+            else if (scanner.Is("si"u8))
+            {
+                var hasFonts = runs is not null && runs.Exists(r => r.Font is not null);
+                list.Add(new RawCell(builder.ToString(), null, hasFonts ? [.. runs!] : null));
             }
         }
 
-        _ = fonts;
         return [.. list];
     }
 
     private static void ReadSheet(ZipArchive zip, string path, RawSheet sheet, RawCell[] shared, List<string?> fonts, List<int> xfFonts, Limits limits)
     {
-        using var reader = Open(zip, path, limits);
+        using var part = Buffer(zip, path, limits);
+        var scanner = new XmlScanner(part.Span);
         var cells = new List<RawCell?>(16);
         var rowNumber = 0;
         var cellColumn = 0;
@@ -428,94 +436,110 @@ internal static class RawWorkbookReader
         var inInline = false;
         var inCell = false;
         var nextColumn = 0;
-        while (reader.Read())
+        while (true)
         {
-            switch (reader.NodeType)
+            var token = scanner.Next();
+            if (token == XmlScanner.Token.None)
             {
-                case XmlNodeType.Element:
-                    switch (reader.LocalName)
+                break;
+            }
+
+            if (token == XmlScanner.Token.Start)
+            {
+                var name = scanner.Name;
+                if (name.Length == 1 && name[0] == (byte)'c')
+                {
+                    var column = scanner.ColumnAttribute("r"u8);
+                    cellColumn = column < 0 ? nextColumn : column;
+                    nextColumn = cellColumn + 1;
+                    cellType = scanner.Attribute("t"u8);
+                    cellStyle = Math.Max(0, scanner.IntAttribute("s"u8));
+                    value.Clear();
+                    inCell = !scanner.IsEmpty;
+                }
+                else if (name.Length == 1 && name[0] == (byte)'v')
+                {
+                    inValue = inCell && !scanner.IsEmpty;
+                }
+                else if (name.Length == 1 && name[0] == (byte)'t')
+                {
+                    inValue = inInline && !scanner.IsEmpty;
+                }
+                else if (scanner.Is("is"u8))
+                {
+                    inInline = inCell && !scanner.IsEmpty;
+                }
+                else if (scanner.Is("row"u8))
+                {
+                    var r = scanner.IntAttribute("r"u8);
+                    rowNumber = r > 0 ? r : rowNumber + 1;
+                    cells.Clear();
+                    nextColumn = 0;
+                    if (scanner.IsEmpty)
                     {
-                        case "row":
-                            rowNumber = int.TryParse(reader.GetAttribute("r"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
-                            cells.Clear();
-                            nextColumn = 0;
-                            if (reader.IsEmptyElement)
-                            {
-                                cells.Clear();
-                            }
+                        cells.Clear();
+                    }
+                }
+                else if (scanner.Is("mergeCell"u8))
+                {
+                    if (scanner.Attribute("ref"u8) is { } range && range.Split(':') is [var a, var b])
+                    {
+                        sheet.Merges.Add((RowOf(a), ColumnIndex(a), RowOf(b), ColumnIndex(b)));
+                    }
+                }
+            }
+            else if (token == XmlScanner.Token.Text)
+            {
+                if (inValue)
+                {
+                    scanner.AppendText(value);
+                }
+            }
+            else
+            {
+                var name = scanner.Name;
+                if (name.Length == 1 && (name[0] == (byte)'v' || name[0] == (byte)'t'))
+                {
+                    inValue = false;
+                }
+                else if (scanner.Is("is"u8))
+                {
+                    inInline = false;
+                }
+                else if (name.Length == 1 && name[0] == (byte)'c' && inCell)
+                {
+                    inCell = false;
+                    AddCell(value.ToString(), cellType, cellStyle, cellColumn);
+                }
+                else if (scanner.Is("row"u8))
+                {
+                    if (cells.Exists(c => c is not null && c.Text.Length > 0))
+                    {
+                        if (sheet.Rows.Count >= limits.MaxRowsPerSheet)
+                        {
+                            sheet.Truncated = true;
+                            return;
+                        }
 
-                            break;
-                        case "c":
-                            var reference = reader.GetAttribute("r");
-                            cellColumn = reference is null ? nextColumn : ColumnIndex(reference);
-                            nextColumn = cellColumn + 1;
-                            cellType = reader.GetAttribute("t");
-                            cellStyle = int.TryParse(reader.GetAttribute("s"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 0;
-                            value.Clear();
-                            inCell = !reader.IsEmptyElement;
-                            break;
-                        case "v" when inCell:
-                            inValue = true;
-                            break;
-                        case "is" when inCell:
-                            inInline = true;
-                            break;
-                        case "t" when inInline:
-                            inValue = true;
-                            break;
-                        case "mergeCell":
-                            if (reader.GetAttribute("ref") is { } range && range.Split(':') is [var a, var b])
-                            {
-                                sheet.Merges.Add((RowOf(a), ColumnIndex(a), RowOf(b), ColumnIndex(b)));
-                            }
-
-                            break;
+                        sheet.Rows.Add(new RawRow(rowNumber, [.. cells]));
                     }
 
-                    break;
-                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace when inValue:
-                    value.Append(reader.Value);
-                    break;
-                case XmlNodeType.EndElement:
-                    switch (reader.LocalName)
-                    {
-                        case "v" or "t":
-                            inValue = false;
-                            break;
-                        case "is":
-                            inInline = false;
-                            break;
-                        case "c" when inCell:
-                            inCell = false;
-                            var cell = MakeCell(value.ToString(), cellType, cellStyle, shared, fonts, xfFonts);
-                            if (cell is not null && cellColumn < 16_384)
-                            {
-                                while (cells.Count <= cellColumn)
-                                {
-                                    cells.Add(null);
-                                }
+                    cells.Clear();
+                }
+            }
+        }
 
-                                cells[cellColumn] = cell;
-                            }
+        void AddCell(string raw, string? type, int style, int column)
+        {
+            var cell = MakeCell(raw, type, style, shared, fonts, xfFonts);
+            if (cell is not null && column < 16_384)
+            {
+                while (cells.Count <= column)
+                {
+                    cells.Add(null);
+                }
 
-                            break;
-                        case "row":
-                            if (cells.Exists(c => c is not null && c.Text.Length > 0))
-                            {
-                                if (sheet.Rows.Count >= limits.MaxRowsPerSheet)
-                                {
-                                    sheet.Truncated = true;
-                                    return;
-                                }
-
-                                sheet.Rows.Add(new RawRow(rowNumber, [.. cells]));
-                            }
-
-                            cells.Clear();
-                            break;
-                    }
-
-                    break;
+                cells[column] = cell;
             }
         }
     }
@@ -631,48 +655,6 @@ internal static class RawWorkbookReader
         finally
         {
             File.Delete(temp);
-        }
-    }
-
-    /// <summary>Stops a lying zip entry from inflating more than its directory declared (zip bombs).</summary>
-    private sealed class BoundedStream(Stream inner, long limit) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = inner.Read(buffer, offset, count);
-            _read += n;
-            if (_read > limit)
-            {
-                throw new FileReadException(FileRejection.ZipBomb, "Entry inflates beyond its declared size");
-            }
-
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
         }
     }
 }

@@ -53,15 +53,52 @@ internal sealed record SheetLayout(double[] Widths, int FreezeRows = 0, bool Lan
 /// </summary>
 internal sealed class StreamingWorkbook : IDisposable
 {
-    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private readonly string _path;
     private readonly Sheets _sheets = new();
     private readonly DefinedNames _names = new();
     private readonly List<SheetWriter> _writers = [];
+    private readonly Dictionary<string, int> _shared = new(StringComparer.Ordinal);
+    private readonly List<string> _sharedList = [];
+    private DeflatedPart? _sharedPart;
     private uint _sheetId;
 
     public StreamingWorkbook(string path) => _path = path;
+
+    /// <summary>
+    /// Puts a long text that several sheets repeat (the question, on "Tổng hợp" and on its topic sheet) in the
+    /// shared-string table, so it is escaped, encoded and deflated once. Call before the sheets are written (the
+    /// table is read-only while they are); texts not shared here go out as inline strings.
+    /// </summary>
+    public void Share(string? text)
+    {
+        if (!string.IsNullOrEmpty(text) && !_shared.ContainsKey(text))
+        {
+            _shared[text] = _sharedList.Count;
+            _sharedList.Add(text);
+        }
+    }
+
+    /// <summary>Writes the shared-string part (may run beside the sheets).</summary>
+    public void WriteSharedStrings()
+    {
+        var part = new DeflatedPart();
+        using (var writer = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CheckCharacters = false, CloseOutput = false, ConformanceLevel = ConformanceLevel.Fragment }))
+        {
+            writer.WriteRaw(string.Create(CultureInfo.InvariantCulture, $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="{_sharedList.Count}">"""));
+            foreach (var text in _sharedList)
+            {
+                writer.WriteRaw(char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) ? "<si><t xml:space=\"preserve\">" : "<si><t>");
+                writer.WriteString(text);
+                writer.WriteRaw("</t></si>");
+            }
+
+            writer.WriteRaw("</sst>");
+        }
+
+        part.Finish();
+        _sharedPart = part;
+    }
 
     public SheetWriter AddSheet(string name, SheetLayout layout, bool hidden = false)
     {
@@ -81,7 +118,7 @@ internal sealed class StreamingWorkbook : IDisposable
             });
         }
 
-        var writer = new SheetWriter(layout, name, _sheetId - 1);
+        var writer = new SheetWriter(layout, name, _sheetId - 1, _shared);
         _writers.Add(writer);
         return writer;
     }
@@ -132,6 +169,12 @@ internal sealed class StreamingWorkbook : IDisposable
             workbookRels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>""");
         }
 
+        if (_sharedPart is not null)
+        {
+            contentTypes.Append("""<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>""");
+            workbookRels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{_writers.Count + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>""");
+        }
+
         contentTypes.Append("</Types>");
         workbookRels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{_writers.Count + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
         const string declaration = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""";
@@ -142,14 +185,17 @@ internal sealed class StreamingWorkbook : IDisposable
         zip.Add("xl/workbook.xml", declaration + workbook.OuterXml);
         zip.Add("xl/_rels/workbook.xml.rels", workbookRels.ToString());
         zip.Add("xl/styles.xml", declaration + BuildStyles().OuterXml);
+        if (_sharedPart is not null)
+        {
+            zip.AddDeflated("xl/sharedStrings.xml", _sharedPart.Content, _sharedPart.Crc, _sharedPart.Length);
+            _sharedPart.Content.Dispose();
+        }
         for (var i = 0; i < _writers.Count; i++)
         {
             var part = _writers[i].Part;
             zip.AddDeflated($"xl/worksheets/sheet{i + 1}.xml", part.Content, part.Crc, part.Length);
             part.Content.Dispose();
         }
-
-        _ = MainNs;
     }
 
     private static Stylesheet BuildStyles()
@@ -270,6 +316,7 @@ internal sealed class SheetWriter : IDisposable
     private static readonly string[] NumberStart = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\"><v>").ToArray();
     private static readonly string[] EmptyCell = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\"/>").ToArray();
     private static readonly string[] TextStart = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\" t=\"inlineStr\"><is><t>").ToArray();
+    private static readonly string[] SharedStart = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\" t=\"s\"><v>").ToArray();
     private static readonly string[] TextStartPreserve = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">").ToArray();
     private static readonly string[] Letters = Enumerable.Range(0, 64).Select(QuestionFileParser.XlsxColumn).ToArray();
     private readonly XmlWriter _writer;
@@ -279,8 +326,11 @@ internal sealed class SheetWriter : IDisposable
     private string? _filter;
     private bool _done;
 
-    internal SheetWriter(SheetLayout layout, string name, uint index)
+    private readonly Dictionary<string, int> _shared;
+
+    internal SheetWriter(SheetLayout layout, string name, uint index, Dictionary<string, int> shared)
     {
+        _shared = shared;
         Name = name;
         Index = index;
         _layout = layout;
@@ -352,6 +402,13 @@ internal sealed class SheetWriter : IDisposable
                 _writer.WriteRaw(number.ToString(CultureInfo.InvariantCulture));
                 _writer.WriteRaw("</v></c>");
             }
+            else if (!string.IsNullOrEmpty(cell.Text) && _shared.TryGetValue(cell.Text, out var index))
+            {
+                // Shared string (t="s"): text, never a formula.
+                _writer.WriteRaw(SharedStart[style]);
+                _writer.WriteRaw(index.ToString(CultureInfo.InvariantCulture));
+                _writer.WriteRaw("</v></c>");
+            }
             else if (!string.IsNullOrEmpty(cell.Text))
             {
                 // Inline string: never a formula, whatever the text starts with.
@@ -388,10 +445,21 @@ internal sealed class SheetWriter : IDisposable
             // Times New Roman 12 pt averages a little under one width unit per character.
             var perLine = Math.Max(1, (int)((_layout.Widths[c] - 1) * 1.15));
             var needed = 0;
-            foreach (var segment in text.Split('\n'))
+            var segment = 0;
+            foreach (var ch in text)
             {
-                needed += Math.Max(1, (segment.Length + perLine - 1) / perLine);
+                if (ch == '\n')
+                {
+                    needed += Math.Max(1, (segment + perLine - 1) / perLine);
+                    segment = 0;
+                }
+                else
+                {
+                    segment++;
+                }
             }
+
+            needed += Math.Max(1, (segment + perLine - 1) / perLine);
 
             lines = Math.Max(lines, needed);
         }

@@ -351,6 +351,25 @@ public class QuestionConsolidatorTests
     }
 
     [Fact]
+    public void Merge_HeaderOnlyAndSeveralSheets_TakesEveryTableAndSaysWhichSheets()
+    {
+        using var dir = new TempDir();
+        ReturnedSheetBuilder.Save(
+            dir.File("nhieu-trang.xlsx"),
+            new ReturnedSheet { Name = "Trường A", HeaderRow = 3, LetterheadLeft = ["UBND HUYỆN VĂN YÊN"], Headers = Standard, Rows = [[1, "A", null, null, null, 1, Q1, null, null]] },
+            new ReturnedSheet { Name = "Trường B", HeaderRow = 3, LetterheadLeft = ["UBND HUYỆN VĂN YÊN"], Headers = Standard },
+            new ReturnedSheet { Name = "Ẩn", HeaderRow = 3, Headers = Standard, Rows = [[1, "X", null, null, null, 1, Q2, null, null]], Hidden = true },
+            new ReturnedSheet { Name = "Ghi chú", Title = null, LetterheadLeft = [], LetterheadRight = [], HeaderRow = 1, Headers = ["Chỉ là ghi chú"] });
+
+        var result = Merge(dir, [dir.File("nhieu-trang.xlsx")]);
+
+        Assert.Equal(1, result.Questions);
+        Assert.Equal(1, result.RowsRead);
+        Assert.Contains(result.Problems, p => p.Code == "QUESTIONS_SHEET_SKIPPED" && p.Location == "nhieu-trang.xlsx › Ghi chú");
+        Assert.DoesNotContain(result.Problems, p => p.Location.Contains("Ẩn", StringComparison.Ordinal)); // hidden sheets are lists, not returns
+    }
+
+    [Fact]
     public void Merge_NoInput_ThrowsProblemWithCode()
     {
         using var dir = new TempDir();
