@@ -101,13 +101,15 @@ public static partial class InvitationGenerator
         PrintFileWriter? print = request.PrintFile ? new PrintFileWriter(template, Path.Combine(request.OutputFolder, PrintFileName)) : null;
         try
         {
-            var values = new Dictionary<string, string>(common, StringComparer.Ordinal);
+            // Decide who gets a letter and its file name first (in list order), then render in parallel batches:
+            // QR rendering and deflate are the cost, and they are independent per delegate. The print file is appended
+            // in list order after each batch, so memory stays flat whatever the number of delegates.
+            var jobs = new List<(ConferenceDelegate Delegate, string FileName, string Link)>(plan.Delegates.Count);
             var ordinal = 0;
             foreach (var d in plan.Delegates)
             {
                 ordinal++;
-                var addressee = d.Addressee;
-                if (addressee.Length == 0)
+                if (d.Addressee.Length == 0)
                 {
                     problems.Error("INVITATION_MISSING_VALUE", Locations.Row(plan.DelegateFile, DelegateColumns.SheetName, d.Row), "Delegate cannot be addressed.",
                         d.Row.ToString(CultureInfo.InvariantCulture), "KinhGui");
@@ -123,19 +125,38 @@ public static partial class InvitationGenerator
                     continue;
                 }
 
-                var link = DelegateLink(packetUrl, d.Code);
-                SetDelegateValues(values, plan, d, link, request.Seats?.GetValueOrDefault(d.Code) ?? "");
-
-                var qr = QrCodeRenderer.Png(link);
-                var xml = template.RenderDocumentXml(values);
                 var fileName = UniqueName(usedNames, string.Create(CultureInfo.InvariantCulture, $"{ordinal:000}-{(d.FullName.Length > 0 ? d.FullName : d.Organization)}"));
-                using (var file = File.Create(Path.Combine(outDir, fileName)))
+                jobs.Add((d, fileName, DelegateLink(packetUrl, d.Code)));
+            }
+
+            const int Batch = 64;
+            var rendered = new (string Xml, byte[] Qr)[Batch];
+            for (var start = 0; start < jobs.Count; start += Batch)
+            {
+                var count = Math.Min(Batch, jobs.Count - start);
+                Parallel.For(0, count, i =>
                 {
-                    template.WritePackage(xml, qr, file);
+                    var (d, fileName, link) = jobs[start + i];
+                    var values = new Dictionary<string, string>(common, StringComparer.Ordinal);
+                    SetDelegateValues(values, plan, d, link, request.Seats?.GetValueOrDefault(d.Code) ?? "");
+                    var qr = QrCodeRenderer.Png(link);
+                    var xml = template.RenderDocumentXml(values);
+                    using (var file = File.Create(Path.Combine(outDir, fileName)))
+                    {
+                        template.WritePackage(xml, qr, file);
+                    }
+
+                    rendered[i] = (xml, qr);
+                });
+
+                for (var i = 0; i < count; i++)
+                {
+                    var (d, fileName, link) = jobs[start + i];
+                    print?.Add(rendered[i].Xml, rendered[i].Qr);
+                    written.Add(new GeneratedInvitation(d, $"{Folder}/{fileName}", link));
+                    rendered[i] = default;
                 }
 
-                print?.Add(xml, qr);
-                written.Add(new GeneratedInvitation(d, $"{Folder}/{fileName}", link));
                 request.Progress?.Report(written.Count);
             }
 
