@@ -67,7 +67,7 @@ export const vi = Object.freeze({
   needFolderLink: "Hãy dán liên kết chia sẻ của thư mục SharePoint chứa các phiếu.",
   needShareFolder: "Hãy chọn thư mục chia sẻ chứa các phiếu.",
   fetchingFolder: "Đang lấy các phiếu trong thư mục…",
-  noShareFolders: "Thư mục chia sẻ chưa có thư mục con nào",
+  noShareFolders: "Chưa có thư mục nào",
   chooseShareFolder: "Chọn thư mục…",
   shareFolderOption: (f) => `${f.name} (${f.sheets} phiếu)`,
   folderHintLocal: "Chế độ cục bộ: chọn một thư mục trong thư mục chia sẻ của máy chủ. Lấy mọi phiếu (.xlsx, .xlsm, .xls, .csv) trong thư mục; tối đa 200 tệp, 100 MB.",
