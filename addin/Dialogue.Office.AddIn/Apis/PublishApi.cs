@@ -51,19 +51,12 @@ public static class PublishApi
         var folder = plan.Sharing.Folder.Length > 0 ? plan.Sharing.Folder : plan.Conference.Code;
         if (ad.IsConfigured && plan.Sharing.SiteUrl.Length > 0)
         {
-            var header = http.Request.Headers.Authorization.ToString();
-            var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
             return new SharePointTarget
             {
                 SiteUrl = plan.Sharing.SiteUrl,
                 Library = plan.Sharing.Library,
                 Folder = folder,
-                Connection = new GraphConnectionOptions
-                {
-                    TenantId = ad.TenantId,
-                    ClientId = ad.ClientId,
-                    Credential = new OnBehalfOfCredential(ad.TenantId, ad.ClientId, ad.ClientSecret, token),
-                },
+                Connection = OnBehalfOf(http, ad),
             };
         }
 
@@ -74,6 +67,21 @@ public static class PublishApi
             Folder = folder,
         };
     }
+
+    /// <summary>The caller's bearer token ("" when none).</summary>
+    public static string BearerToken(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+    }
+
+    /// <summary>Graph on behalf of the signed-in user (the pane's token exchanged by the host; never sent back).</summary>
+    public static GraphConnectionOptions OnBehalfOf(HttpContext http, AzureAdOptions ad) => new()
+    {
+        TenantId = ad.TenantId,
+        ClientId = ad.ClientId,
+        Credential = new OnBehalfOfCredential(ad.TenantId, ad.ClientId, ad.ClientSecret, BearerToken(http)),
+    };
 
     private static IResult Start(string jobId, HttpContext http, JobStore jobs, PlanStore store, AzureAdOptions ad, IOptions<AddInOptions> options)
     {

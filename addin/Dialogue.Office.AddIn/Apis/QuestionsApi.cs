@@ -1,7 +1,11 @@
 using System.IO.Compression;
 using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Hosting;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Questions;
+using Dialogue.Office.Automation.Sharing;
+using Microsoft.Extensions.Options;
 
 namespace Dialogue.Office.AddIn.Apis;
 
@@ -35,6 +39,8 @@ public static class QuestionsApi
     {
         var questions = api.MapGroup("questions");
         questions.MapPost("{planId}/consolidate", ConsolidateAsync).DisableAntiforgery();
+        questions.MapPost("{planId}/consolidate-folder", ConsolidateFolderAsync);
+        questions.MapGet("share-folders", ShareFolders);
         questions.MapPost("{planId}/split", SplitAsync).DisableAntiforgery();
         questions.MapPost("answers", AnswersAsync).DisableAntiforgery();
         return questions;
@@ -54,20 +60,146 @@ public static class QuestionsApi
             return problem;
         }
 
-        var job = jobs.Start(http.OwnerId(), "consolidate", files!.Count, (job, _) =>
+        return StartConsolidation(http, jobs, time, plan!, planId, files!.Count, inputs => Uploads.SaveAll(files!, inputs));
+    }
+
+    /// <summary>
+    /// The consolidation job both ways share (uploaded files, a shared folder): <paramref name="fill"/> puts the
+    /// returns into the job's input folder, then the core consolidates them into the same result shape.
+    /// </summary>
+    private static IResult StartConsolidation(HttpContext http, JobStore jobs, TimeProvider time, ConferencePlan plan, string planId, int count, Action<string> fill)
+    {
+        var job = jobs.Start(http.OwnerId(), "consolidate", count, (job, _) =>
         {
             var inputs = Path.Combine(job.Folder, "phieu-nhan");
-            Uploads.SaveAll(files, inputs);
+            fill(inputs);
             var output = Path.Combine(job.Folder, "tong-hop-cau-hoi.xlsx");
             var result = QuestionConsolidator.Merge(new MergeRequest { Inputs = [inputs], OutputPath = output, Plan = plan, Time = time });
-            job.Report(files.Count, files.Count);
+            job.Report(count, count);
             job.Complete(
-                [new JobFile("consolidated", "Bảng tổng hợp câu hỏi", $"tong-hop-cau-hoi-{plan!.Conference.Code}.xlsx", output, PlansApi.Xlsx)],
+                [new JobFile("consolidated", "Bảng tổng hợp câu hỏi", $"tong-hop-cau-hoi-{plan.Conference.Code}.xlsx", output, PlansApi.Xlsx)],
                 result.Problems,
                 ToDto(result));
             return Task.CompletedTask;
         }, planId);
         return JobsApi.Accepted(job);
+    }
+
+    /// <summary>Body of <c>consolidate-folder</c>.</summary>
+    /// <param name="Folder">
+    /// With SharePoint: a sharing link (or address) of the folder, or a folder path in <paramref name="Library"/> of
+    /// <paramref name="Site"/> (default: the plan's <c>sharing:</c> site and library). Without a tenant: the name of a
+    /// folder of the local share.
+    /// </param>
+    public sealed record FolderRequest(string? Folder, string? Site = null, string? Library = null);
+
+    /// <summary>A local share folder the pane offers; <c>Mode</c> = local | sharepoint (then no list: paste a link).</summary>
+    public sealed record ShareFoldersDto(string Mode, IReadOnlyList<LocalShareFolder> Folders);
+
+    /// <summary>Largest number of sheets and bytes taken from a folder (the upload path's 20 MB per file kept).</summary>
+    public const int MaxFolderFiles = 200;
+
+    public const long MaxFolderBytes = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// JSON <c>{ "folder": … }</c>: fetches the folder's sheets (SharePoint on behalf of the signed-in user, or the local
+    /// share) before answering, so a missing folder, an empty one or one over the caps is a problem response; then the
+    /// same consolidation job as the upload path.
+    /// </summary>
+    private static async Task<IResult> ConsolidateFolderAsync(
+        string planId, FolderRequest? body, HttpContext http, PlanStore store, JobStore jobs, TimeProvider time, AzureAdOptions ad, IOptions<AddInOptions> options, CancellationToken ct)
+    {
+        if (PlansApi.Usable(store, planId, out var plan) is { } planProblem)
+        {
+            return planProblem;
+        }
+
+        var folder = (body?.Folder ?? "").Trim();
+        if (folder.Length == 0)
+        {
+            return ApiProblem.Result("FOLDER_MISSING", StatusCodes.Status400BadRequest);
+        }
+
+        FolderSource source;
+        if (ad.IsConfigured)
+        {
+            if (PublishApi.BearerToken(http).Length == 0)
+            {
+                return ApiProblem.Result("AUTH_TOKEN_MISSING", StatusCodes.Status401Unauthorized);
+            }
+
+            var connection = PublishApi.OnBehalfOf(http, ad);
+            var isLink = Uri.TryCreate(folder, UriKind.Absolute, out _);
+            var site = (body?.Site ?? "").Trim() is { Length: > 0 } s ? s : plan!.Sharing.SiteUrl;
+            if (!isLink && site.Length == 0)
+            {
+                return ApiProblem.Result("FOLDER_NEEDS_LINK", StatusCodes.Status400BadRequest);
+            }
+
+            source = isLink
+                ? new SharePointFolderSource { SharingLink = folder, Connection = connection }
+                : new SharePointFolderSource { SiteUrl = site, Library = (body?.Library ?? "").Trim() is { Length: > 0 } l ? l : plan!.Sharing.Library, Folder = folder, Connection = connection };
+        }
+        else
+        {
+            source = new LocalShareFolderSource { Root = PublishApi.ShareRoot(options.Value, jobs), Folder = folder };
+        }
+
+        // Fetched beside the job folders, then moved into the job: the checks answer before a job exists.
+        var staging = Path.Combine(jobs.Root, "nhan-thu-muc-" + Guid.NewGuid().ToString("N"));
+        var fetched = await FolderFetcher.FetchAsync(
+            new FolderFetchRequest
+            {
+                Source = source,
+                Destination = staging,
+                MaxFiles = MaxFolderFiles,
+                MaxFileBytes = options.Value.MaxUploadBytes,
+                MaxTotalBytes = MaxFolderBytes,
+            },
+            time,
+            ct);
+        if (!fetched.Succeeded)
+        {
+            TryDelete(staging);
+            var error = fetched.Problems.First(p => p.IsError);
+            return ApiProblem.FromCore(error, FolderStatus(error.Code), fetched.Problems);
+        }
+
+        return StartConsolidation(http, jobs, time, plan!, planId, fetched.Files.Count, inputs => Directory.Move(staging, inputs));
+    }
+
+    /// <summary>The local share's folders (embedded default); with SharePoint the pane asks for a link instead.</summary>
+    private static IResult ShareFolders(JobStore jobs, AzureAdOptions ad, IOptions<AddInOptions> options) =>
+        TypedResults.Ok(ad.IsConfigured
+            ? new ShareFoldersDto("sharepoint", [])
+            : new ShareFoldersDto("local", FolderFetcher.ListLocalFolders(PublishApi.ShareRoot(options.Value, jobs))));
+
+    private static int FolderStatus(string code) => code switch
+    {
+        "SHARING_FOLDER_NOT_FOUND" or "SHARING_SITE_NOT_FOUND" or "SHARING_LIBRARY_NOT_FOUND" => StatusCodes.Status404NotFound,
+        "SHARING_FOLDER_NO_SHEETS" => StatusCodes.Status422UnprocessableEntity,
+        "SHARING_FOLDER_TOO_MANY_FILES" or "SHARING_FOLDER_FILE_TOO_LARGE" or "SHARING_FOLDER_TOO_LARGE" => StatusCodes.Status413PayloadTooLarge,
+        "SHARING_FOLDER_BAD_NAME" or "SHARING_FOLDER_BAD_LINK" or "SHARING_BAD_SITE_URL" => StatusCodes.Status400BadRequest,
+        "SHARING_AUTH_FAILED" or "SHARING_SIGN_IN_FAILED" => StatusCodes.Status401Unauthorized,
+        "SHARING_ACCESS_DENIED" => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status502BadGateway,
+    };
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>Form: <c>consolidated</c> (the workbook written by consolidate).</summary>

@@ -39,6 +39,17 @@ public static class ApiProblem
     public static IResult Result(string code, int status, IEnumerable<Problem>? problems = null, params string[] args) =>
         TypedResults.Problem(Details(code, status, problems, args));
 
+    /// <summary>
+    /// A problem response for a core problem that stops the request: its code, the host's Vietnamese title for it, the
+    /// core's Vietnamese message (with the folder or file it names) as detail, and every problem in the list.
+    /// </summary>
+    public static IResult FromCore(Problem problem, int status, IEnumerable<Problem> problems)
+    {
+        var details = Details(problem.Code, status, problems, [.. problem.Args]);
+        details.Detail = problem.Message;
+        return TypedResults.Problem(details);
+    }
+
     /// <summary>Writes a problem response outside the endpoint pipeline (middleware, auth events).</summary>
     public static Task WriteAsync(HttpContext context, string code, int status, params string[] args)
     {

@@ -31,3 +31,18 @@ test("the token provider's token is sent as a bearer header", async () => {
     api.setTokenProvider(null);
   }
 });
+
+test("postJson sends the folder as JSON and returns the started job", async () => {
+  respond(202, { id: "j1", state: "running" }, "application/json");
+  const job = await api.postJson("api/questions/yen-bai-2023/consolidate-folder", { folder: "Phiếu trả về" });
+  assert.deepEqual(job, { id: "j1", state: "running" });
+  assert.equal(respond.last.init.method, "POST");
+  assert.equal(respond.last.init.headers["Content-Type"], "application/json");
+  assert.deepEqual(JSON.parse(respond.last.init.body), { folder: "Phiếu trả về" });
+});
+
+test("a folder refusal keeps its code and Vietnamese detail", async () => {
+  respond(413, { code: "SHARING_FOLDER_TOO_MANY_FILES", title: "Quá nhiều tệp", detail: "Thư mục có 201 phiếu, vượt giới hạn 200 tệp mỗi lần tổng hợp." });
+  await assert.rejects(api.postJson("api/questions/p/consolidate-folder", { folder: "x" }),
+    (e) => e instanceof api.ApiError && e.status === 413 && e.problem.code === "SHARING_FOLDER_TOO_MANY_FILES" && /201 phiếu/.test(e.problem.detail));
+});

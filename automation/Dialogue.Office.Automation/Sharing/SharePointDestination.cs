@@ -29,6 +29,9 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
 
     public bool IsLocal => false;
 
+    /// <summary>The library's drive id, known after <see cref="OpenAsync"/> (the folder fetcher reads from it).</summary>
+    internal string DriveId => _driveId;
+
     public void Dispose() => client.Dispose();
 
     public string Display => string.Join(" › ", new[] { target.SiteUrl, target.Library, folder }.Where(s => s.Length > 0));
@@ -347,7 +350,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         File.Move(temp, destination, overwrite: true);
     }
 
-    private async Task<DriveItem?> GetByPathAsync(string parentId, string relativePath, CancellationToken ct)
+    internal async Task<DriveItem?> GetByPathAsync(string parentId, string relativePath, CancellationToken ct)
     {
         try
         {

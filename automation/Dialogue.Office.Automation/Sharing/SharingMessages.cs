@@ -36,6 +36,13 @@ internal static class SharingMessages
         ["SHARING_PDF_FAILED"] = "Không tạo được bản PDF của \"{0}\" (mã {1}).",
         ["SHARING_LINK_FAILED"] = "Không tạo được liên kết chia sẻ cho \"{0}\" (mã {1}).",
         ["SHARING_REMOTE_OVERWRITTEN"] = "Tệp \"{0}\" có thể đã được sửa trực tiếp trên SharePoint sau lần công bố trước; bản mới trên máy đã được ghi đè lên (bản trên SharePoint vẫn còn trong Lịch sử phiên bản).",
+        ["SHARING_FOLDER_NOT_FOUND"] = "Không tìm thấy thư mục \"{0}\" hoặc tài khoản hiện tại không có quyền mở thư mục này.",
+        ["SHARING_FOLDER_BAD_NAME"] = "Tên thư mục \"{0}\" không hợp lệ: chỉ ghi tên một thư mục trong thư mục chia sẻ, không có dấu \"/\", \"\\\" hay \"..\".",
+        ["SHARING_FOLDER_BAD_LINK"] = "\"{0}\" không phải liên kết thư mục SharePoint hợp lệ (liên kết phải bắt đầu bằng https://).",
+        ["SHARING_FOLDER_NO_SHEETS"] = "Thư mục \"{0}\" không có phiếu câu hỏi nào (tệp .xlsx, .xlsm, .xls hoặc .csv).",
+        ["SHARING_FOLDER_TOO_MANY_FILES"] = "Thư mục có {0} phiếu, vượt giới hạn {1} tệp mỗi lần tổng hợp; hãy chia thành các thư mục nhỏ hơn.",
+        ["SHARING_FOLDER_FILE_TOO_LARGE"] = "Tệp \"{0}\" lớn hơn giới hạn {1} MB cho mỗi tệp; hãy kiểm tra lại tệp này hoặc chuyển nó ra khỏi thư mục.",
+        ["SHARING_FOLDER_TOO_LARGE"] = "Các phiếu trong thư mục có tổng dung lượng khoảng {0} MB, vượt giới hạn {1} MB mỗi lần tổng hợp; hãy chia thành các thư mục nhỏ hơn.",
         ["SHARING_LOCAL_WRITE"] = "Không ghi được \"{0}\" vào thư mục chia sẻ cục bộ (ổ đĩa đầy hoặc không có quyền ghi).",
     };
 

@@ -20,6 +20,9 @@ public sealed class PaneHost : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The host's local share (the embedded default): folders put here are offered in the Excel card.</summary>
+    public string ShareRoot => Path.Combine(_factory.OutputRoot, "share");
     public string BaseUrl { get; private set; } = "";
     public bool Ready { get; private set; }
     public string? SkipReason { get; private set; }
@@ -275,6 +278,35 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await WaitForStatus(page, "Đã chèn danh sách đại biểu");
         var delegates = await page.EvaluateAsync<string>("window.__office.insertedSheets[1].base64");
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "yen-bai-2023", "dai-bieu.xlsx")), Convert.FromBase64String(delegates));
+        await NoHorizontalScroll(page);
+    }
+
+    [SkippableFact]
+    public async Task Excel_ConsolidatesTheSheetsOfALocalShareFolder()
+    {
+        RequireBrowser();
+        var folder = Path.Combine(host.ShareRoot, "Phiếu trả về");
+        Directory.CreateDirectory(folder);
+        var returns = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "yen-bai-2023", "phieu-tra-ve"));
+        foreach (var file in returns)
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        }
+
+        var page = await OpenPane("Excel");
+        Assert.True(await page.IsVisibleAsync("#question-folder"));
+        Assert.False(await page.IsVisibleAsync("#question-folder-link"));
+        Assert.Contains($"Phiếu trả về ({returns.Length} phiếu)", await page.InnerTextAsync("#question-folder"), StringComparison.Ordinal);
+
+        await page.ClickAsync("#consolidate-folder");
+        await WaitForStatus(page, "Hãy chọn thư mục chia sẻ");
+        await page.SelectOptionAsync("#question-folder", "Phiếu trả về");
+        await page.ClickAsync("#consolidate-folder");
+        await WaitForStatus(page, "Đã tổng hợp");
+        Assert.Contains("Khớp", await page.InnerTextAsync("#consolidate-job .stats"), StringComparison.Ordinal);
+        Assert.Contains("Ủy ban nhân dân huyện Trạm Tấu: Chưa nộp", await page.InnerTextAsync("#consolidate-job .tracking"), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#consolidate-job .files li").GetByText("Chèn vào sổ tính").IsVisibleAsync());
+        await Shot(page, "pane-excel-folder.png");
         await NoHorizontalScroll(page);
     }
 

@@ -68,6 +68,12 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     // ---- what the tests assert on ----
     public List<string> Log { get; } = [];
+
+    /// <summary>When above 0, children listings come in pages of this size with an <c>@odata.nextLink</c>.</summary>
+    public int ChildrenPageSize { get; set; }
+
+    /// <summary>The URLs decoded from every <c>/shares/{id}</c> request.</summary>
+    public List<string> SharesRequests { get; } = [];
     public int AuthorizationOnUploadHost { get; private set; }
     public int UnauthorizedAnswers { get; private set; }
 
@@ -221,6 +227,23 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 existing.Content = content;
                 existing.Version++;
             }
+        }
+    }
+
+    /// <summary>Someone shares a folder in the browser (an organization view link); returns the link.</summary>
+    public string ShareFolder(string path)
+    {
+        lock (_gate)
+        {
+            var parent = RootOf(DriveId);
+            foreach (var folder in path.Split('/'))
+            {
+                parent = Child(parent, folder) ?? AddItem(DriveId, parent.Id, folder, true, []);
+            }
+
+            var url = $"https://{SiteHost}/:f:/s/HoiNghi/E{Guid.NewGuid():N}";
+            parent.Permissions.Add(new FakePermission { Id = Guid.NewGuid().ToString("N")[..12], ItemId = parent.Id, Roles = ["read"], LinkType = "view", Scope = "organization", WebUrl = url });
+            return url;
         }
     }
 
@@ -400,6 +423,10 @@ public sealed class FakeGraphServer : IAsyncDisposable
         {
             await HandleDrivesAsync(ctx, rest["drives/".Length..], query, body);
         }
+        else if (rest.StartsWith("shares/", StringComparison.Ordinal))
+        {
+            await HandleSharesAsync(ctx, rest["shares/".Length..]);
+        }
         else
         {
             await Error(ctx, 400, "BadRequest", $"Unsupported segment {rest}.");
@@ -515,6 +542,57 @@ public sealed class FakeGraphServer : IAsyncDisposable
         ["webUrl"] = $"{SiteUrl}/{urlSegment}",
     };
 
+    // ---- shares ----
+
+    /// <summary>
+    /// <c>GET /shares/u!{base64url(url)}/driveItem</c>: the item a sharing link (or an item's webUrl) points at;
+    /// 400 for an id that is not <c>u!</c>-encoded, 404 for a URL no item answers to.
+    /// </summary>
+    private async Task HandleSharesAsync(HttpContext ctx, string rest)
+    {
+        var slash = rest.IndexOf('/');
+        var shareId = slash < 0 ? rest : rest[..slash];
+        var tail = slash < 0 ? "" : rest[slash..].TrimEnd('/');
+        string url;
+        try
+        {
+            var encoded = shareId.StartsWith("u!", StringComparison.Ordinal) ? shareId[2..].Replace('_', '/').Replace('-', '+') : throw new FormatException();
+            url = Encoding.UTF8.GetString(Convert.FromBase64String(encoded.PadRight(encoded.Length + ((4 - (encoded.Length % 4)) % 4), '=')));
+        }
+        catch (FormatException)
+        {
+            await Error(ctx, 400, "invalidRequest", "Invalid shares key.");
+            return;
+        }
+
+        lock (_gate)
+        {
+            SharesRequests.Add(url);
+        }
+
+        if (ctx.Request.Method != "GET" || tail != "/driveItem")
+        {
+            await Error(ctx, 400, "invalidRequest", $"Unsupported shares segment {tail}.");
+            return;
+        }
+
+        FakeItem? item;
+        lock (_gate)
+        {
+            item = _items.Values.FirstOrDefault(i => i.Permissions.Any(p => p.WebUrl == url))
+                ?? _items.Values.FirstOrDefault(i => i.DriveId == DriveId && !i.Id.StartsWith("root-", StringComparison.Ordinal)
+                    && $"{SiteUrl}/Shared%20Documents/{Uri.EscapeDataString(PathOf(i))}" == url);
+        }
+
+        if (item is null)
+        {
+            await Error(ctx, 404, "itemNotFound", "The sharing link no longer exists, or you do not have permission to access it.");
+            return;
+        }
+
+        await Json(ctx, 200, ItemJson(item));
+    }
+
     // ---- drives ----
 
     private async Task HandleDrivesAsync(HttpContext ctx, string rest, string query, byte[] body)
@@ -617,12 +695,27 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 break;
             case ("GET", "children"):
                 JsonArray children;
+                string? nextLink = null;
                 lock (_gate)
                 {
-                    children = new JsonArray(_items.Values.Where(i => i.ParentId == item.Id).Select(i => (JsonNode)ItemJson(i)).ToArray());
+                    var all = _items.Values.Where(i => i.ParentId == item.Id).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+                    var skip = Regex.Match(query, @"(^|&)\$skiptoken=(\d+)") is { Success: true } st ? int.Parse(st.Groups[2].Value) : 0;
+                    var page = ChildrenPageSize > 0 ? all.Skip(skip).Take(ChildrenPageSize).ToList() : all;
+                    if (ChildrenPageSize > 0 && skip + page.Count < all.Count)
+                    {
+                        nextLink = $"{GraphBaseUrl}/drives/{driveId}/items/{item.Id}/children?$skiptoken={skip + page.Count}";
+                    }
+
+                    children = new JsonArray(page.Select(i => (JsonNode)ItemJson(i)).ToArray());
                 }
 
-                await Json(ctx, 200, new JsonObject { ["value"] = children });
+                var listing = new JsonObject { ["value"] = children };
+                if (nextLink is not null)
+                {
+                    listing["@odata.nextLink"] = nextLink;
+                }
+
+                await Json(ctx, 200, listing);
                 break;
             case ("POST", "children"):
                 await CreateFolderAsync(ctx, driveId, item, body);
@@ -819,8 +912,10 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 return;
             }
 
-            ctx.Response.ContentType = "application/pdf";
-            await ctx.Response.Body.WriteAsync(FakePdf(target));
+            // /download/{id}.pdf is a rendering; /download/{id} the file itself.
+            var rendering = path.EndsWith(".pdf", StringComparison.Ordinal);
+            ctx.Response.ContentType = rendering ? "application/pdf" : "application/octet-stream";
+            await ctx.Response.Body.WriteAsync(rendering ? FakePdf(target) : target.Content);
             return;
         }
 

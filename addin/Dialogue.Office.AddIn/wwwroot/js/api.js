@@ -51,6 +51,11 @@ export async function postForm(url, form) {
   return (await send(url, { method: "POST", body: form })).json();
 }
 
+/** POSTs a JSON body (e.g. the folder to consolidate); answers the JSON reply. */
+export async function postJson(url, body) {
+  return (await send(url, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } })).json();
+}
+
 export async function getBlob(url) {
   return (await send(url)).blob();
 }

@@ -454,6 +454,42 @@ async function onConsolidate() {
   if (job) state.lastConsolidated = job.files.find((f) => f.key === "consolidated") ?? null;
 }
 
+/** The second way: the folder's sheets, fetched by the host (SharePoint link or a local share folder). */
+async function loadShareFolders() {
+  const local = state.config?.share !== "sharepoint";
+  $("question-folder-link").hidden = local;
+  $("question-folder").hidden = !local;
+  $("question-folder-hint").textContent = local ? vi.folderHintLocal : vi.folderHintSharePoint;
+  if (!local) return;
+  const select = $("question-folder");
+  const listing = await api.getJson("api/questions/share-folders");
+  select.replaceChildren();
+  if (listing.folders.length === 0) {
+    select.append(new Option(vi.noShareFolders, ""));
+    select.disabled = true;
+    return;
+  }
+  select.append(new Option(vi.chooseShareFolder, ""));
+  for (const f of listing.folders) select.append(new Option(vi.shareFolderOption(f), f.name));
+  select.disabled = false;
+}
+
+async function onConsolidateFolder() {
+  const local = state.config?.share !== "sharepoint";
+  const folder = (local ? $("question-folder").value : $("question-folder-link").value).trim();
+  if (!currentPlan() || !folder) {
+    setStatus(local ? vi.needShareFolder : vi.needFolderLink, "error");
+    return;
+  }
+  setStatus(vi.fetchingFolder, "busy");
+  const job = await runJob("consolidate-job", () => api.postJson(planUrl("questions/{plan}/consolidate-folder"), { folder }), {
+    done: (j) => vi.consolidated(j.summary.questions),
+    summary: consolidationSummary,
+    publishable: false,
+  });
+  if (job) state.lastConsolidated = job.files.find((f) => f.key === "consolidated") ?? null;
+}
+
 async function addMaster(form) {
   const chosen = $("master-file").files?.[0];
   if (chosen) {
@@ -548,6 +584,7 @@ async function start() {
     ["check", onCheck],
     ["fix", onFix],
     ["consolidate", onConsolidate],
+    ["consolidate-folder", onConsolidateFolder],
     ["split", onSplit],
     ["answers", onAnswers],
     ["insert-delegates", onInsertDelegates],
@@ -560,7 +597,7 @@ async function start() {
     state.config = await api.getJson("api/config");
     setupAuth();
     applyVisibility();
-    await Promise.all([loadPlans(), loadFields()]);
+    await Promise.all([loadPlans(), loadFields(), has("questions") ? loadShareFolders() : null]);
   } catch (error) {
     showError(error);
   }
