@@ -1,5 +1,6 @@
 using System.Text;
 using Dialogue.Office.Automation.Questions;
+using Dialogue.Office.Automation.Text;
 
 namespace Dialogue.Office.Automation.Tests.Questions;
 
@@ -81,19 +82,19 @@ public class LegacyTextTests
     [InlineData("thiết bị dạy học tối thiểu lớp 3, lớp 4 chưa được cấp đủ; đề nghị ưu tiên kinh phí năm 2023")]
     public void EncodeThenFix_Tcvn3AndVni_RoundTripsExactly(string text)
     {
-        Assert.Equal(text, LegacyText.Fix(LegacyText.EncodeTcvn3(text), ".VnTime").Text);
-        Assert.Equal(text, LegacyText.Fix(LegacyText.EncodeTcvn3(text), null).Text);
-        Assert.Equal(text, LegacyText.Fix(LegacyText.EncodeVni(text), "VNI-Times").Text);
-        Assert.Equal(text, LegacyText.Fix(LegacyText.EncodeVni(text), null).Text);
+        Assert.Equal(text, LegacyText.Fix(LegacyVietnamese.EncodeTcvn3(text), ".VnTime").Text);
+        Assert.Equal(text, LegacyText.Fix(LegacyVietnamese.EncodeTcvn3(text), null).Text);
+        Assert.Equal(text, LegacyText.Fix(LegacyVietnamese.EncodeVni(text), "VNI-Times").Text);
+        Assert.Equal(text, LegacyText.Fix(LegacyVietnamese.EncodeVni(text), null).Text);
     }
 
     [Fact]
     public void Fix_VniFontLookup_RecognisesVniAndTcvn3Families()
     {
-        Assert.True(LegacyText.IsVniFont("VNI-Times"));
-        Assert.True(LegacyText.IsVniFont("VNI Helve"));
-        Assert.False(LegacyText.IsVniFont("VNI-DOS Sample"));
-        Assert.True(LegacyText.IsTcvn3CapitalFont(".VnArial NarrowH"));
-        Assert.False(LegacyText.IsTcvn3CapitalFont(".VnTime"));
+        Assert.True(LegacyVietnamese.IsVniFont("VNI-Times"));
+        Assert.True(LegacyVietnamese.IsVniFont("VNI Helve"));
+        Assert.False(LegacyVietnamese.IsVniFont("VNI-DOS Sample"));
+        Assert.True(LegacyVietnamese.IsTcvn3CapitalFont(".VnArial NarrowH"));
+        Assert.False(LegacyVietnamese.IsTcvn3CapitalFont(".VnTime"));
     }
 }
