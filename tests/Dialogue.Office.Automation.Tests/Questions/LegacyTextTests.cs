@@ -97,4 +97,34 @@ public class LegacyTextTests
         Assert.True(LegacyVietnamese.IsTcvn3CapitalFont(".VnArial NarrowH"));
         Assert.False(LegacyVietnamese.IsTcvn3CapitalFont(".VnTime"));
     }
+
+    [Theory]
+    [InlineData("vi\u00D6c\u00A0chi", "việc\u00A0chi")]
+    [InlineData("42\u00A0tri\u00D6u", "42\u00A0triệu")]
+    public void Fix_Tcvn3WithNbspBetweenWords_DecodesAsTcvn3(string legacy, string expected)
+    {
+        var fixedText = LegacyText.Fix(legacy, null);
+
+        Assert.Equal(expected, fixedText.Text);
+        Assert.Equal(RepairKind.FromTcvn3, fixedText.Kind);
+    }
+
+    [Fact]
+    public void Fix_VniAbbreviationWithAmpersand_DecodesAsVni()
+    {
+        var fixedText = LegacyText.Fix("S\u00F4\u00FB GD&\u00D1T", null);
+
+        Assert.Equal("Sở GD&ĐT", fixedText.Text);
+        Assert.Equal(RepairKind.FromVni, fixedText.Kind);
+    }
+
+    [Theory]
+    [InlineData("giáo\u00A0viên")]
+    [InlineData("Giáo")]
+    public void Decode_UnicodeCellScoresWorseAsTcvn3_SoMajorityLeavesIt(string unicode)
+    {
+        var decoded = LegacyText.Decode(unicode, LegacyEncoding.Tcvn3);
+
+        Assert.True(LegacyVietnamese.Score(decoded) > LegacyVietnamese.Score(unicode));
+    }
 }
