@@ -2,6 +2,7 @@ using System.Text;
 using ClosedXML.Excel;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Questions;
+using Dialogue.Office.Automation.Text;
 using Dialogue.Office.Automation.Tests.Questions;
 
 namespace Dialogue.Office.Bench;
@@ -167,7 +168,7 @@ internal static class SampleReturns
         Title = "tổng hợp câu hỏi, ý kiến, kiến nghị",
         HeaderRow = 7,
         Font = ".VnTime",
-        Encode = LegacyText.EncodeTcvn3,
+        Encode = LegacyVietnamese.EncodeTcvn3,
         Headers = Standard,
         Rows =
         [
@@ -187,7 +188,7 @@ internal static class SampleReturns
         DateLine = "Nghĩa Lộ, ngày 05 tháng 4 năm 2023",
         HeaderRow = 6,
         Font = "VNI-Times",
-        Encode = LegacyText.EncodeVni,
+        Encode = LegacyVietnamese.EncodeVni,
         Headers = Standard,
         Rows =
         [

@@ -588,17 +588,17 @@ internal static partial class QuestionFileParser
                 return;
             }
 
-            var encoding = _tcvn >= _vni ? TextEncoding.Tcvn3 : TextEncoding.Vni;
+            var encoding = _tcvn >= _vni ? LegacyEncoding.Tcvn3 : LegacyEncoding.Vni;
             foreach (var (record, kind, raw, column, row) in _ambiguous)
             {
                 var decoded = CleanForSheet(LegacyText.Decode(raw, encoding));
                 var original = CleanForSheet(raw);
-                if (decoded == original || LegacyText.Score(decoded) > LegacyText.Score(original))
+                if (decoded == original || LegacyVietnamese.Score(decoded) > LegacyVietnamese.Score(original))
                 {
                     continue;
                 }
 
-                var repair = encoding == TextEncoding.Tcvn3 ? RepairKind.FromTcvn3 : RepairKind.FromVni;
+                var repair = encoding == LegacyEncoding.Tcvn3 ? RepairKind.FromTcvn3 : RepairKind.FromVni;
                 Set(record, kind, decoded);
                 record.Repairs.Add($"{column}: {RepairLabel(repair)} (theo đa số)");
                 file.Repairs.Add(new CellRepair(Locations.Row(file.FileName, sheet.Name, row, column), repair, raw, decoded, true));

@@ -2,12 +2,27 @@ using System.Text;
 
 namespace Dialogue.Office.Automation.Text;
 
+/// <summary>Which reading of a text the content check settled on.</summary>
+internal enum LegacyEncoding
+{
+    /// <summary>Unicode (or plain ASCII): keep the text as it is.</summary>
+    Unicode,
+
+    /// <summary>TCVN3 (ABC, .VnTime).</summary>
+    Tcvn3,
+
+    /// <summary>VNI-Windows.</summary>
+    Vni,
+}
+
 /// <summary>
 /// Vietnamese text typed in the pre-Unicode encodings still met in provincial offices: TCVN3 (ABC, fonts
 /// <c>.VnTime</c>, <c>.VnTimeH</c> …) and VNI-Windows (fonts <c>VNI-Times</c> …). Converts them to Unicode NFC and
 /// tells whether a string looks like one of them. The legacy bytes arrive in .NET strings as Latin-1 chars
 /// (U+00A0–U+00FE), so every table is keyed by char. Tables: TCVN 5712:1993 VN3 (74 letters) and VNI-Windows
 /// (134 letters), checked against Unikey, libiconv, glibc and VietUni (research note vn-legacy-encodings.md §6).
+/// The one home of the tables, font-name rules, decoding/encoding and the content check: the ND30 checker uses the
+/// document policy, the question consolidation the cell policy (see "Detection" below). Never NFKC: it rewrites µ ¸ ¹ ¼.
 /// </summary>
 public static class LegacyVietnamese
 {
@@ -62,15 +77,27 @@ public static class LegacyVietnamese
     // Latin-1 letters that are also Vietnamese Unicode letters (research note §4.2 class L1V).
     private const string L1VietnameseLetters = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
 
-    private static readonly Dictionary<char, char> Tcvn3Map = BuildTcvn3();
+    // Chars no Vietnamese Unicode text holds but TCVN3 or VNI use (research note §4.2 classes T! and V!).
+    private const string StrongLegacyChars = "¡¢£¤¥¦§¨©ª«¬\u00AD®µ¶·¸¹»¼½¾ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñöø÷ûüþ";
+
+    // Decoding tables indexed by (char - U+00A0); '\0' = not a legacy letter, kept as it is.
+    private static readonly char[] Tcvn3Map = BuildMap(Tcvn3Legacy.Zip(Tcvn3Unicode));
+    private static readonly char[] VniSingles = BuildMap(VniTable.Where(e => e.Legacy.Length == 1).Select(e => (e.Legacy[0], e.Unicode)));
+
+    // VNI pairs keyed by (base << 16) | mark: an int key keeps the per-char lookup allocation-free.
+    private static readonly Dictionary<int, char> VniPairs =
+        VniTable.Where(e => e.Legacy.Length == 2).ToDictionary(e => PairKey(e.Legacy[0], e.Legacy[1]), e => e.Unicode);
+
+    // Unicode → legacy, for test data and the sample generators. Each Unicode letter has one code (tables are 1:1).
+    private static readonly Dictionary<char, char> Tcvn3Reverse = Tcvn3Legacy.Zip(Tcvn3Unicode).ToDictionary(e => e.Second, e => e.First);
+    private static readonly Dictionary<char, string> VniReverse =
+        VniTable.Where(e => e.Legacy.Length == 2 || e.Legacy[0] != e.Unicode).ToDictionary(e => e.Unicode, e => e.Legacy);
 
     /// <summary>The TCVN3 table (for tests and documentation).</summary>
     internal static IEnumerable<(char Legacy, char Unicode)> Tcvn3Entries => Tcvn3Legacy.Zip(Tcvn3Unicode);
 
     /// <summary>The VNI-Windows table (for tests and documentation).</summary>
     internal static IReadOnlyList<(string Legacy, char Unicode)> VniEntries => VniTable;
-    private static readonly Dictionary<string, char> VniPairs = VniTable.Where(e => e.Legacy.Length == 2).ToDictionary(e => e.Legacy, e => e.Unicode, StringComparer.Ordinal);
-    private static readonly Dictionary<char, char> VniSingles = VniTable.Where(e => e.Legacy.Length == 1).ToDictionary(e => e.Legacy[0], e => e.Unicode);
 
     /// <summary>True for TCVN3 (ABC) font names: <c>.VnTime</c>, <c>.VnArial</c>, <c>.VnTimeH</c> ….</summary>
     public static bool IsTcvn3Font(string? fontName) =>
@@ -116,13 +143,18 @@ public static class LegacyVietnamese
     public static string Tcvn3ToUnicode(string text, bool upper = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        foreach (var ch in text)
+        char[]? decoded = null;
+        for (var i = 0; i < text.Length; i++)
         {
-            builder.Append(Tcvn3Map.TryGetValue(ch, out var mapped) ? mapped : ch);
+            var mapped = Lookup(Tcvn3Map, text[i]);
+            if (mapped != '\0')
+            {
+                decoded ??= text.ToCharArray();
+                decoded[i] = mapped;
+            }
         }
 
-        var result = builder.ToString();
+        var result = decoded is null ? text : new string(decoded);
         if (upper)
         {
             result = result.ToUpper(VietnameseText.Culture);
@@ -131,128 +163,197 @@ public static class LegacyVietnamese
         return result.Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>VNI-Windows → Unicode NFC. A mark char with no base before it is kept as it is.</summary>
+    /// <summary>VNI-Windows → Unicode NFC. Pairs (base + mark) are taken first; a mark char with no base before it is kept as it is.</summary>
     public static string VniToUnicode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            if (i + 1 < text.Length && VniPairs.TryGetValue(text.Substring(i, 2), out var pair))
+            var ch = text[i];
+            if (i + 1 < text.Length && text[i + 1] >= '\u00C0' && VniPairs.TryGetValue(PairKey(ch, text[i + 1]), out var pair))
             {
                 builder.Append(pair);
                 i++;
             }
-            else if (VniSingles.TryGetValue(text[i], out var single))
-            {
-                builder.Append(single);
-            }
             else
             {
-                builder.Append(text[i]);
+                var single = Lookup(VniSingles, ch);
+                builder.Append(single == '\0' ? ch : single);
             }
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>Unicode → TCVN3 (test data, sample generators). Toned capitals become lower case: TCVN3 has no codes for them.</summary>
+    internal static string EncodeTcvn3(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var ch in text.Normalize(NormalizationForm.FormC))
+        {
+            if (Tcvn3Reverse.TryGetValue(ch, out var code))
+            {
+                builder.Append(code);
+            }
+            else if (ch > '\u007F' && Tcvn3Reverse.TryGetValue(char.ToLowerInvariant(ch), out var lower))
+            {
+                builder.Append(lower);
+            }
+            else
+            {
+                builder.Append(ch);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Unicode → VNI-Windows (test data, sample generators).</summary>
+    internal static string EncodeVni(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var ch in text.Normalize(NormalizationForm.FormC))
+        {
+            if (VniReverse.TryGetValue(ch, out var code))
+            {
+                builder.Append(code);
+            }
+            else
+            {
+                builder.Append(ch);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>
     /// True when the text reads as Vietnamese once decoded as TCVN3 and clearly better than as it is (or as VNI).
     /// Cautious by design: Unicode Vietnamese, ASCII and ordinary French/German/Spanish words are never reported.
     /// </summary>
-    public static bool DetectTcvn3(string? text) => Detect(text) == Reading.Tcvn3;
+    public static bool DetectTcvn3(string? text) => DetectInDocument(text) == LegacyEncoding.Tcvn3;
 
     /// <summary>True when the text reads as Vietnamese once decoded as VNI-Windows and clearly better than as it is.</summary>
-    public static bool DetectVni(string? text) => Detect(text) == Reading.Vni;
+    public static bool DetectVni(string? text) => DetectInDocument(text) == LegacyEncoding.Vni;
 
-    private enum Reading
-    {
-        AsIs,
-        Tcvn3,
-        Vni,
-    }
+    // ---- Detection ------------------------------------------------------------------------------------------------
+    // Both policies score three readings (as-is, TCVN3-decoded, VNI-decoded) with Score below and take the lowest;
+    // ties prefer as-is, then VNI, then TCVN3 (research note §4.4). They differ in what they ask before and after:
+    //  * document text (ND30 inspection, a finding shown to the user): any Latin-1 char lets it score, and the winner
+    //    must also be Convincing (ReadingScore) — a run of a document has no neighbours to vote with;
+    //  * a spreadsheet cell (question consolidation): a T!/V! char next to a letter lets it score, the lowest score
+    //    wins outright; cells without such a char are left to the sheet-majority vote of the caller.
 
-    private static Reading Detect(string? text)
+    /// <summary>
+    /// Document policy: no Unicode-only letter, some Latin-1 char, a strictly better decoded reading that is also
+    /// convincing (see <see cref="ReadingScore.Convincing"/>).
+    /// </summary>
+    internal static LegacyEncoding DetectInDocument(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
-            return Reading.AsIs;
+            return LegacyEncoding.Unicode;
         }
 
         var nfc = text.Normalize(NormalizationForm.FormC);
-        var hasLatin1 = false;
-        foreach (var ch in nfc)
+        if (HasUnicodeOnlyLetter(nfc) || !HasLatin1(nfc))
         {
-            if (IsUnicodeOnlyVietnamese(ch))
-            {
-                return Reading.AsIs;
-            }
-
-            hasLatin1 |= ch is >= '\u00A0' and <= '\u00FF';
+            return LegacyEncoding.Unicode;
         }
 
-        if (!hasLatin1)
+        var tcvn3 = ScoreReading(nfc, Tcvn3ToUnicode(nfc));
+        var vni = ScoreReading(nfc, VniToUnicode(nfc));
+        return Lowest(Score(nfc), tcvn3.Total, vni.Total) switch
         {
-            return Reading.AsIs;
-        }
-
-        var asIs = Score(nfc, nfc);
-        var tcvn3 = Score(nfc, Tcvn3ToUnicode(nfc));
-        var vni = Score(nfc, VniToUnicode(nfc));
-
-        // Research note §4.4: lowest score wins; ties prefer as-is, then VNI, then TCVN3.
-        if (vni.Total < asIs.Total && vni.Total <= tcvn3.Total && vni.Convincing(HasVniPairWithStrongMark(nfc)))
-        {
-            return Reading.Vni;
-        }
-
-        if (tcvn3.Total < asIs.Total && tcvn3.Total < vni.Total && tcvn3.Convincing(HasTcvn3SymbolInsideWord(nfc)))
-        {
-            return Reading.Tcvn3;
-        }
-
-        return Reading.AsIs;
+            LegacyEncoding.Vni when vni.Convincing(HasVniPairWithStrongMark(nfc)) => LegacyEncoding.Vni,
+            LegacyEncoding.Tcvn3 when tcvn3.Convincing(HasTcvn3SymbolInsideWord(nfc)) => LegacyEncoding.Tcvn3,
+            _ => LegacyEncoding.Unicode,
+        };
     }
 
-    private readonly record struct ReadingScore(int Total, int ChangedWords, int ValidChangedWords)
+    /// <summary>
+    /// Cell policy, for NFC text: no Unicode-only letter, a strong legacy char (T!/V!) beside a letter, and a decoded
+    /// reading that scores strictly better than the text as it is.
+    /// </summary>
+    internal static LegacyEncoding DetectInCell(string nfcText)
     {
-        // A lower score alone is not enough (one "©" decodes to "â"): ask for two decoded words that are real
-        // syllables, most changed words valid — or one valid word with a tell-tale legacy character in it.
+        if (HasUnicodeOnlyLetter(nfcText) || !HasStrongLegacyChar(nfcText))
+        {
+            return LegacyEncoding.Unicode;
+        }
+
+        return Lowest(Score(nfcText), Score(Tcvn3ToUnicode(nfcText)), Score(VniToUnicode(nfcText)));
+    }
+
+    /// <summary>The lowest-scoring reading; ties prefer as-is, then VNI, then TCVN3.</summary>
+    private static LegacyEncoding Lowest(int asIs, int tcvn3, int vni) =>
+        vni < asIs && vni <= tcvn3 ? LegacyEncoding.Vni
+        : tcvn3 < asIs && tcvn3 < vni ? LegacyEncoding.Tcvn3
+        : LegacyEncoding.Unicode;
+
+    /// <summary>
+    /// How un-Vietnamese a reading is (lower is better): 2 × (chars U+0080–U+00FF that are no Vietnamese letter,
+    /// NBSP excepted) + (words holding a non-ASCII char that are no Vietnamese syllable). Words are runs of ASCII
+    /// letters, '&amp;' and non-space chars U+00A1–U+1FFF (legacy letters are Latin-1 symbols); ASCII words are neutral.
+    /// </summary>
+    internal static int Score(string reading)
+    {
+        var junk = 0;
+        var invalid = 0;
+        var start = -1;
+        var nonAscii = false;
+        for (var i = 0; i <= reading.Length; i++)
+        {
+            var ch = i < reading.Length ? reading[i] : ' ';
+            if (ch is >= '\u0080' and <= '\u00FF' && ch != '\u00A0' && !L1VietnameseLetters.Contains(ch, StringComparison.Ordinal))
+            {
+                junk++;
+            }
+
+            if (IsWordChar(ch))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                    nonAscii = false;
+                }
+
+                nonAscii |= ch >= '\u0080';
+            }
+            else if (start >= 0)
+            {
+                if (nonAscii && !VietnameseSyllable.IsValid(reading[start..i]))
+                {
+                    invalid++;
+                }
+
+                start = -1;
+            }
+        }
+
+        return 2 * junk + invalid;
+    }
+
+    /// <summary>A decoded reading's score plus how many words decoding changed and how many of those are syllables.</summary>
+    internal readonly record struct ReadingScore(int Total, int ChangedWords, int ValidChangedWords)
+    {
+        /// <summary>
+        /// A lower score alone is not enough (one "©" decodes to "â"): two or more changed words are syllables and
+        /// at least 60 % of the changed words are — or every changed word (at least one) is a syllable and the text
+        /// holds a tell-tale legacy sequence (<paramref name="strongSign"/>).
+        /// </summary>
         public bool Convincing(bool strongSign) =>
             (ValidChangedWords >= 2 && ValidChangedWords * 10 >= ChangedWords * 6)
             || (ValidChangedWords >= 1 && ValidChangedWords == ChangedWords && strongSign);
     }
 
-    // 2 × (Latin-1 chars that are not Vietnamese letters) + (words with such chars that are no Vietnamese syllable).
-    private static ReadingScore Score(string original, string reading)
+    private static ReadingScore ScoreReading(string original, string reading)
     {
-        var junk = 0;
-        foreach (var ch in reading)
-        {
-            if (ch is >= '\u0080' and <= '\u00FF' && ch != '\u00A0' && !L1VietnameseLetters.Contains(ch))
-            {
-                junk++;
-            }
-        }
-
-        var invalid = 0;
         var changed = 0;
         var validChanged = 0;
         var originalWords = Words(original);
         var readingWords = Words(reading);
-        foreach (var word in readingWords)
-        {
-            if (word.All(c => c < '\u0080'))
-            {
-                continue;
-            }
-
-            var valid = VietnameseSyllable.IsValid(word);
-            if (!valid)
-            {
-                invalid++;
-            }
-        }
 
         // Words line up when the reading keeps word boundaries (both legacy tables map letters to letters).
         if (originalWords.Count == readingWords.Count)
@@ -271,42 +372,89 @@ public static class LegacyVietnamese
             }
         }
 
-        return new ReadingScore(2 * junk + invalid, changed, validChanged);
+        return new ReadingScore(Score(reading), changed, validChanged);
     }
 
     private static List<string> Words(string text)
     {
         var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var ch in text)
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
         {
-            if (IsWordChar(ch))
+            if (i < text.Length && IsWordChar(text[i]))
             {
-                current.Append(ch);
+                if (start < 0)
+                {
+                    start = i;
+                }
             }
-            else if (current.Length > 0)
+            else if (start >= 0)
             {
-                words.Add(current.ToString());
-                current.Clear();
+                words.Add(text[start..i]);
+                start = -1;
             }
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
         }
 
         return words;
     }
 
-    // Legacy letters are Latin-1 symbols, so every char from U+00A1 up counts as part of a word.
-    private static bool IsWordChar(char ch) => (ch < '\u0080' && char.IsAsciiLetter(ch)) || (ch > '\u00A0' && ch < '\u2000' && !char.IsWhiteSpace(ch));
+    // Legacy letters are Latin-1 symbols, so every char from U+00A1 up counts as part of a word; NBSP separates.
+    // '&' joins: "GD&ĐT" is one (invalid) word in every reading, its halves would read "ĐT" vs TCVN3 "ẹt" (a syllable).
+    private static bool IsWordChar(char ch) => (ch < '\u0080' && (char.IsAsciiLetter(ch) || ch == '&')) || (ch > '\u00A0' && ch < '\u2000' && !char.IsWhiteSpace(ch));
 
+    /// <summary>Any char U+00A0–U+00FF: a legacy code, or a Latin-1 letter that could be one.</summary>
+    internal static bool HasLatin1(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch is >= '\u00A0' and <= '\u00FF')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A T!/V! char beside a letter ("Gi¸o", "®Þnh", "v¨n"): alone ("© 2023") it proves nothing.</summary>
+    internal static bool HasStrongLegacyChar(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch is >= '\u00A1' and <= '\u00FF' && StrongLegacyChars.Contains(ch, StringComparison.Ordinal)
+                && ((i > 0 && IsLetterOrLegacy(text[i - 1])) || (i + 1 < text.Length && IsLetterOrLegacy(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsLetterOrLegacy(char c) => char.IsLetter(c) || c is >= '\u00A1' and <= '\u00FF';
+    }
+
+    /// <summary>Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư, U+1EA0–U+1EF9 and combining marks: only Unicode Vietnamese holds these.</summary>
+    internal static bool HasUnicodeOnlyLetter(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch is '\u0102' or '\u0103' or '\u0110' or '\u0111' or '\u0128' or '\u0129' or '\u0168' or '\u0169'
+                or '\u01A0' or '\u01A1' or '\u01AF' or '\u01B0' or (>= '\u1EA0' and <= '\u1EF9') or (>= '\u0300' and <= '\u0323'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A TCVN3 symbol between two word chars.
     private static bool HasTcvn3SymbolInsideWord(string text)
     {
         for (var i = 1; i < text.Length - 1; i++)
         {
-            if (Tcvn3Symbols.Contains(text[i]) && IsWordChar(text[i - 1]) && IsWordChar(text[i + 1]))
+            if (Tcvn3Symbols.Contains(text[i], StringComparison.Ordinal) && IsWordChar(text[i - 1]) && IsWordChar(text[i + 1]))
             {
                 return true;
             }
@@ -315,11 +463,12 @@ public static class LegacyVietnamese
         return false;
     }
 
+    // A VNI pair whose mark is one no Western language puts after a vowel ("Vieät", "nhaø").
     private static bool HasVniPairWithStrongMark(string text)
     {
         for (var i = 1; i < text.Length; i++)
         {
-            if (VniStrongMarks.Contains(text[i]) && VniPairs.ContainsKey(text.Substring(i - 1, 2)))
+            if (VniStrongMarks.Contains(text[i], StringComparison.Ordinal) && VniPairs.ContainsKey(PairKey(text[i - 1], text[i])))
             {
                 return true;
             }
@@ -328,93 +477,18 @@ public static class LegacyVietnamese
         return false;
     }
 
-    /// <summary>Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư, U+1EA0–U+1EF9 and combining tone marks: only Unicode text holds them.</summary>
-    private static bool IsUnicodeOnlyVietnamese(char ch) =>
-        ch is '\u0102' or '\u0103' or '\u0110' or '\u0111' or '\u0128' or '\u0129' or '\u0168' or '\u0169'
-            or '\u01A0' or '\u01A1' or '\u01AF' or '\u01B0'
-            or (>= '\u1EA0' and <= '\u1EF9')
-            or (>= '\u0300' and <= '\u0323');
+    private static int PairKey(char legacyBase, char mark) => (legacyBase << 16) | mark;
 
-    private static Dictionary<char, char> BuildTcvn3()
+    private static char Lookup(char[] map, char ch) => ch is >= '\u00A0' and <= '\u00FF' ? map[ch - 0xA0] : '\0';
+
+    private static char[] BuildMap(IEnumerable<(char Legacy, char Unicode)> entries)
     {
-        var map = new Dictionary<char, char>(Tcvn3Legacy.Length);
-        for (var i = 0; i < Tcvn3Legacy.Length; i++)
+        var map = new char[0x60];
+        foreach (var (legacy, unicode) in entries)
         {
-            map[Tcvn3Legacy[i]] = Tcvn3Unicode[i];
+            map[legacy - 0xA0] = unicode;
         }
 
         return map;
-    }
-}
-
-/// <summary>Loose check that a word is one Vietnamese syllable: onset + vowel cluster + final, at most one tone.</summary>
-internal static class VietnameseSyllable
-{
-    private static readonly string[] Onsets =
-        ["ngh", "ng", "gh", "gi", "kh", "nh", "ph", "qu", "th", "tr", "ch", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""];
-
-    private static readonly string[] Finals = ["ch", "nh", "ng", "c", "m", "n", "p", "t", ""];
-
-    private static readonly HashSet<string> Nuclei = new(StringComparer.Ordinal)
-    {
-        "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
-        "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo",
-        "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
-        "iêu", "oai", "oao", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu",
-    };
-
-    public static bool IsValid(string word)
-    {
-        if (word.Length is 0 or > 8)
-        {
-            return false;
-        }
-
-        // Split off the tone: NFD, drop the five tone marks (count them), recompose the vowel letters.
-        var tones = 0;
-        var bare = new StringBuilder(word.Length);
-        foreach (var ch in word.ToLower(VietnameseText.Culture).Normalize(NormalizationForm.FormD))
-        {
-            if (ch is '\u0300' or '\u0301' or '\u0303' or '\u0309' or '\u0323')
-            {
-                tones++;
-            }
-            else
-            {
-                bare.Append(ch);
-            }
-        }
-
-        if (tones > 1)
-        {
-            return false;
-        }
-
-        var s = bare.ToString().Normalize(NormalizationForm.FormC);
-        foreach (var onset in Onsets)
-        {
-            if (!s.StartsWith(onset, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var rest = s[onset.Length..];
-            foreach (var final in Finals)
-            {
-                if (rest.Length > final.Length && rest.EndsWith(final, StringComparison.Ordinal)
-                    && Nuclei.Contains(rest[..^final.Length]))
-                {
-                    return true;
-                }
-            }
-
-            // "gi" and "qu" may stand alone as onset + vowel ("gì", "quê" handled above; "gi" itself is a word).
-            if (rest.Length == 0 && onset is "gi")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Dialogue.Office.Automation.Questions;
+using Dialogue.Office.Automation.Text;
 
 namespace Dialogue.Office.Automation.Tests.Questions;
 
@@ -30,6 +31,8 @@ public class LegacyTextTests
     [Theory]
     [InlineData("Gi¸o dôc vµ §µo t¹o", "Giáo dục và Đào tạo")]
     [InlineData("Ng\u00ADêi lao ®éng ph¶i ®\u00ADîc tr¶ l\u00AD¬ng ®óng h¹n.", "Người lao động phải được trả lương đúng hạn.")]
+    [InlineData("vi\u00D6c\u00A0chi", "việc\u00A0chi")] // NBSP separates words: not read as VNI "viƯc"
+    [InlineData("42\u00A0tri\u00D6u", "42\u00A0triệu")]
     public void Fix_Tcvn3WithoutFont_DetectedByContent(string legacy, string expected) =>
         Assert.Equal(expected, LegacyText.Fix(legacy, "Times New Roman").Text);
 
@@ -38,6 +41,7 @@ public class LegacyTextTests
     [InlineData("Giaùo duïc vaø Ñaøo taïo", "Giáo dục và Đào tạo")]
     [InlineData("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam")]
     [InlineData("ñöôïc giao nhieäm vuï, ngöôøi khai, ñaêng kyù", "được giao nhiệm vụ, người khai, đăng ký")]
+    [InlineData("S\u00F4\u00FB GD&\u00D1T", "Sở GD&ĐT")] // '&' keeps the abbreviation one word: not TCVN3 "ẹt"
     public void Fix_VniWithoutFont_DetectedByContent(string legacy, string expected)
     {
         var fixedText = LegacyText.Fix(legacy, null);
@@ -81,19 +85,29 @@ public class LegacyTextTests
     [InlineData("thiết bị dạy học tối thiểu lớp 3, lớp 4 chưa được cấp đủ; đề nghị ưu tiên kinh phí năm 2023")]
     public void EncodeThenFix_Tcvn3AndVni_RoundTripsExactly(string text)
     {
-        Assert.Equal(text, LegacyText.Fix(LegacyText.EncodeTcvn3(text), ".VnTime").Text);
-        Assert.Equal(text, LegacyText.Fix(LegacyText.EncodeTcvn3(text), null).Text);
-        Assert.Equal(text, LegacyText.Fix(LegacyText.EncodeVni(text), "VNI-Times").Text);
-        Assert.Equal(text, LegacyText.Fix(LegacyText.EncodeVni(text), null).Text);
+        Assert.Equal(text, LegacyText.Fix(LegacyVietnamese.EncodeTcvn3(text), ".VnTime").Text);
+        Assert.Equal(text, LegacyText.Fix(LegacyVietnamese.EncodeTcvn3(text), null).Text);
+        Assert.Equal(text, LegacyText.Fix(LegacyVietnamese.EncodeVni(text), "VNI-Times").Text);
+        Assert.Equal(text, LegacyText.Fix(LegacyVietnamese.EncodeVni(text), null).Text);
     }
 
     [Fact]
     public void Fix_VniFontLookup_RecognisesVniAndTcvn3Families()
     {
-        Assert.True(LegacyText.IsVniFont("VNI-Times"));
-        Assert.True(LegacyText.IsVniFont("VNI Helve"));
-        Assert.False(LegacyText.IsVniFont("VNI-DOS Sample"));
-        Assert.True(LegacyText.IsTcvn3CapitalFont(".VnArial NarrowH"));
-        Assert.False(LegacyText.IsTcvn3CapitalFont(".VnTime"));
+        Assert.True(LegacyVietnamese.IsVniFont("VNI-Times"));
+        Assert.True(LegacyVietnamese.IsVniFont("VNI Helve"));
+        Assert.False(LegacyVietnamese.IsVniFont("VNI-DOS Sample"));
+        Assert.True(LegacyVietnamese.IsTcvn3CapitalFont(".VnArial NarrowH"));
+        Assert.False(LegacyVietnamese.IsTcvn3CapitalFont(".VnTime"));
+    }
+
+    [Theory]
+    [InlineData("giáo\u00A0viên")]
+    [InlineData("Giáo")]
+    public void Decode_UnicodeCellScoresWorseAsTcvn3_SoMajorityLeavesIt(string unicode)
+    {
+        var decoded = LegacyText.Decode(unicode, LegacyEncoding.Tcvn3);
+
+        Assert.True(LegacyVietnamese.Score(decoded) > LegacyVietnamese.Score(unicode));
     }
 }

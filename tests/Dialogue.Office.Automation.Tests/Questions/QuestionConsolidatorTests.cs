@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Questions;
+using Dialogue.Office.Automation.Text;
 using Dialogue.Office.Automation.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -76,7 +77,7 @@ public class QuestionConsolidatorTests
             LetterheadFont = ".VnTimeH",
             HeaderRow = 4,
             Font = ".VnTime",
-            Encode = LegacyText.EncodeTcvn3,
+            Encode = LegacyVietnamese.EncodeTcvn3,
             Headers = sheet.Headers,
             Rows = sheet.Rows,
         });
@@ -101,7 +102,7 @@ public class QuestionConsolidatorTests
             LetterheadLeft = ["UBND THỊ XÃ NGHĨA LỘ"],
             HeaderRow = 4,
             Font = "Arial", // re-formatted without converting: only the content tells
-            Encode = LegacyText.EncodeVni,
+            Encode = LegacyVietnamese.EncodeVni,
             Headers = Standard,
             Rows = [[1, "Đèo Thị Phương", "Giáo viên", "Trường Tiểu học Pú Trạng", "Tiểu học", 2, Q2, null, null]],
         });

@@ -125,4 +125,26 @@ public sealed class LegacyVietnameseTests
         Assert.Equal(capital, LegacyVietnamese.IsTcvn3CapitalFont(font));
         Assert.Equal(vni, LegacyVietnamese.IsVniFont(font));
     }
+
+    [Theory]
+    [InlineData("so\u00E1\u00A0111/2022/N\u00D1-CP")]
+    [InlineData("so\u00E1\t116/2016/N\u00D1-CP")]
+    public void DetectTcvn3_VniNumberLine_DoesNotFire(string vni)
+    {
+        Assert.False(LegacyVietnamese.DetectTcvn3(vni));
+    }
+
+    [Theory]
+    [InlineData("Việt", true)]
+    [InlineData("nghiêng", true)]
+    [InlineData("khuyến", true)]
+    [InlineData("gi", true)]
+    [InlineData("Gióo", false)]
+    [InlineData("rưõ", false)]
+    [InlineData("ĐT", false)]
+    [InlineData("viếệt", false)]
+    public void SyllableCheck_KnownWords_AreClassified(string word, bool valid)
+    {
+        Assert.Equal(valid, VietnameseSyllable.IsValid(word));
+    }
 }
