@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dialogue.Office.AddIn.Tests.Support;
+namespace Dialogue.Office.Tests.Support;
 
 /// <summary>
 /// Finds outside programs the tests drive for real (LibreOffice, zbarimg, pdftoppm, node, chromium).
