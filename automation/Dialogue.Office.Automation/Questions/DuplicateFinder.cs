@@ -301,7 +301,7 @@ internal static class DuplicateFinder
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, eligible.Count),
             () => new List<(int, int)>(),
-            (range, _, pairs) =>
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (range, _, pairs) =>
             {
                 for (var e = range.Item1; e < range.Item2; e++)
                 {
@@ -379,6 +379,7 @@ internal static class DuplicateFinder
         return onlyX == 0 || onlyY == 0;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static double Jaccard(int[] x, int[] y)
     {
         if (x.Length == 0 || y.Length == 0)

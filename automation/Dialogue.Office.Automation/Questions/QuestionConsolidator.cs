@@ -493,13 +493,18 @@ public static class QuestionConsolidator
         }
 
         // Files not tied to a plan unit (or no plan at all): one line per letterhead name.
+        var perFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            perFile[record.FileName] = perFile.GetValueOrDefault(record.FileName) + 1;
+        }
+
         foreach (var group in fileUnits.Where(kv => kv.Value is null).GroupBy(kv => kv.Key.Letterhead.Count > 0 ? kv.Key.Letterhead[0] : kv.Key.FileName))
         {
             var files = group.Select(kv => kv.Key).ToList();
             var date = files.Select(f => received.TryGetValue(f.FileName, out var r) ? r : f.DocumentDate).Where(d => d is not null).Max();
             var unitName = files[0].IsConsolidated ? "Bản tổng hợp: " + files[0].FileName : group.Key;
-            var names = files.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
-            var questions = records.Count(r => names.Contains(r.FileName));
+            var questions = files.Select(f => f.FileName).Distinct(StringComparer.Ordinal).Sum(n => perFile.GetValueOrDefault(n));
             list.Add(new UnitSubmission("", unitName, null, date is null ? SubmissionState.DateUnknown : SubmissionState.OnTime, date, date is null ? "" : "Ngày ghi trên phiếu", 0, questions, files.Select(f => f.FileName).ToList()));
         }
 

@@ -379,6 +379,7 @@ internal sealed class SheetWriter : IDisposable
     public static string Column(int index) => index < Letters.Length ? Letters[index] : QuestionFileParser.XlsxColumn(index);
 
     /// <summary>Writes the next row (or skips to <paramref name="at"/>); returns its 1-based number.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Row(IReadOnlyList<XCell> cells, double? height = null, int at = 0)
     {
         RowNumber = at > RowNumber ? at : RowNumber + 1;
@@ -436,6 +437,7 @@ internal sealed class SheetWriter : IDisposable
     /// Row height for wrapped text, estimated from text length and column width: neither Excel nor LibreOffice
     /// re-fits rows of a file on opening, and a fixed one-line row hides most of a question.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double? EstimateHeight(IReadOnlyList<XCell> cells)
     {
         var lines = 1;

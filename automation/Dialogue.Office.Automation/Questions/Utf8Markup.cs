@@ -96,6 +96,7 @@ internal sealed class Utf8Markup : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Encode(ReadOnlySpan<char> chars)
     {
         if (chars.IsEmpty)
