@@ -157,94 +157,110 @@ public static class QuestionConsolidator
         }
 
         Phase("assemble");
-        var tokens = new int[records.Count][];
-        for (var i = 0; i < records.Count; i++)
-        {
-            tokens[i] = records[i].Tokens;
-        }
 
-        Phase("tokens");
-        var groups = DuplicateFinder.Find(tokens, vocabulary, request.NearDuplicateThreshold);
-        var exactRepeats = 0;
-        var nearRepeats = 0;
-        foreach (var group in groups)
-        {
-            for (var k = 0; k < group.Members.Count; k++)
-            {
-                var index = group.Members[k];
-                var record = records[index];
-                record.DuplicateGroup = group.Label;
-                if (group.ExactOf[k] != index)
-                {
-                    record.IsExactRepeat = true;
-                    exactRepeats++;
-                }
-                else if (k > 0)
-                {
-                    nearRepeats++;
-                }
-            }
-        }
-
-        Phase("duplicates");
-        var tracking = Track(plan, fileUnits, records, received, request.Time, problems);
-        Phase("tracking");
-        var rowsRead = parsed.Sum(f => f.RowsRead);
-        var rowIssues = issues.Count(i => !i.FileLevel);
-        var ignored = issues.Count(i => i.Ignored);
-        var result = new MergeResult
-        {
-            OutputPath = Path.GetFullPath(request.OutputPath),
-            FilesFound = files.Count,
-            FilesRead = parsed.Count(f => !f.Rejected),
-            FilesRejected = parsed.Count(f => f.Rejected),
-            RowsRead = rowsRead,
-            RowsTaken = records.Count,
-            RowsRejected = rowIssues,
-            RowsIgnored = ignored,
-            Questions = records.Count,
-            DuplicateGroups = groups.Count,
-            ExactRepeats = exactRepeats,
-            NearRepeats = nearRepeats,
-            TopicsSuggested = suggested,
-            CellsConverted = repairs.Count,
-            Tracking = tracking,
-            Problems = problems.Items,
-        };
-
-        var workbook = new ConsolidatedWorkbook
-        {
-            Plan = plan,
-            Topics = topics.Topics,
-            Records = records,
-            Groups = groups,
-            Issues = issues,
-            Repairs = repairs,
-            Tracking = tracking,
-            Result = result,
-            Today = DateOnly.FromDateTime(request.Time.GetLocalNow().DateTime),
-        };
+        // The question texts' shared-string part does not depend on duplicates: it is written while they are found.
+        var prepared = ConsolidatedWorkbookWriter.Prepare(records, Path.GetFullPath(request.OutputPath));
+        var written = false;
         try
         {
-            var folder = Path.GetDirectoryName(result.OutputPath);
-            if (!string.IsNullOrEmpty(folder))
+            var tokens = new int[records.Count][];
+            for (var i = 0; i < records.Count; i++)
             {
-                Directory.CreateDirectory(folder);
+                tokens[i] = records[i].Tokens;
             }
 
-            ConsolidatedWorkbookWriter.Write(workbook, result.OutputPath);
-            Phase("write");
-        }
-        catch (IOException ex)
-        {
-            throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
-        }
+            Phase("tokens");
+            var groups = DuplicateFinder.Find(tokens, vocabulary, request.NearDuplicateThreshold);
+            var exactRepeats = 0;
+            var nearRepeats = 0;
+            foreach (var group in groups)
+            {
+                for (var k = 0; k < group.Members.Count; k++)
+                {
+                    var index = group.Members[k];
+                    var record = records[index];
+                    record.DuplicateGroup = group.Label;
+                    if (group.ExactOf[k] != index)
+                    {
+                        record.IsExactRepeat = true;
+                        exactRepeats++;
+                    }
+                    else if (k > 0)
+                    {
+                        nearRepeats++;
+                    }
+                }
+            }
 
-        return result;
+            Phase("duplicates");
+            var tracking = Track(plan, fileUnits, records, received, request.Time, problems);
+            Phase("tracking");
+            var rowsRead = parsed.Sum(f => f.RowsRead);
+            var rowIssues = issues.Count(i => !i.FileLevel);
+            var ignored = issues.Count(i => i.Ignored);
+            var result = new MergeResult
+            {
+                OutputPath = Path.GetFullPath(request.OutputPath),
+                FilesFound = files.Count,
+                FilesRead = parsed.Count(f => !f.Rejected),
+                FilesRejected = parsed.Count(f => f.Rejected),
+                RowsRead = rowsRead,
+                RowsTaken = records.Count,
+                RowsRejected = rowIssues,
+                RowsIgnored = ignored,
+                Questions = records.Count,
+                DuplicateGroups = groups.Count,
+                ExactRepeats = exactRepeats,
+                NearRepeats = nearRepeats,
+                TopicsSuggested = suggested,
+                CellsConverted = repairs.Count,
+                Tracking = tracking,
+                Problems = problems.Items,
+            };
+
+            var workbook = new ConsolidatedWorkbook
+            {
+                Plan = plan,
+                Topics = topics.Topics,
+                Records = records,
+                Groups = groups,
+                Issues = issues,
+                Repairs = repairs,
+                Tracking = tracking,
+                Result = result,
+                Today = DateOnly.FromDateTime(request.Time.GetLocalNow().DateTime),
+            };
+            try
+            {
+                var folder = Path.GetDirectoryName(result.OutputPath);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                written = true;
+                ConsolidatedWorkbookWriter.Write(workbook, prepared);
+                Phase("write");
+                Phase($"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated; jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms");
+            }
+            catch (IOException ex)
+            {
+                throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (!written)
+            {
+                prepared.Dispose();
+            }
+        }
     }
 
     private static (List<string> Files, string? Register) Expand(MergeRequest request, ProblemList problems)

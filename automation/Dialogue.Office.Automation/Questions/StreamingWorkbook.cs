@@ -64,6 +64,24 @@ internal sealed class StreamingWorkbook : IDisposable
 
     public StreamingWorkbook(string path) => _path = path;
 
+    /// <summary>Where <see cref="Dispose"/> writes the package.</summary>
+    public string Path => _path;
+
+    /// <summary>Drops the temporary parts without writing the package (the job failed before writing).</summary>
+    public void Discard()
+    {
+        _sharedPart?.Content.Dispose();
+        foreach (var writer in _writers)
+        {
+            writer.Part.Content.Dispose();
+        }
+
+        _writers.Clear();
+        _discarded = true;
+    }
+
+    private bool _discarded;
+
     /// <summary>
     /// Puts a long text that several sheets repeat (the question, on "Tổng hợp" and on its topic sheet) in the
     /// shared-string table, so it is escaped, encoded and deflated once. Call before the sheets are written (the
@@ -141,6 +159,11 @@ internal sealed class StreamingWorkbook : IDisposable
 
     public void Dispose()
     {
+        if (_discarded)
+        {
+            return;
+        }
+
         foreach (var writer in _writers)
         {
             writer.Dispose();
@@ -452,21 +475,15 @@ internal sealed class SheetWriter : IDisposable
             // Times New Roman 12 pt averages a little under one width unit per character.
             var perLine = Math.Max(1, (int)((_layout.Widths[c] - 1) * 1.15));
             var needed = 0;
-            var segment = 0;
-            foreach (var ch in text)
+            var rest = text.AsSpan();
+            int newline;
+            while ((newline = rest.IndexOf('\n')) >= 0)
             {
-                if (ch == '\n')
-                {
-                    needed += Math.Max(1, (segment + perLine - 1) / perLine);
-                    segment = 0;
-                }
-                else
-                {
-                    segment++;
-                }
+                needed += Math.Max(1, (newline + perLine - 1) / perLine);
+                rest = rest[(newline + 1)..];
             }
 
-            needed += Math.Max(1, (segment + perLine - 1) / perLine);
+            needed += Math.Max(1, (rest.Length + perLine - 1) / perLine);
 
             lines = Math.Max(lines, needed);
         }
