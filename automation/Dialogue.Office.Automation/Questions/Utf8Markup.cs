@@ -21,6 +21,12 @@ internal sealed class Utf8Markup : IDisposable
 
     public Utf8Markup(Stream output) => _output = output;
 
+    /// <summary>Text escaped for an attribute value or element content built as a string (names, formulas).</summary>
+    public static string Attribute(string text) =>
+        text.AsSpan().IndexOfAny("&<>\"") < 0
+            ? text
+            : text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+
     /// <summary>Trusted markup (tags, attribute values the code built).</summary>
     public void Raw(string markup) => Encode(markup.AsSpan());
 
