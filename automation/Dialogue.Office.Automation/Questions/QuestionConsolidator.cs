@@ -60,12 +60,18 @@ public static class QuestionConsolidator
         var limits = new RawWorkbookReader.Limits { MaxRowsPerSheet = request.MaxRowsPerSheet };
         var parsed = new ParsedFile[files.Count];
         var vocabulary = new DuplicateFinder.Vocabulary();
+        var code = request.Plan?.Conference.Code is { Length: > 0 } c ? c : "CH";
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) }, i =>
         {
             parsed[i] = ReadOne(files[i], limits);
+            var folded = parsed[i].Questions.Count > 0 ? VietnameseText.Fold(parsed[i].Questions[0].FileName) : "";
             foreach (var record in parsed[i].Questions)
             {
                 record.Tokens = vocabulary.Tokenize(record.Text); // on the reading threads, not after
+                if (record.Id.Length == 0)
+                {
+                    record.Id = MakeId(code, record.FileName == parsed[i].Questions[0].FileName ? folded : VietnameseText.Fold(record.FileName), record);
+                }
             }
         });
 
@@ -73,7 +79,6 @@ public static class QuestionConsolidator
         var plan = request.Plan;
         var topics = new TopicResolver(plan is { Topics.Count: > 0 } ? plan.Topics : TopicResolver.Default);
         var matcher = plan is null ? null : new UnitMatcher(plan.Units);
-        var code = plan?.Conference.Code is { Length: > 0 } c ? c : "CH";
         var records = new List<QuestionRecord>();
         var issues = new List<RowIssue>();
         var repairs = new List<CellRepair>();
@@ -111,11 +116,6 @@ public static class QuestionConsolidator
                 {
                     record.UnitId = unit?.Id ?? "";
                     record.UnitName = label;
-                }
-
-                if (record.Id.Length == 0)
-                {
-                    record.Id = MakeId(code, record);
                 }
 
                 if (ids.TryGetValue(record.Id, out var earlier))
@@ -356,9 +356,9 @@ public static class QuestionConsolidator
         return file;
     }
 
-    private static string MakeId(string code, QuestionRecord record)
+    private static string MakeId(string code, string foldedFileName, QuestionRecord record)
     {
-        var key = $"{VietnameseText.Fold(record.FileName)}|{record.Sheet}|{record.Row}";
+        var key = $"{foldedFileName}|{record.Sheet}|{record.Row}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
         var value = ((ulong)hash[0] << 32) | ((ulong)hash[1] << 24) | ((ulong)hash[2] << 16) | ((ulong)hash[3] << 8) | hash[4];
