@@ -455,7 +455,19 @@ public static class QuestionConsolidator
         ProblemList problems)
     {
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var counts = records.GroupBy(r => r.UnitId.Length > 0 ? r.UnitId : "§" + r.UnitName).ToDictionary(g => g.Key, g => g.Count());
+        // Questions per plan unit (only plan units are looked up here; files without one are counted per file below).
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (plan is { Units.Count: > 0 })
+        {
+            foreach (var record in records)
+            {
+                if (record.UnitId.Length > 0)
+                {
+                    counts[record.UnitId] = counts.GetValueOrDefault(record.UnitId) + 1;
+                }
+            }
+        }
+
         var list = new List<UnitSubmission>();
         var units = plan?.Units ?? [];
         foreach (var unit in units)
