@@ -45,7 +45,7 @@ public static class QuestionConsolidator
         {
             if (timing is not null)
             {
-                Console.Error.WriteLine($"{name}: {timing.Elapsed.TotalMilliseconds:0} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms");
+                Console.Error.WriteLine($"{name}: {timing.Elapsed.TotalMilliseconds:0} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");
             }
         }
 
