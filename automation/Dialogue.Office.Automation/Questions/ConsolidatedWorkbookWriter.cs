@@ -35,14 +35,46 @@ internal static class ConsolidatedWorkbookWriter
 
     private static readonly double[] MasterWidths = [6, 18, 22, 20, 14, 22, 10, 16, 60, 20, 20, 8, 24, 12, 40, 28, 18, 14];
 
-    public static void Write(ConsolidatedWorkbook data, string path)
+    /// <summary>
+    /// Starts the part that does not depend on duplicates (the shared-string table of question texts) on another
+    /// thread, so it is escaped and deflated while the duplicates are found. Pass the result to <see cref="Write(ConsolidatedWorkbook, Prepared)"/>.
+    /// </summary>
+    public static Prepared Prepare(List<QuestionRecord> records, string path)
     {
-        if (File.Exists(path))
+        var book = new StreamingWorkbook(path);
+        foreach (var record in records)
         {
-            File.Delete(path);
+            book.Share(record.Text); // written on "Tổng hợp", its topic sheet and maybe "Trùng lặp": once in the table
         }
 
-        using var book = new StreamingWorkbook(path);
+        return new Prepared(book, Task.Run(book.WriteSharedStrings));
+    }
+
+    /// <summary>A workbook whose shared strings are being written (see <see cref="Prepare"/>).</summary>
+    internal sealed class Prepared(StreamingWorkbook book, Task sharedStrings) : IDisposable
+    {
+        public StreamingWorkbook Book { get; } = book;
+
+        public Task SharedStrings { get; } = sharedStrings;
+
+        /// <summary>Only when <see cref="Write(ConsolidatedWorkbook, Prepared)"/> is never reached: drops the temporary parts.</summary>
+        public void Dispose()
+        {
+            ((IAsyncResult)SharedStrings).AsyncWaitHandle.WaitOne(); // its own failure, if any, does not hide the job's
+            Book.Discard();
+        }
+    }
+
+    public static void Write(ConsolidatedWorkbook data, string path) => Write(data, Prepare(data.Records, path));
+
+    public static void Write(ConsolidatedWorkbook data, Prepared prepared)
+    {
+        using var book = prepared.Book;
+        if (File.Exists(book.Path))
+        {
+            File.Delete(book.Path);
+        }
+
         book.DefineName(QuestionFileParser.ConsolidatedMarker, "\"v1\"", hidden: true);
         var topicNames = data.Topics.ToDictionary(t => t.Number, t => $"{t.Number}. {t.ShortName}");
         var duplicateKinds = data.Groups.ToDictionary(g => g.Label, g => g.Exact);
@@ -50,7 +82,6 @@ internal static class ConsolidatedWorkbookWriter
         foreach (var record in data.Records)
         {
             record.ReviewNote = Review(record, duplicateKinds);
-            book.Share(record.Text); // written on "Tổng hợp", its topic sheet and maybe "Trùng lặp": once in the table
         }
 
         // Sheets are created in order (names, positions), then filled in parallel: each writes its own temporary file.
@@ -62,7 +93,6 @@ internal static class ConsolidatedWorkbookWriter
         var issues = book.AddSheet("Lỗi và bỏ qua", new SheetLayout([6, 12, 40, 60, 50, 28], HeaderRow, PrintTitleRow: HeaderRow));
         var repairs = book.AddSheet("Sửa mã chữ", new SheetLayout([6, 46, 24, 50, 50], HeaderRow, PrintTitleRow: HeaderRow));
         Parallel.Invoke(
-            book.WriteSharedStrings,
             () => WriteMaster(master, data, topicNames, duplicateKinds),
             () => WriteTopicSheets(topicSheets, data, duplicateKinds),
             () =>
@@ -73,6 +103,7 @@ internal static class ConsolidatedWorkbookWriter
                 WriteIssues(issues, data);
                 WriteRepairs(repairs, data);
             });
+        prepared.SharedStrings.GetAwaiter().GetResult();
     }
 
     private static void WriteMaster(SheetWriter sheet, ConsolidatedWorkbook data, Dictionary<int, string> topicNames, Dictionary<string, bool> duplicateKinds)

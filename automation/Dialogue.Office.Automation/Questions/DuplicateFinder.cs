@@ -238,12 +238,12 @@ internal static class DuplicateFinder
             rank[byRarity[r]] = r;
         }
 
-        var functionRanks = new HashSet<int>();
+        var functionRanks = new bool[vocabularySize]; // by rank: an array, not a set, in the pair loop's hot path
         foreach (var word in FunctionWords)
         {
             if (vocabulary.TryGetId(word, out var id))
             {
-                functionRanks.Add(rank[id]);
+                functionRanks[rank[id]] = true;
             }
         }
 
@@ -301,7 +301,7 @@ internal static class DuplicateFinder
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, eligible.Count),
             () => new List<(int, int)>(),
-            (range, _, pairs) =>
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (range, _, pairs) =>
             {
                 for (var e = range.Item1; e < range.Item2; e++)
                 {
@@ -310,7 +310,7 @@ internal static class DuplicateFinder
                     var rarest = -1;
                     foreach (var r in x)
                     {
-                        if (!functionRanks.Contains(r))
+                        if (!functionRanks[r])
                         {
                             rarest = r;
                             break;
@@ -354,19 +354,20 @@ internal static class DuplicateFinder
     }
 
     /// <summary>True when one set's content words (function words aside) all appear in the other.</summary>
-    internal static bool NoSubstitution(int[] x, int[] y, HashSet<int> functionRanks)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static bool NoSubstitution(int[] x, int[] y, bool[] functionRanks)
     {
         int i = 0, j = 0, onlyX = 0, onlyY = 0;
         while (i < x.Length || j < y.Length)
         {
             if (j >= y.Length || (i < x.Length && x[i] < y[j]))
             {
-                onlyX += functionRanks.Contains(x[i]) ? 0 : 1;
+                onlyX += functionRanks[x[i]] ? 0 : 1;
                 i++;
             }
             else if (i >= x.Length || y[j] < x[i])
             {
-                onlyY += functionRanks.Contains(y[j]) ? 0 : 1;
+                onlyY += functionRanks[y[j]] ? 0 : 1;
                 j++;
             }
             else
@@ -379,6 +380,7 @@ internal static class DuplicateFinder
         return onlyX == 0 || onlyY == 0;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static double Jaccard(int[] x, int[] y)
     {
         if (x.Length == 0 || y.Length == 0)

@@ -45,7 +45,7 @@ public static class QuestionConsolidator
         {
             if (timing is not null)
             {
-                Console.Error.WriteLine($"{name}: {timing.Elapsed.TotalMilliseconds:0} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms");
+                Console.Error.WriteLine($"{name}: {timing.Elapsed.TotalMilliseconds:0} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");
             }
         }
 
@@ -60,12 +60,18 @@ public static class QuestionConsolidator
         var limits = new RawWorkbookReader.Limits { MaxRowsPerSheet = request.MaxRowsPerSheet };
         var parsed = new ParsedFile[files.Count];
         var vocabulary = new DuplicateFinder.Vocabulary();
+        var code = request.Plan?.Conference.Code is { Length: > 0 } c ? c : "CH";
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.MaxParallelism) }, i =>
         {
             parsed[i] = ReadOne(files[i], limits);
+            var folded = parsed[i].Questions.Count > 0 ? VietnameseText.Fold(parsed[i].Questions[0].FileName) : "";
             foreach (var record in parsed[i].Questions)
             {
                 record.Tokens = vocabulary.Tokenize(record.Text); // on the reading threads, not after
+                if (record.Id.Length == 0)
+                {
+                    record.Id = MakeId(code, record.FileName == parsed[i].Questions[0].FileName ? folded : VietnameseText.Fold(record.FileName), record);
+                }
             }
         });
 
@@ -73,7 +79,6 @@ public static class QuestionConsolidator
         var plan = request.Plan;
         var topics = new TopicResolver(plan is { Topics.Count: > 0 } ? plan.Topics : TopicResolver.Default);
         var matcher = plan is null ? null : new UnitMatcher(plan.Units);
-        var code = plan?.Conference.Code is { Length: > 0 } c ? c : "CH";
         var records = new List<QuestionRecord>();
         var issues = new List<RowIssue>();
         var repairs = new List<CellRepair>();
@@ -111,11 +116,6 @@ public static class QuestionConsolidator
                 {
                     record.UnitId = unit?.Id ?? "";
                     record.UnitName = label;
-                }
-
-                if (record.Id.Length == 0)
-                {
-                    record.Id = MakeId(code, record);
                 }
 
                 if (ids.TryGetValue(record.Id, out var earlier))
@@ -157,94 +157,110 @@ public static class QuestionConsolidator
         }
 
         Phase("assemble");
-        var tokens = new int[records.Count][];
-        for (var i = 0; i < records.Count; i++)
-        {
-            tokens[i] = records[i].Tokens;
-        }
 
-        Phase("tokens");
-        var groups = DuplicateFinder.Find(tokens, vocabulary, request.NearDuplicateThreshold);
-        var exactRepeats = 0;
-        var nearRepeats = 0;
-        foreach (var group in groups)
-        {
-            for (var k = 0; k < group.Members.Count; k++)
-            {
-                var index = group.Members[k];
-                var record = records[index];
-                record.DuplicateGroup = group.Label;
-                if (group.ExactOf[k] != index)
-                {
-                    record.IsExactRepeat = true;
-                    exactRepeats++;
-                }
-                else if (k > 0)
-                {
-                    nearRepeats++;
-                }
-            }
-        }
-
-        Phase("duplicates");
-        var tracking = Track(plan, fileUnits, records, received, request.Time, problems);
-        Phase("tracking");
-        var rowsRead = parsed.Sum(f => f.RowsRead);
-        var rowIssues = issues.Count(i => !i.FileLevel);
-        var ignored = issues.Count(i => i.Ignored);
-        var result = new MergeResult
-        {
-            OutputPath = Path.GetFullPath(request.OutputPath),
-            FilesFound = files.Count,
-            FilesRead = parsed.Count(f => !f.Rejected),
-            FilesRejected = parsed.Count(f => f.Rejected),
-            RowsRead = rowsRead,
-            RowsTaken = records.Count,
-            RowsRejected = rowIssues,
-            RowsIgnored = ignored,
-            Questions = records.Count,
-            DuplicateGroups = groups.Count,
-            ExactRepeats = exactRepeats,
-            NearRepeats = nearRepeats,
-            TopicsSuggested = suggested,
-            CellsConverted = repairs.Count,
-            Tracking = tracking,
-            Problems = problems.Items,
-        };
-
-        var workbook = new ConsolidatedWorkbook
-        {
-            Plan = plan,
-            Topics = topics.Topics,
-            Records = records,
-            Groups = groups,
-            Issues = issues,
-            Repairs = repairs,
-            Tracking = tracking,
-            Result = result,
-            Today = DateOnly.FromDateTime(request.Time.GetLocalNow().DateTime),
-        };
+        // The question texts' shared-string part does not depend on duplicates: it is written while they are found.
+        var prepared = ConsolidatedWorkbookWriter.Prepare(records, Path.GetFullPath(request.OutputPath));
+        var written = false;
         try
         {
-            var folder = Path.GetDirectoryName(result.OutputPath);
-            if (!string.IsNullOrEmpty(folder))
+            var tokens = new int[records.Count][];
+            for (var i = 0; i < records.Count; i++)
             {
-                Directory.CreateDirectory(folder);
+                tokens[i] = records[i].Tokens;
             }
 
-            ConsolidatedWorkbookWriter.Write(workbook, result.OutputPath);
-            Phase("write");
-        }
-        catch (IOException ex)
-        {
-            throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
-        }
+            Phase("tokens");
+            var groups = DuplicateFinder.Find(tokens, vocabulary, request.NearDuplicateThreshold);
+            var exactRepeats = 0;
+            var nearRepeats = 0;
+            foreach (var group in groups)
+            {
+                for (var k = 0; k < group.Members.Count; k++)
+                {
+                    var index = group.Members[k];
+                    var record = records[index];
+                    record.DuplicateGroup = group.Label;
+                    if (group.ExactOf[k] != index)
+                    {
+                        record.IsExactRepeat = true;
+                        exactRepeats++;
+                    }
+                    else if (k > 0)
+                    {
+                        nearRepeats++;
+                    }
+                }
+            }
 
-        return result;
+            Phase("duplicates");
+            var tracking = Track(plan, fileUnits, records, received, request.Time, problems);
+            Phase("tracking");
+            var rowsRead = parsed.Sum(f => f.RowsRead);
+            var rowIssues = issues.Count(i => !i.FileLevel);
+            var ignored = issues.Count(i => i.Ignored);
+            var result = new MergeResult
+            {
+                OutputPath = Path.GetFullPath(request.OutputPath),
+                FilesFound = files.Count,
+                FilesRead = parsed.Count(f => !f.Rejected),
+                FilesRejected = parsed.Count(f => f.Rejected),
+                RowsRead = rowsRead,
+                RowsTaken = records.Count,
+                RowsRejected = rowIssues,
+                RowsIgnored = ignored,
+                Questions = records.Count,
+                DuplicateGroups = groups.Count,
+                ExactRepeats = exactRepeats,
+                NearRepeats = nearRepeats,
+                TopicsSuggested = suggested,
+                CellsConverted = repairs.Count,
+                Tracking = tracking,
+                Problems = problems.Items,
+            };
+
+            var workbook = new ConsolidatedWorkbook
+            {
+                Plan = plan,
+                Topics = topics.Topics,
+                Records = records,
+                Groups = groups,
+                Issues = issues,
+                Repairs = repairs,
+                Tracking = tracking,
+                Result = result,
+                Today = DateOnly.FromDateTime(request.Time.GetLocalNow().DateTime),
+            };
+            try
+            {
+                var folder = Path.GetDirectoryName(result.OutputPath);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                written = true;
+                ConsolidatedWorkbookWriter.Write(workbook, prepared);
+                Phase("write");
+                Phase($"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated; jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms");
+            }
+            catch (IOException ex)
+            {
+                throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                throw new ProblemException(Problem.Error("QUESTIONS_OUTPUT_FAILED", request.OutputPath, ex.GetType().Name, request.OutputPath));
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (!written)
+            {
+                prepared.Dispose();
+            }
+        }
     }
 
     private static (List<string> Files, string? Register) Expand(MergeRequest request, ProblemList problems)
@@ -340,9 +356,9 @@ public static class QuestionConsolidator
         return file;
     }
 
-    private static string MakeId(string code, QuestionRecord record)
+    private static string MakeId(string code, string foldedFileName, QuestionRecord record)
     {
-        var key = $"{VietnameseText.Fold(record.FileName)}|{record.Sheet}|{record.Row}";
+        var key = $"{foldedFileName}|{record.Sheet}|{record.Row}";
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32: no I, L, O, U
         var value = ((ulong)hash[0] << 32) | ((ulong)hash[1] << 24) | ((ulong)hash[2] << 16) | ((ulong)hash[3] << 8) | hash[4];
@@ -439,7 +455,19 @@ public static class QuestionConsolidator
         ProblemList problems)
     {
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var counts = records.GroupBy(r => r.UnitId.Length > 0 ? r.UnitId : "§" + r.UnitName).ToDictionary(g => g.Key, g => g.Count());
+        // Questions per plan unit (only plan units are looked up here; files without one are counted per file below).
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (plan is { Units.Count: > 0 })
+        {
+            foreach (var record in records)
+            {
+                if (record.UnitId.Length > 0)
+                {
+                    counts[record.UnitId] = counts.GetValueOrDefault(record.UnitId) + 1;
+                }
+            }
+        }
+
         var list = new List<UnitSubmission>();
         var units = plan?.Units ?? [];
         foreach (var unit in units)
@@ -493,13 +521,18 @@ public static class QuestionConsolidator
         }
 
         // Files not tied to a plan unit (or no plan at all): one line per letterhead name.
+        var perFile = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            perFile[record.FileName] = perFile.GetValueOrDefault(record.FileName) + 1;
+        }
+
         foreach (var group in fileUnits.Where(kv => kv.Value is null).GroupBy(kv => kv.Key.Letterhead.Count > 0 ? kv.Key.Letterhead[0] : kv.Key.FileName))
         {
             var files = group.Select(kv => kv.Key).ToList();
             var date = files.Select(f => received.TryGetValue(f.FileName, out var r) ? r : f.DocumentDate).Where(d => d is not null).Max();
             var unitName = files[0].IsConsolidated ? "Bản tổng hợp: " + files[0].FileName : group.Key;
-            var names = files.Select(f => f.FileName).ToHashSet(StringComparer.Ordinal);
-            var questions = records.Count(r => names.Contains(r.FileName));
+            var questions = files.Select(f => f.FileName).Distinct(StringComparer.Ordinal).Sum(n => perFile.GetValueOrDefault(n));
             list.Add(new UnitSubmission("", unitName, null, date is null ? SubmissionState.DateUnknown : SubmissionState.OnTime, date, date is null ? "" : "Ngày ghi trên phiếu", 0, questions, files.Select(f => f.FileName).ToList()));
         }
 

@@ -3,9 +3,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
-using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Dialogue.Office.Automation.Questions;
 
@@ -43,20 +40,21 @@ internal readonly record struct XCell(string? Text, double? Number, XStyle Style
 internal sealed record SheetLayout(double[] Widths, int FreezeRows = 0, bool Landscape = true, int PrintTitleRow = 0, uint PaperSize = 9);
 
 /// <summary>
-/// Writes .xlsx with the Open XML SDK's streaming <see cref="OpenXmlWriter"/>: no DOM per cell, so 100 000 rows
-/// write in well under a second. Text goes out as inline strings (t="inlineStr"): input that starts with
-/// = + - @ stays text. Each sheet is serialised and deflated by its own writer (so sheets can be written in
-/// parallel) and the package is assembled here as a plain zip: Open XML SDK 2.20 cannot create a package on a
-/// write-only stream, and in read/write mode System.IO.Packaging buffers every part in memory until it closes
-/// (~300 MB at 50 000 questions). The small parts (workbook, styles) are SDK DOM elements serialised as they are.
-/// ClosedXML is kept for the small, richly formatted form.
+/// Writes .xlsx as a stream of markup: no DOM per cell, so 100 000 rows write in well under a second. Text cells
+/// are inline strings (t="inlineStr") or shared strings (t="s"): input that starts with = + - @ stays text. Each
+/// sheet is serialised and deflated by its own writer (so sheets can be written in parallel) and the package is
+/// assembled here as a plain zip: Open XML SDK 2.20 cannot create a package on a write-only stream, and in
+/// read/write mode System.IO.Packaging buffers every part in memory until it closes (~300 MB at 50 000 questions).
+/// The small fixed parts (workbook, styles, sheet views, page setup) are literal markup too: building them with
+/// the SDK's object model loaded its assembly and JIT-compiled ~300 of its methods in every run. ClosedXML is kept
+/// for the small, richly formatted form.
 /// </summary>
 internal sealed class StreamingWorkbook : IDisposable
 {
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private readonly string _path;
-    private readonly Sheets _sheets = new();
-    private readonly DefinedNames _names = new();
+    private readonly List<(string Name, uint Id, bool Hidden)> _sheets = [];
+    private readonly List<(string Name, uint? LocalSheetId, bool Hidden, string Formula)> _names = [];
     private readonly List<SheetWriter> _writers = [];
     private readonly Dictionary<string, int> _shared = new(StringComparer.Ordinal);
     private readonly List<string> _sharedList = [];
@@ -64,6 +62,24 @@ internal sealed class StreamingWorkbook : IDisposable
     private uint _sheetId;
 
     public StreamingWorkbook(string path) => _path = path;
+
+    /// <summary>Where <see cref="Dispose"/> writes the package.</summary>
+    public string Path => _path;
+
+    /// <summary>Drops the temporary parts without writing the package (the job failed before writing).</summary>
+    public void Discard()
+    {
+        _sharedPart?.Content.Dispose();
+        foreach (var writer in _writers)
+        {
+            writer.Part.Content.Dispose();
+        }
+
+        _writers.Clear();
+        _discarded = true;
+    }
+
+    private bool _discarded;
 
     /// <summary>
     /// Puts a long text that several sheets repeat (the question, on "Tổng hợp" and on its topic sheet) in the
@@ -83,17 +99,20 @@ internal sealed class StreamingWorkbook : IDisposable
     public void WriteSharedStrings()
     {
         var part = new DeflatedPart();
-        using (var writer = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CheckCharacters = false, CloseOutput = false, ConformanceLevel = ConformanceLevel.Fragment }))
+        using (var writer = new Utf8Markup(part))
         {
-            writer.WriteRaw(string.Create(CultureInfo.InvariantCulture, $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="{_sharedList.Count}">"""));
+            writer.Raw("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="""u8);
+            writer.Raw("\""u8);
+            writer.Int(_sharedList.Count);
+            writer.Raw("\">"u8);
             foreach (var text in _sharedList)
             {
-                writer.WriteRaw(char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) ? "<si><t xml:space=\"preserve\">" : "<si><t>");
-                writer.WriteString(text);
-                writer.WriteRaw("</t></si>");
+                writer.Raw(char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) ? "<si><t xml:space=\"preserve\">"u8 : "<si><t>"u8);
+                writer.Text(text);
+                writer.Raw("</t></si>"u8);
             }
 
-            writer.WriteRaw("</sst>");
+            writer.Raw("</sst>"u8);
         }
 
         part.Finish();
@@ -102,20 +121,10 @@ internal sealed class StreamingWorkbook : IDisposable
 
     public SheetWriter AddSheet(string name, SheetLayout layout, bool hidden = false)
     {
-        var sheet = new Sheet { Name = name, SheetId = ++_sheetId, Id = $"rId{_sheetId}" };
-        if (hidden)
-        {
-            sheet.State = SheetStateValues.Hidden;
-        }
-
-        _sheets.Append(sheet);
+        _sheets.Add((name, ++_sheetId, hidden));
         if (layout.PrintTitleRow > 0)
         {
-            _names.Append(new DefinedName($"{Quote(name)}!${layout.PrintTitleRow}:${layout.PrintTitleRow}")
-            {
-                Name = "_xlnm.Print_Titles",
-                LocalSheetId = _sheetId - 1,
-            });
+            _names.Add(("_xlnm.Print_Titles", _sheetId - 1, false, $"{Quote(name)}!${layout.PrintTitleRow}:${layout.PrintTitleRow}"));
         }
 
         var writer = new SheetWriter(layout, name, _sheetId - 1, _shared);
@@ -124,42 +133,46 @@ internal sealed class StreamingWorkbook : IDisposable
     }
 
     /// <summary>A workbook-level defined name (e.g. the version stamp); hidden ones don't show in Name Manager.</summary>
-    public void DefineName(string name, string formula, bool hidden)
-    {
-        var definedName = new DefinedName(formula) { Name = name };
-        if (hidden)
-        {
-            definedName.Hidden = true;
-        }
-
-        _names.Append(definedName);
-    }
+    public void DefineName(string name, string formula, bool hidden) => _names.Add((name, null, hidden, formula));
 
     internal static string Quote(string sheetName) => "'" + sheetName.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     public void Dispose()
     {
+        if (_discarded)
+        {
+            return;
+        }
+
         foreach (var writer in _writers)
         {
             writer.Dispose();
             if (writer.FilterRange is { } range)
             {
-                _names.Append(new DefinedName($"{Quote(writer.Name)}!{range}") { Name = "_xlnm._FilterDatabase", LocalSheetId = writer.Index, Hidden = true });
+                _names.Add(("_xlnm._FilterDatabase", writer.Index, true, $"{Quote(writer.Name)}!{range}"));
             }
         }
 
-        var workbook = new Workbook();
-        workbook.AddNamespaceDeclaration("r", RelNs);
-        workbook.Append(new BookViews(new WorkbookView()));
-        workbook.Append(_sheets);
-        if (_names.HasChildren)
+        var workbook = new StringBuilder($"""<workbook xmlns="{SheetWriter.MainNs}" xmlns:r="{RelNs}"><bookViews><workbookView/></bookViews><sheets>""");
+        foreach (var (name, id, hidden) in _sheets)
         {
-            // Excel wants defined names ordered by name; LibreOffice doesn't mind.
-            var ordered = _names.Elements<DefinedName>().OrderBy(n => n.Name?.Value, StringComparer.Ordinal).ThenBy(n => n.LocalSheetId?.Value ?? 0).Select(n => (DefinedName)n.CloneNode(true)).ToList();
-            workbook.Append(new DefinedNames(ordered));
+            workbook.Append(CultureInfo.InvariantCulture, $"""<sheet name="{Utf8Markup.Attribute(name)}" sheetId="{id}"{(hidden ? " state=\"hidden\"" : "")} r:id="rId{id}"/>""");
         }
 
-        workbook.Append(new CalculationProperties { CalculationId = 191029 });
+        workbook.Append("</sheets>");
+        if (_names.Count > 0)
+        {
+            // Excel wants defined names ordered by name; LibreOffice doesn't mind.
+            workbook.Append("<definedNames>");
+            foreach (var (name, local, hidden, formula) in _names.OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.LocalSheetId ?? 0))
+            {
+                workbook.Append(CultureInfo.InvariantCulture, $"""<definedName name="{Utf8Markup.Attribute(name)}"{(local is { } l ? $" localSheetId=\"{l}\"" : "")}{(hidden ? " hidden=\"1\"" : "")}>{Utf8Markup.Attribute(formula)}</definedName>""");
+            }
+
+            workbook.Append("</definedNames>");
+        }
+
+        workbook.Append("""<calcPr calcId="191029"/></workbook>""");
 
         var contentTypes = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>""");
         var workbookRels = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""");
@@ -182,9 +195,9 @@ internal sealed class StreamingWorkbook : IDisposable
         using var zip = new ZipWriter(_path);
         zip.Add("[Content_Types].xml", contentTypes.ToString());
         zip.Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-        zip.Add("xl/workbook.xml", declaration + workbook.OuterXml);
+        zip.Add("xl/workbook.xml", declaration + workbook);
         zip.Add("xl/_rels/workbook.xml.rels", workbookRels.ToString());
-        zip.Add("xl/styles.xml", declaration + BuildStyles().OuterXml);
+        zip.Add("xl/styles.xml", declaration + Styles);
         if (_sharedPart is not null)
         {
             zip.AddDeflated("xl/sharedStrings.xml", _sharedPart.Content, _sharedPart.Crc, _sharedPart.Length);
@@ -198,130 +211,37 @@ internal sealed class StreamingWorkbook : IDisposable
         }
     }
 
-    private static Stylesheet BuildStyles()
-    {
-        static Font MakeFont(double size, bool bold = false, bool italic = false, string? color = null)
-        {
-            var font = new Font();
-            if (bold)
-            {
-                font.Append(new Bold());
-            }
-
-            if (italic)
-            {
-                font.Append(new Italic());
-            }
-
-            font.Append(new FontSize { Val = size });
-            if (color is not null)
-            {
-                font.Append(new Color { Rgb = color });
-            }
-
-            font.Append(new FontName { Val = "Times New Roman" });
-            font.Append(new FontFamilyNumbering { Val = 1 });
-            return font;
-        }
-
-        var fonts = new Fonts(
-            MakeFont(12),
-            MakeFont(12, bold: true),
-            MakeFont(14, bold: true),
-            MakeFont(12, italic: true),
-            MakeFont(12, bold: true, color: "FFC00000"),
-            MakeFont(12, color: "FF006100"));
-        static Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = rgb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
-        var fills = new Fills(
-            new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            Solid("FFDCE6F1"),
-            Solid("FFF2F2F2"),
-            Solid("FFFFF2CC"));
-        static BorderPropertiesType Thin<T>() where T : BorderPropertiesType, new() => new T { Style = BorderStyleValues.Thin, Color = new Color { Auto = true } };
-        var borders = new Borders(
-            new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
-            new Border(Thin<LeftBorder>(), Thin<RightBorder>(), Thin<TopBorder>(), Thin<BottomBorder>(), new DiagonalBorder()));
-
-        static CellFormat Xf(uint font, uint fill, uint border, HorizontalAlignmentValues? h, VerticalAlignmentValues v, bool wrap, uint numFmt = 0)
-        {
-            var xf = new CellFormat { FontId = font, FillId = fill, BorderId = border, NumberFormatId = numFmt, FormatId = 0, ApplyAlignment = true };
-            if (font > 0)
-            {
-                xf.ApplyFont = true;
-            }
-
-            if (fill > 0)
-            {
-                xf.ApplyFill = true;
-            }
-
-            if (border > 0)
-            {
-                xf.ApplyBorder = true;
-            }
-
-            var alignment = new Alignment { Vertical = v, WrapText = wrap };
-            if (h is { } horizontal)
-            {
-                alignment.Horizontal = horizontal;
-            }
-
-            xf.Append(alignment);
-            return xf;
-        }
-
-        var xfs = new CellFormats(
-            Xf(0, 0, 0, null, VerticalAlignmentValues.Top, false),                               // Default
-            Xf(1, 2, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, true), // Header
-            Xf(0, 0, 1, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, true),      // Text
-            Xf(0, 0, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, false, 3), // Number
-            Xf(2, 0, 0, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, false), // Title
-            Xf(3, 0, 0, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, true), // Subtitle
-            Xf(1, 3, 1, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, true),      // TotalText
-            Xf(1, 3, 1, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Top, false, 3), // TotalNumber
-            Xf(0, 4, 1, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, true),      // Review
-            Xf(1, 0, 0, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, false),     // Bold
-            Xf(4, 0, 1, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, true),      // Alert
-            Xf(5, 0, 1, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, true),      // Good
-            Xf(0, 4, 1, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, true));     // Unlocked (answer cells)
-        return new Stylesheet(
-            fonts,
-            fills,
-            borders,
-            new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 }),
-            xfs,
-            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
-    }
+    /// <summary>
+    /// The style sheet, as markup (the SDK's object model cost ~300 JIT-compiled methods at start-up). cellXfs are
+    /// indexed by <see cref="XStyle"/>: Default, Header, Text, Number (#,##0), Title, Subtitle, TotalText, TotalNumber,
+    /// Review (yellow), Bold, Alert (dark red bold), Good (green), Unlocked (answer cells, yellow). Fonts: Times New
+    /// Roman 12 (regular, bold), 14 bold, 12 italic, 12 bold dark red, 12 green; fills: none, gray125, header blue,
+    /// totals grey, review yellow; borders: none, thin all round.
+    /// </summary>
+    private const string Styles = """
+        <x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:fonts><x:font><x:sz val="12" /><x:name val="Times New Roman" /><x:family val="1" /></x:font><x:font><x:b /><x:sz val="12" /><x:name val="Times New Roman" /><x:family val="1" /></x:font><x:font><x:b /><x:sz val="14" /><x:name val="Times New Roman" /><x:family val="1" /></x:font><x:font><x:i /><x:sz val="12" /><x:name val="Times New Roman" /><x:family val="1" /></x:font><x:font><x:b /><x:sz val="12" /><x:color rgb="FFC00000" /><x:name val="Times New Roman" /><x:family val="1" /></x:font><x:font><x:sz val="12" /><x:color rgb="FF006100" /><x:name val="Times New Roman" /><x:family val="1" /></x:font></x:fonts><x:fills><x:fill><x:patternFill patternType="none" /></x:fill><x:fill><x:patternFill patternType="gray125" /></x:fill><x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFDCE6F1" /><x:bgColor indexed="64" /></x:patternFill></x:fill><x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFF2F2F2" /><x:bgColor indexed="64" /></x:patternFill></x:fill><x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFFFF2CC" /><x:bgColor indexed="64" /></x:patternFill></x:fill></x:fills><x:borders><x:border><x:left /><x:right /><x:top /><x:bottom /><x:diagonal /></x:border><x:border><x:left style="thin"><x:color auto="1" /></x:left><x:right style="thin"><x:color auto="1" /></x:right><x:top style="thin"><x:color auto="1" /></x:top><x:bottom style="thin"><x:color auto="1" /></x:bottom><x:diagonal /></x:border></x:borders><x:cellStyleXfs><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0" /></x:cellStyleXfs><x:cellXfs><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><x:alignment vertical="top" wrapText="0" /></x:xf><x:xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><x:alignment horizontal="center" vertical="center" wrapText="1" /></x:xf><x:xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><x:alignment horizontal="left" vertical="top" wrapText="1" /></x:xf><x:xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><x:alignment horizontal="center" vertical="top" wrapText="0" /></x:xf><x:xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><x:alignment horizontal="center" vertical="center" wrapText="0" /></x:xf><x:xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><x:alignment horizontal="center" vertical="center" wrapText="1" /></x:xf><x:xf numFmtId="0" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><x:alignment horizontal="left" vertical="top" wrapText="1" /></x:xf><x:xf numFmtId="3" fontId="1" fillId="3" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><x:alignment horizontal="center" vertical="top" wrapText="0" /></x:xf><x:xf numFmtId="0" fontId="0" fillId="4" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1"><x:alignment horizontal="left" vertical="top" wrapText="1" /></x:xf><x:xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><x:alignment horizontal="left" vertical="top" wrapText="0" /></x:xf><x:xf numFmtId="0" fontId="4" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><x:alignment horizontal="left" vertical="top" wrapText="1" /></x:xf><x:xf numFmtId="0" fontId="5" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><x:alignment horizontal="left" vertical="top" wrapText="1" /></x:xf><x:xf numFmtId="0" fontId="0" fillId="4" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1"><x:alignment horizontal="left" vertical="top" wrapText="1" /></x:xf></x:cellXfs><x:cellStyles><x:cellStyle name="Normal" xfId="0" builtinId="0" /></x:cellStyles></x:styleSheet>
+        """;
 }
 
 /// <summary>
-/// Streams one worksheet: rows go out as they come; merges, filters and formats are written at the end. The
-/// sheet's fixed parts (views, columns, conditional formats, page setup) are Open XML SDK elements serialised as
-/// they are; rows and cells go straight to an XmlWriter as markup, because OpenXmlWriter's per-call overhead
-/// (about 1.3 µs a cell, measured) made it the slowest step of a 50 000-question merge.
+/// Streams one worksheet: rows go out as they come; merges, filters and formats are written at the end, all as
+/// UTF-8 markup (<see cref="Utf8Markup"/>): OpenXmlWriter's per-call overhead (about 1.3 µs a cell, measured) made
+/// it the slowest step of a 50 000-question merge, and XmlWriter's per-character escaping was next.
 /// </summary>
 internal sealed class SheetWriter : IDisposable
 {
-    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(false),
-        CheckCharacters = false, // texts are cleaned of XML-invalid chars before they get here
-        CloseOutput = false,
-    };
+    internal const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     // Start tags per style, built once: numbers and empty cells, text cells (inline strings).
-    private static readonly string[] NumberStart = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\"><v>").ToArray();
-    private static readonly string[] EmptyCell = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\"/>").ToArray();
-    private static readonly string[] TextStart = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\" t=\"inlineStr\"><is><t>").ToArray();
-    private static readonly string[] SharedStart = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\" t=\"s\"><v>").ToArray();
-    private static readonly string[] TextStartPreserve = Enumerable.Range(0, 16).Select(i => $"<c s=\"{i}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">").ToArray();
+    private static readonly byte[][] NumberStart = Tags(i => $"<c s=\"{i}\"><v>");
+    private static readonly byte[][] EmptyCell = Tags(i => $"<c s=\"{i}\"/>");
+    private static readonly byte[][] TextStart = Tags(i => $"<c s=\"{i}\" t=\"inlineStr\"><is><t>");
+    private static readonly byte[][] SharedStart = Tags(i => $"<c s=\"{i}\" t=\"s\"><v>");
+    private static readonly byte[][] TextStartPreserve = Tags(i => $"<c s=\"{i}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
     private static readonly string[] Letters = Enumerable.Range(0, 64).Select(QuestionFileParser.XlsxColumn).ToArray();
-    private readonly XmlWriter _writer;
+    private readonly Utf8Markup _writer;
     private readonly List<string> _merges = [];
-    private readonly List<OpenXmlElement> _formats = [];
+    private readonly List<string> _formats = [];
     private readonly SheetLayout _layout;
     private string? _filter;
     private bool _done;
@@ -335,37 +255,28 @@ internal sealed class SheetWriter : IDisposable
         Index = index;
         _layout = layout;
         Part = new DeflatedPart();
-        _writer = XmlWriter.Create(Part, Settings);
-        _writer.WriteStartDocument(true);
-        _writer.WriteStartElement("worksheet", MainNs);
-        Element(new SheetProperties(new PageSetupProperties { FitToPage = true }));
-        var view = new SheetView { WorkbookViewId = 0 };
+        _writer = new Utf8Markup(Part);
+        _writer.Raw($"""<?xml version="1.0" encoding="utf-8" standalone="yes"?><worksheet xmlns="{MainNs}">""");
+        var head = new StringBuilder("""<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0">""");
         if (layout.FreezeRows > 0)
         {
-            view.Append(new Pane
-            {
-                VerticalSplit = layout.FreezeRows,
-                TopLeftCell = $"A{layout.FreezeRows + 1}",
-                ActivePane = PaneValues.BottomLeft,
-                State = PaneStateValues.Frozen,
-            });
-            view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = $"A{layout.FreezeRows + 1}", SequenceOfReferences = new ListValue<StringValue> { InnerText = $"A{layout.FreezeRows + 1}" } });
+            var first = $"A{layout.FreezeRows + 1}";
+            head.Append(CultureInfo.InvariantCulture, $"""<pane ySplit="{layout.FreezeRows}" topLeftCell="{first}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="{first}" sqref="{first}"/>""");
         }
 
-        Element(new SheetViews(view));
-        Element(new SheetFormatProperties { DefaultRowHeight = 15.75 });
-        var columns = new Columns();
+        head.Append("""</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15.75"/><cols>""");
         for (var i = 0; i < layout.Widths.Length; i++)
         {
-            columns.Append(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = layout.Widths[i], CustomWidth = true });
+            head.Append(CultureInfo.InvariantCulture, $"""<col min="{i + 1}" max="{i + 1}" width="{layout.Widths[i]}" customWidth="1"/>""");
         }
 
-        Element(columns);
-        _writer.WriteStartElement("sheetData", MainNs);
+        head.Append("</cols>");
+        _writer.Raw(head.ToString());
+        _writer.Raw("<sheetData>"u8);
     }
 
     /// <summary>An SDK element as markup (it carries its own namespace declaration, which is the sheet's).</summary>
-    private void Element(OpenXmlElement element) => _writer.WriteRaw(element.OuterXml);
+    private static byte[][] Tags(Func<int, string> tag) => Enumerable.Range(0, 16).Select(i => Encoding.UTF8.GetBytes(tag(i))).ToArray();
 
     public int RowNumber { get; private set; }
 
@@ -383,14 +294,24 @@ internal sealed class SheetWriter : IDisposable
     public static string Column(int index) => index < Letters.Length ? Letters[index] : QuestionFileParser.XlsxColumn(index);
 
     /// <summary>Writes the next row (or skips to <paramref name="at"/>); returns its 1-based number.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Row(IReadOnlyList<XCell> cells, double? height = null, int at = 0)
     {
         RowNumber = at > RowNumber ? at : RowNumber + 1;
-        var rowText = RowNumber.ToString(CultureInfo.InvariantCulture);
         height ??= EstimateHeight(cells);
-        _writer.WriteRaw(height is { } hh
-            ? $"<row r=\"{rowText}\" ht=\"{hh.ToString(CultureInfo.InvariantCulture)}\" customHeight=\"1\">"
-            : $"<row r=\"{rowText}\">");
+        _writer.Raw("<row r=\""u8);
+        _writer.Int(RowNumber);
+        if (height is { } hh)
+        {
+            _writer.Raw("\" ht=\""u8);
+            _writer.Number(hh);
+            _writer.Raw("\" customHeight=\"1\">"u8);
+        }
+        else
+        {
+            _writer.Raw("\">"u8);
+        }
+
         for (var c = 0; c < cells.Count; c++)
         {
             // Every position gets a cell, so cells carry no "r": their place is their order.
@@ -398,32 +319,32 @@ internal sealed class SheetWriter : IDisposable
             var style = (int)cell.Style;
             if (cell.Number is { } number)
             {
-                _writer.WriteRaw(NumberStart[style]);
-                _writer.WriteRaw(number.ToString(CultureInfo.InvariantCulture));
-                _writer.WriteRaw("</v></c>");
+                _writer.Raw(NumberStart[style]);
+                _writer.Number(number);
+                _writer.Raw("</v></c>"u8);
             }
             else if (!string.IsNullOrEmpty(cell.Text) && _shared.TryGetValue(cell.Text, out var index))
             {
                 // Shared string (t="s"): text, never a formula.
-                _writer.WriteRaw(SharedStart[style]);
-                _writer.WriteRaw(index.ToString(CultureInfo.InvariantCulture));
-                _writer.WriteRaw("</v></c>");
+                _writer.Raw(SharedStart[style]);
+                _writer.Int(index);
+                _writer.Raw("</v></c>"u8);
             }
             else if (!string.IsNullOrEmpty(cell.Text))
             {
                 // Inline string: never a formula, whatever the text starts with.
-                var text = cell.Text.Length > 32_000 ? cell.Text[..32_000] : cell.Text;
-                _writer.WriteRaw(char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) ? TextStartPreserve[style] : TextStart[style]);
-                _writer.WriteString(text);
-                _writer.WriteRaw("</t></is></c>");
+                var text = cell.Text.Length > 32_000 ? cell.Text.AsSpan(0, 32_000) : cell.Text.AsSpan();
+                _writer.Raw(char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) ? TextStartPreserve[style] : TextStart[style]);
+                _writer.Text(text);
+                _writer.Raw("</t></is></c>"u8);
             }
             else
             {
-                _writer.WriteRaw(EmptyCell[style]);
+                _writer.Raw(EmptyCell[style]);
             }
         }
 
-        _writer.WriteRaw("</row>");
+        _writer.Raw("</row>"u8);
         return RowNumber;
     }
 
@@ -431,6 +352,7 @@ internal sealed class SheetWriter : IDisposable
     /// Row height for wrapped text, estimated from text length and column width: neither Excel nor LibreOffice
     /// re-fits rows of a file on opening, and a fixed one-line row hides most of a question.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double? EstimateHeight(IReadOnlyList<XCell> cells)
     {
         var lines = 1;
@@ -445,21 +367,15 @@ internal sealed class SheetWriter : IDisposable
             // Times New Roman 12 pt averages a little under one width unit per character.
             var perLine = Math.Max(1, (int)((_layout.Widths[c] - 1) * 1.15));
             var needed = 0;
-            var segment = 0;
-            foreach (var ch in text)
+            var rest = text.AsSpan();
+            int newline;
+            while ((newline = rest.IndexOf('\n')) >= 0)
             {
-                if (ch == '\n')
-                {
-                    needed += Math.Max(1, (segment + perLine - 1) / perLine);
-                    segment = 0;
-                }
-                else
-                {
-                    segment++;
-                }
+                needed += Math.Max(1, (newline + perLine - 1) / perLine);
+                rest = rest[(newline + 1)..];
             }
 
-            needed += Math.Max(1, (segment + perLine - 1) / perLine);
+            needed += Math.Max(1, (rest.Length + perLine - 1) / perLine);
 
             lines = Math.Max(lines, needed);
         }
@@ -475,26 +391,11 @@ internal sealed class SheetWriter : IDisposable
 
     /// <summary>A white-to-green colour scale: the larger the count, the darker (leaders read it at a glance).</summary>
     public void ColourScale(string range) =>
-        _formats.Add(new ConditionalFormatting(
-            new ConditionalFormattingRule(
-                new ColorScale(
-                    new ConditionalFormatValueObject { Type = ConditionalFormatValueObjectValues.Min },
-                    new ConditionalFormatValueObject { Type = ConditionalFormatValueObjectValues.Max },
-                    new Color { Rgb = "FFFFFFFF" },
-                    new Color { Rgb = "FF63BE7B" }))
-            { Type = ConditionalFormatValues.ColorScale, Priority = _formats.Count + 1 })
-        { SequenceOfReferences = new ListValue<StringValue> { InnerText = range } });
+        _formats.Add($"""<conditionalFormatting sqref="{range}"><cfRule type="colorScale" priority="{_formats.Count + 1}"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFFFFFFF"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>""");
 
     /// <summary>In-cell bars proportional to the value.</summary>
     public void DataBar(string range) =>
-        _formats.Add(new ConditionalFormatting(
-            new ConditionalFormattingRule(
-                new DataBar(
-                    new ConditionalFormatValueObject { Type = ConditionalFormatValueObjectValues.Min },
-                    new ConditionalFormatValueObject { Type = ConditionalFormatValueObjectValues.Max },
-                    new Color { Rgb = "FF5B9BD5" }))
-            { Type = ConditionalFormatValues.DataBar, Priority = _formats.Count + 1 })
-        { SequenceOfReferences = new ListValue<StringValue> { InnerText = range } });
+        _formats.Add($"""<conditionalFormatting sqref="{range}"><cfRule type="dataBar" priority="{_formats.Count + 1}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>""");
 
     private static string Absolute(string reference)
     {
@@ -510,28 +411,26 @@ internal sealed class SheetWriter : IDisposable
         }
 
         _done = true;
-        _writer.WriteEndElement(); // sheetData
+        _writer.Raw("</sheetData>"u8);
         if (_filter is not null)
         {
-            Element(new AutoFilter { Reference = _filter });
+            _writer.Raw($"""<autoFilter ref="{_filter}"/>""");
             FilterRange = string.Join(':', _filter.Split(':').Select(Absolute));
         }
 
         if (_merges.Count > 0)
         {
-            Element(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)_merges.Count });
+            _writer.Raw($"""<mergeCells count="{_merges.Count}">{string.Concat(_merges.Select(m => $"<mergeCell ref=\"{m}\"/>"))}</mergeCells>""");
         }
 
         foreach (var format in _formats)
         {
-            Element(format);
+            _writer.Raw(format);
         }
 
-        Element(new PageMargins { Left = 0.5, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-        Element(new PageSetup { PaperSize = _layout.PaperSize, Orientation = _layout.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait, FitToWidth = 1, FitToHeight = 0 });
-        _writer.WriteEndElement(); // worksheet
-        _writer.WriteEndDocument();
-        _writer.Flush();
+        _writer.Raw("""<pageMargins left="0.5" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"""u8);
+        _writer.Raw(string.Create(CultureInfo.InvariantCulture, $"""<pageSetup paperSize="{_layout.PaperSize}" fitToWidth="1" fitToHeight="0" orientation="{(_layout.Landscape ? "landscape" : "portrait")}"/>"""));
+        _writer.Raw("</worksheet>"u8);
         _writer.Dispose();
         Part.Finish();
     }
