@@ -558,7 +558,7 @@ internal static partial class QuestionFileParser
                 var repair = cellRepairs[column];
                 if (repair is RepairKind.FromTcvn3 or RepairKind.FromVni or RepairKind.Composed)
                 {
-                    var columnName = _headerNames.GetValueOrDefault(column, XlsxColumn(column));
+                    var columnName = _headerNames.GetValueOrDefault(column, Spreadsheets.XlsxReader.ColumnName(column));
                     record.Repairs.Add($"{columnName}: {RepairLabel(repair)}");
                     file.Repairs.Add(new CellRepair(Locations.Row(file.FileName, sheet.Name, row.Number, columnName), repair, cell.Text, text, false));
                     if (repair == RepairKind.FromTcvn3)
@@ -572,7 +572,7 @@ internal static partial class QuestionFileParser
                 }
                 else if (cell.Font is null && cell.Runs is null && LegacyText.IsAmbiguous(cell.Text) && kind is not ColumnKind.Number)
                 {
-                    _ambiguous.Add((record, kind, cell.Text, _headerNames.GetValueOrDefault(column, XlsxColumn(column)), row.Number));
+                    _ambiguous.Add((record, kind, cell.Text, _headerNames.GetValueOrDefault(column, Spreadsheets.XlsxReader.ColumnName(column)), row.Number));
                 }
 
                 Set(record, kind, text);
@@ -636,18 +636,4 @@ internal static partial class QuestionFileParser
         RepairKind.Composed => "Unicode tổ hợp → dựng sẵn",
         _ => "",
     };
-
-    internal static string XlsxColumn(int column)
-    {
-        var name = "";
-        column++;
-        while (column > 0)
-        {
-            var rem = (column - 1) % 26;
-            name = (char)('A' + rem) + name;
-            column = (column - 1) / 26;
-        }
-
-        return name;
-    }
 }

@@ -255,7 +255,7 @@ public static class QuestionRouting
         var list = new List<Cell>();
         foreach (var cell in row.Elements<Cell>())
         {
-            var index = cell.CellReference?.Value is { } reference ? RawWorkbookReader.ColumnIndex(reference) : list.Count;
+            var index = cell.CellReference?.Value is { } reference ? Spreadsheets.XlsxReader.ColumnIndex(reference) : list.Count;
             while (list.Count < index)
             {
                 list.Add(new Cell());

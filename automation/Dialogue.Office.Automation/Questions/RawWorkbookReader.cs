@@ -505,7 +505,7 @@ internal static class RawWorkbookReader
                 {
                     if (scanner.Attribute("ref"u8) is { } range && range.Split(':') is [var a, var b])
                     {
-                        sheet.Merges.Add((RowOf(a), ColumnIndex(a), RowOf(b), ColumnIndex(b)));
+                        sheet.Merges.Add((RowOf(a), Spreadsheets.XlsxReader.ColumnIndex(a), RowOf(b), Spreadsheets.XlsxReader.ColumnIndex(b)));
                     }
                 }
             }
@@ -599,28 +599,6 @@ internal static class RawWorkbookReader
         }
 
         return n;
-    }
-
-    internal static int ColumnIndex(string reference)
-    {
-        var column = 0;
-        foreach (var ch in reference)
-        {
-            if (ch is >= 'A' and <= 'Z')
-            {
-                column = (column * 26) + (ch - 'A' + 1);
-            }
-            else if (ch is >= 'a' and <= 'z')
-            {
-                column = (column * 26) + (ch - 'a' + 1);
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        return column - 1;
     }
 
     /// <summary>An encrypted OOXML file is an OLE container holding a stream named "EncryptedPackage".</summary>
