@@ -153,7 +153,11 @@ public sealed partial class DocxTemplate
                             {
                                 var paragraph = block.Descendants<Paragraph>().FirstOrDefault();
                                 var pp2 = (ParagraphProperties?)paragraph?.ParagraphProperties?.CloneNode(true) ?? new ParagraphProperties();
+                                // Plain text takes the sample's formatting without bold: a sample like "**Chỗ ngồi:** …"
+                                // starts with a bold label, which must not make the whole value bold. "**…**" marks bold.
                                 var rp = FirstRunProperties(block);
+                                rp.RemoveAllChildren<Bold>();
+                                rp.RemoveAllChildren<BoldComplexScript>();
                                 var bold = (RunProperties)rp.CloneNode(true);
                                 bold.Bold ??= new Bold();
                                 bold.BoldComplexScript ??= new BoldComplexScript();

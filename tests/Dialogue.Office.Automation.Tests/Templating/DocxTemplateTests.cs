@@ -114,6 +114,8 @@ public sealed class DocxTemplateTests
         values["ChoNgoi"] = "**Chỗ ngồi:** Hàng B – Ghế 12.";
         var with = template.RenderDocumentXml(values);
         Assert.Contains("<w:b /><w:bCs /><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\">Chỗ ngồi:</w:t>", with, StringComparison.Ordinal);
+        // Only the marked label is bold: the seat itself keeps the body formatting.
+        Assert.Contains("<w:rPr><w:sz w:val=\"26\" /><w:szCs w:val=\"26\" /></w:rPr><w:t xml:space=\"preserve\"> Hàng B – Ghế 12.</w:t>", with, StringComparison.Ordinal);
     }
 
     [Fact]
