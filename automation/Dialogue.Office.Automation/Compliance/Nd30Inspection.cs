@@ -114,7 +114,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
                         legacy = true;
                         _findings.AddOnce("legacy-font:" + font, "ND30_LEGACY_FONT", where(paragraph.Whole), font, "Times New Roman, bảng mã Unicode");
                     }
-                    else if (!IsTimesNewRoman(font))
+                    else if (!FontNames.IsTimesNewRoman(font))
                     {
                         _findings.AddOnce("font:" + font, "ND30_FONT", where(paragraph.Whole), font, "Times New Roman");
                     }
@@ -134,9 +134,6 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             }
         }
     }
-
-    internal static bool IsTimesNewRoman(string font) =>
-        string.Equals(font.Trim(), "Times New Roman", StringComparison.OrdinalIgnoreCase);
 
     private IEnumerable<(ParagraphInfo Paragraph, Func<Span, string> Where)> AllParagraphs()
     {
