@@ -65,16 +65,7 @@ public sealed class PublishCommandTests
         Assert.NotEqual(ExitCodes.Ok, code);
     }
 
-    private static int Run(params string[] args)
-    {
-        var app = new CommandApp();
-        app.Configure(c =>
-        {
-            c.SetExceptionHandler((ex, _) => ConsoleOutput.Crash(ex));
-            CommandRegistry.AddMore(c);
-        });
-        return app.Run(args);
-    }
+    private static int Run(params string[] args) => CommandRegistry.Run(args);
 
     private static int WithEnvironment(Dictionary<string, string?> values, Func<int> action)
     {
