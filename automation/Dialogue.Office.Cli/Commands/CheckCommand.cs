@@ -113,11 +113,12 @@ internal static class Nd30Output
             new FitColumn("Vị trí", Fit.Words),
             new FitColumn("Nội dung", Fit.Prose, Labelled: false));
 
-        // The findings come in reading order; the file is named in the title, so each location starts inside it.
-        var prefix = report.Source + Locations.Separator;
+        // The findings come in reading order. On a terminal the title names the file, so each location starts inside it;
+        // into a file or a pipe every line keeps the file name, for grep over several documents.
+        var prefix = AnsiConsole.Console.Profile.Out.IsTerminal ? report.Source + Locations.Separator : null;
         foreach (var f in report.Findings)
         {
-            var location = f.Location.StartsWith(prefix, StringComparison.Ordinal) ? f.Location[prefix.Length..] : f.Location;
+            var location = prefix is not null && f.Location.StartsWith(prefix, StringComparison.Ordinal) ? f.Location[prefix.Length..] : f.Location;
             table.Add(ConsoleOutput.Severity(f.IsError), f.Code, f.Element, location, f.Message);
         }
 

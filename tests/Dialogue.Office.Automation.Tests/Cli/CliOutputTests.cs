@@ -112,6 +112,7 @@ public sealed partial class CliOutputTests
         for (var i = 0; i < report.Findings.Count; i++)
         {
             Assert.Contains(" " + report.Findings[i].Code + " · ", findingLines[i], StringComparison.Ordinal);
+            Assert.Contains(" · Vị trí: " + report.Findings[i].Location + " · ", findingLines[i], StringComparison.Ordinal);
             Assert.EndsWith(report.Findings[i].Message, findingLines[i], StringComparison.Ordinal);
         }
     }
