@@ -125,8 +125,10 @@ internal sealed class VietnameseHelp : IHelpProvider
         {
             var names = option.ShortNames.Select(s => "-" + s).Concat(option.LongNames.Select(l => "--" + l));
             var name = string.Join(", ", names);
-            if (option.ValueName is { } value)
+            if (option.ValueName is { } written)
             {
+                // Spectre keeps value names upper-cased; they are written in lower case here, like the arguments.
+                var value = written.ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
                 name += option.ValueIsOptional ? $" [{value}]" : $" <{value}>";
             }
 
@@ -145,6 +147,13 @@ internal sealed class VietnameseHelp : IHelpProvider
     {
         var list = rows.ToList();
         var nameWidth = list.Max(r => FitTable.Width(AnsiConsole.Console, r.Name));
+        if (!AnsiConsole.Console.Profile.Out.IsTerminal)
+        {
+            // Into a file: plain aligned lines, no folding and no padding after the text (a grid pads every cell).
+            var pad = new string(' ', Indent);
+            return new Rows(list.Select(r => new Text(pad + r.Name.PadRight(nameWidth) + (r.Description.Length > 0 ? pad + r.Description : ""))));
+        }
+
         if (width - Indent - nameWidth - Indent >= DescriptionMinimum)
         {
             var grid = new Grid();
