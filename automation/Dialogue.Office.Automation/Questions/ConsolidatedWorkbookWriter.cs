@@ -1,4 +1,5 @@
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Spreadsheets;
 using Dialogue.Office.Automation.Text;
 
 namespace Dialogue.Office.Automation.Questions;

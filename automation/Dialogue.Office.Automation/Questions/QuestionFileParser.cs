@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Spreadsheets;
 using Dialogue.Office.Automation.Text;
 
 namespace Dialogue.Office.Automation.Questions;

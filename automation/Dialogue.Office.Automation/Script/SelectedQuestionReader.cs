@@ -18,7 +18,7 @@ public static partial class SelectedQuestionReader
     public static IReadOnlyList<SelectedQuestion>? Read(string path, ConferencePlan plan, ProblemList problems)
     {
         var file = Path.GetFileName(path);
-        IReadOnlyList<SheetData> sheets;
+        IReadOnlyList<SheetValues> sheets;
         try
         {
             sheets = XlsxReader.Read(path);

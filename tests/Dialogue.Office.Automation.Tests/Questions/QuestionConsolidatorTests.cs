@@ -393,9 +393,9 @@ public class QuestionConsolidatorTests
     }
 
     private static List<string[]> XlsxReader(string path, string sheet) =>
-        Spreadsheets.XlsxReader.Read(path, n => n == sheet).Single().Rows.Select(r => r.Cells.Select(c => c ?? "").ToArray()).ToList();
+        Automation.Spreadsheets.XlsxReader.Read(path, n => n == sheet).Single().Rows.Select(r => r.Cells.Select(c => c ?? "").ToArray()).ToList();
 
-    private static IReadOnlyList<string> XlsxSheetNames(string path) => Spreadsheets.XlsxReader.SheetNames(path);
+    private static IReadOnlyList<string> XlsxSheetNames(string path) => Automation.Spreadsheets.XlsxReader.SheetNames(path);
 
     private static void WriteZipBomb(string path)
     {
