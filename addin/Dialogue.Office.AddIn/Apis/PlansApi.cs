@@ -3,7 +3,7 @@ using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Hosting;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.AddIn.Apis;
 

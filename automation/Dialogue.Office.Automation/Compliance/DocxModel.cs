@@ -1,5 +1,5 @@
 using System.Text;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -320,7 +320,7 @@ internal sealed class DocxModel
         {
             switch (child)
             {
-                case DocumentFormat.OpenXml.Wordprocessing.Text t:
+                case Text t:
                     builder.Append(t.Text);
                     break;
                 case TabChar:

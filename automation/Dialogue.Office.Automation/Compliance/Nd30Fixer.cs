@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -158,7 +158,7 @@ public static partial class Nd30Fixer
                     }
 
                     var upper = LegacyVietnamese.IsTcvn3CapitalFont(font);
-                    foreach (var text in run.Run.Elements<DocumentFormat.OpenXml.Wordprocessing.Text>())
+                    foreach (var text in run.Run.Elements<Text>())
                     {
                         var decoded = tcvn3 ? LegacyVietnamese.Tcvn3ToUnicode(text.Text, upper) : LegacyVietnamese.VniToUnicode(text.Text);
                         if (decoded != text.Text)
@@ -464,9 +464,9 @@ public static partial class Nd30Fixer
                 var offset = run.Start;
                 foreach (var child in run.Run.ChildElements)
                 {
-                    var childLength = child is DocumentFormat.OpenXml.Wordprocessing.Text t ? t.Text.Length
+                    var childLength = child is Text t ? t.Text.Length
                         : child is TabChar or PositionalTab or Break or CarriageReturn or NoBreakHyphen ? 1 : 0;
-                    if (child is DocumentFormat.OpenXml.Wordprocessing.Text text && start >= offset && start + length <= offset + childLength)
+                    if (child is Text text && start >= offset && start + length <= offset + childLength)
                     {
                         var local = start - offset;
                         if (text.Text.Substring(local, length) == replacement)
@@ -607,6 +607,6 @@ public static partial class Nd30Fixer
             new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
             new SimpleField(new Run(
                 new RunProperties(new RunFonts { Ascii = Tnr, HighAnsi = Tnr, ComplexScript = Tnr }, new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" }),
-                new DocumentFormat.OpenXml.Wordprocessing.Text("2"))) { Instruction = " PAGE " });
+                new Text("2"))) { Instruction = " PAGE " });
     }
 }

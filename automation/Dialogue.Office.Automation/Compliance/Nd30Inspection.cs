@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Dialogue.Office.Automation.Compliance;

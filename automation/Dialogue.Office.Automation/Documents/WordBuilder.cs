@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Documents;
 
@@ -99,7 +99,7 @@ public static class WordBuilder
                 new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new FieldChar { FieldCharType = FieldCharValues.Begin }),
                 new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
                 new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new FieldChar { FieldCharType = FieldCharValues.Separate }),
-                new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new DocumentFormat.OpenXml.Wordprocessing.Text("2")),
+                new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new Text("2")),
                 new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new FieldChar { FieldCharType = FieldCharValues.End })));
             var firstPart = main.AddNewPart<HeaderPart>();
             firstPart.Header = new Header(new Paragraph());
@@ -162,7 +162,7 @@ public static class WordBuilder
                 run.Append(new Break());
             }
 
-            run.Append(new DocumentFormat.OpenXml.Wordprocessing.Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
         }
 
         return run;

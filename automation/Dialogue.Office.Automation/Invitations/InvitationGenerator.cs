@@ -7,7 +7,7 @@ using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.QrCodes;
 using Dialogue.Office.Automation.Spreadsheets;
 using Dialogue.Office.Automation.Templating;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Invitations;
 

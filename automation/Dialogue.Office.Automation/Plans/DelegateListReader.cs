@@ -3,7 +3,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Spreadsheets;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Plans;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Spreadsheets;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Questions;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Spreadsheets;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Questions;
 

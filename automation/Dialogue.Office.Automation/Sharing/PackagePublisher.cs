@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Sharing.Auth;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Sharing;
 

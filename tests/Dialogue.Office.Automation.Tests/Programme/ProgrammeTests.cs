@@ -5,7 +5,7 @@ using Dialogue.Office.Automation.Documents;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
 using Dialogue.Office.Automation.Tests.Support;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Tests.Programme;
 

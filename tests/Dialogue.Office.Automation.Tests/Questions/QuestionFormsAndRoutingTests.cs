@@ -18,7 +18,7 @@ public class QuestionFormsAndRoutingTests
         var files = QuestionForms.WriteAll(SamplePlan, dir.Path);
 
         Assert.Equal(SamplePlan.Units.Count, files.Count);
-        Assert.All(files, f => Assert.True(global::Dialogue.Office.Automation.Text.SafeFileName.IsSafe(Path.GetFileName(f)), f));
+        Assert.All(files, f => Assert.True(global::Dialogue.Office.Automation.Vietnamese.SafeFileName.IsSafe(Path.GetFileName(f)), f));
         var vanYen = files.Single(f => f.EndsWith("Van-Yen.xlsx", StringComparison.Ordinal));
         AssertValid(vanYen);
         using var document = SpreadsheetDocument.Open(vanYen, false);
