@@ -206,7 +206,7 @@ public static partial class InvitationGenerator
             ["HanXacNhan"] = c.ConfirmBy is { } d ? VietnameseText.ShortDate(d) : "",
             ["LienHe"] = c.Contact is { } ct ? $"{ct.Name}, điện thoại {ct.Phone}" : "",
             ["GhiChu"] = string.Join('\n', notes),
-            ["NoiNhan"] = string.Join('\n', plan.Recipients.Select(Documents.WordBuilder.RecipientLine)),
+            ["NoiNhan"] = string.Join('\n', plan.Recipients.Select(WordLayout.WordBuilder.RecipientLine)),
             ["ThamQuyenKy"] = plan.Signer.Authority,
             ["ChucVuKy"] = plan.Signer.Position,
             ["NguoiKy"] = plan.Signer.Name,

@@ -1,7 +1,8 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Dialogue.Office.Automation.Documents;
+using Dialogue.Office.Automation.Compliance;
+using Dialogue.Office.Automation.WordLayout;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Vietnamese;
 

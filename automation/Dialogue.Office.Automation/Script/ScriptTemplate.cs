@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Dialogue.Office.Automation.Documents;
+using Dialogue.Office.Automation.Compliance;
+using Dialogue.Office.Automation.WordLayout;
 using Dialogue.Office.Automation.Templating;
 
 namespace Dialogue.Office.Automation.Script;

@@ -1,10 +1,11 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Dialogue.Office.Automation.Compliance;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Vietnamese;
 
-namespace Dialogue.Office.Automation.Documents;
+namespace Dialogue.Office.Automation.WordLayout;
 
 /// <summary>How a run of text looks.</summary>
 public sealed record TextStyle(int Size = 13, bool Bold = false, bool Italic = false, bool Underline = false)

@@ -1,4 +1,4 @@
-namespace Dialogue.Office.Automation.Documents;
+namespace Dialogue.Office.Automation.Compliance;
 
 /// <summary>
 /// Layout numbers of Nghị định 30/2020/NĐ-CP, Phụ lục I, in Open XML units (twips, half-points).
