@@ -53,13 +53,6 @@ public static partial class InvitationGenerator
     public const string PrintFileName = "giay-moi-in-gop.docx";
     public const string ListFileName = "danh-sach-giay-moi.xlsx";
 
-    /// <summary>The link a delegate's QR code opens: the packet URL with <c>db=&lt;code&gt;</c> added.</summary>
-    public static string DelegateLink(string packetUrl, string code)
-    {
-        var separator = packetUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        return $"{packetUrl}{separator}db={Uri.EscapeDataString(code)}";
-    }
-
     /// <summary>Resolves the template: request override, then the plan's <c>invitation.template</c>, then the built-in one.</summary>
     public static DocxTemplate? LoadTemplate(ConferencePlan plan, string? overridePath, ProblemList problems)
     {
@@ -126,7 +119,7 @@ public static partial class InvitationGenerator
                 }
 
                 var fileName = UniqueName(usedNames, string.Create(CultureInfo.InvariantCulture, $"{ordinal:000}-{(d.FullName.Length > 0 ? d.FullName : d.Organization)}"));
-                jobs.Add((d, fileName, DelegateLink(packetUrl, d.Code)));
+                jobs.Add((d, fileName, DelegateQrLink.For(packetUrl, d.Code)));
             }
 
             const int Batch = 64;
