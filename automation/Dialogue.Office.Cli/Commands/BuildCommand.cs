@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Plans;
@@ -51,7 +52,7 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
             .Start(ctx =>
             {
                 var tasks = new Dictionary<string, ProgressTask>();
-                var progress = new Progress<PacketProgress>(p =>
+                var progress = new InlineProgress<PacketProgress>(p =>
                 {
                     if (!tasks.TryGetValue(p.Step, out var task))
                     {
@@ -60,7 +61,7 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
 
                     task.Value = p.Done;
                 });
-                result = ConferencePacket.Build(new PacketRequest(plan, outDir) { Progress = new SynchronousProgress<PacketProgress>(progress), Publish = publish });
+                result = ConferencePacket.Build(new PacketRequest(plan, outDir) { Progress = progress, Publish = publish });
             });
 
         return Summary(result!, outDir);
@@ -107,10 +108,4 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
         ConsoleOutput.Success($"Đã tạo hồ sơ hội nghị trong {outDir}");
         return ExitCodes.Ok;
     }
-}
-
-/// <summary>Progress that reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and lag behind).</summary>
-internal sealed class SynchronousProgress<T>(IProgress<T> inner) : IProgress<T>
-{
-    public void Report(T value) => inner.Report(value);
 }

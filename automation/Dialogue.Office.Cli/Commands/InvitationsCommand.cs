@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Packets;
 using Spectre.Console;
@@ -23,7 +24,7 @@ public sealed class InvitationsCommand : Command<PlanOutputSettings>
             var task = ctx.AddTask("Giấy mời", maxValue: Math.Max(1, plan.Delegates.Count));
             result = InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
             {
-                Progress = new SynchronousProgress<int>(new Progress<int>(n => task.Value = n)),
+                Progress = new InlineProgress<int>(n => task.Value = n),
             });
         });
 

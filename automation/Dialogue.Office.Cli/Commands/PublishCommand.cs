@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Sharing.Auth;
@@ -158,7 +159,7 @@ public sealed class PublishCommand : Command<PublishSettings>
             .StartAsync(async progressContext =>
             {
                 var bar = progressContext.AddTask("Đang công bố", maxValue: 1);
-                var progress = new InlineProgress(p =>
+                var progress = new InlineProgress<PublishProgress>(p =>
                 {
                     bar.MaxValue = Math.Max(1, p.FileCount);
                     bar.Value = p.FileIndex + (p.FileBytes == 0 ? 1 : (double)p.BytesSent / p.FileBytes);
@@ -248,11 +249,6 @@ public sealed class PublishCommand : Command<PublishSettings>
         LinkExpires = plan.LinkExpires ?? config.LinkExpires,
         Editors = plan.Editors.Count > 0 ? plan.Editors : config.Editors,
     };
-
-    private sealed class InlineProgress(Action<PublishProgress> report) : IProgress<PublishProgress>
-    {
-        public void Report(PublishProgress value) => report(value);
-    }
 }
 
 /// <summary>
