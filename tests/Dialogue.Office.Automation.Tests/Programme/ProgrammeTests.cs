@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Compliance;
-using Dialogue.Office.Automation.WordLayout;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
 using Dialogue.Office.Automation.Tests.Support;

@@ -6,7 +6,6 @@ using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Seating;
 using Dialogue.Office.Automation.Spreadsheets;
-using Dialogue.Office.Automation.Tests.Programme;
 using Dialogue.Office.Automation.Tests.Support;
 
 namespace Dialogue.Office.Automation.Tests.Seating;

@@ -8,7 +8,7 @@ using Dialogue.Office.Automation.Script;
 using Dialogue.Office.Automation.Templating;
 using Dialogue.Office.Automation.Tests.Support;
 
-namespace Dialogue.Office.Automation.Tests.Programme;
+namespace Dialogue.Office.Automation.Tests.Script;
 
 public sealed class ScriptTests
 {
