@@ -96,13 +96,13 @@ internal sealed record Span(ParagraphInfo Paragraph, int Start, int End)
         }
     }
 
-    /// <summary>The first run size (half-points) outside [min, max], or null when every run fits.</summary>
-    public int? SizeOutside(int minHalfPoints, int maxHalfPoints)
+    /// <summary>The first run size (half-points) outside what <paramref name="allowed"/> allows, or null when every run fits.</summary>
+    public int? SizeOutside(Nd30FontSize allowed)
     {
         foreach (var run in Runs)
         {
             var size = run.Format.EffectiveHalfPoints;
-            if (size < minHalfPoints || size > maxHalfPoints)
+            if (allowed.IsOutside(size))
             {
                 return size;
             }
