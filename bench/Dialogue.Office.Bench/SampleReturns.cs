@@ -2,7 +2,7 @@ using System.Text;
 using ClosedXML.Excel;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Questions;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 using Dialogue.Office.Automation.Tests.Questions;
 
 namespace Dialogue.Office.Bench;

@@ -55,7 +55,7 @@ public static class CheckApi
             var output = Path.Combine(job.Folder, "van-ban.nd30.docx");
             var result = Nd30Fixer.Fix(input, output);
             var fixedName = Path.GetFileNameWithoutExtension(document.Name) + ".nd30.docx";
-            fixedName = Automation.Text.SafeFileName.IsSafe(fixedName) ? fixedName : Automation.Text.SafeFileName.From(Path.GetFileNameWithoutExtension(document.Name) + "-nd30", "docx");
+            fixedName = Automation.Vietnamese.SafeFileName.IsSafe(fixedName) ? fixedName : Automation.Vietnamese.SafeFileName.From(Path.GetFileNameWithoutExtension(document.Name) + "-nd30", "docx");
             job.Report(1, 1);
             job.Complete(
                 [new JobFile("fixed", "Bản đã sửa thể thức", fixedName, output, InvitationsApi.Docx)],

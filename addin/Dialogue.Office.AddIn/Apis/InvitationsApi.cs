@@ -117,7 +117,7 @@ public static class InvitationsApi
             {
                 TemplatePath = templatePath,
                 PacketUrl = packetUrl,
-                Progress = new SyncProgress<int>(n => job.Report(n, total)),
+                Progress = new InlineProgress<int>(n => job.Report(n, total)),
             });
             if (result.HasErrors || result.Invitations.Count == 0)
             {
@@ -147,7 +147,7 @@ public static class InvitationsApi
                 job.Report("Công bố", 0, count);
                 var published = await new PackagePublisher().PublishAsync(
                     new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(plan.Sharing) },
-                    new SyncProgress<PublishProgress>(p => job.Report("Công bố", p.FileIndex, p.FileCount)),
+                    new InlineProgress<PublishProgress>(p => job.Report("Công bố", p.FileIndex, p.FileCount)),
                     ct);
                 problems.AddRange(published.Problems);
                 summary = new

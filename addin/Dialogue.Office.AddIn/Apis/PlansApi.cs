@@ -1,9 +1,10 @@
 using System.IO.Compression;
 using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Hosting;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.AddIn.Apis;
 
@@ -64,7 +65,7 @@ public static class PlansApi
                 var output = Path.Combine(job.Folder, "ket-qua");
                 var result = ConferencePacket.Build(new PacketRequest(plan, output)
                 {
-                    Progress = new SyncProgress<PacketProgress>(p => job.Report(p.Step, p.Done, p.Total)),
+                    Progress = new InlineProgress<PacketProgress>(p => job.Report(p.Step, p.Done, p.Total)),
                 });
                 var steps = result.Steps.Select(s => new { s.Name, s.Files, s.Location }).ToList();
                 if (result.HasErrors)

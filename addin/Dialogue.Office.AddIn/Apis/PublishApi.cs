@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Hosting;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Sharing.Auth;
 using Microsoft.Extensions.FileProviders;
@@ -107,7 +108,7 @@ public static class PublishApi
         {
             var result = await new PackagePublisher().PublishAsync(
                 new PublishRequest { SourceFolder = output, Target = target, Options = PublishOptions.FromPlan(plan!.Sharing) },
-                new SyncProgress<PublishProgress>(p => job.Report(p.FileIndex, p.FileCount)),
+                new InlineProgress<PublishProgress>(p => job.Report(p.FileIndex, p.FileCount)),
                 ct);
             job.Report(files, files);
             var dto = new PublishDto(result.IsLocal, result.TargetDisplay, result.FolderLink, result.UploadedCount, result.UnchangedCount, result.FailedCount);

@@ -305,8 +305,8 @@ public static class QuestionsApi
             t.UnitName,
             t.State.ToString(),
             StateLabel(t.State),
-            t.Deadline is { } d ? Automation.Text.VietnameseText.ShortDate(d) : null,
-            t.Received is { } rc ? Automation.Text.VietnameseText.ShortDate(rc) : null,
+            t.Deadline is { } d ? Automation.Vietnamese.VietnameseText.ShortDate(d) : null,
+            t.Received is { } rc ? Automation.Vietnamese.VietnameseText.ShortDate(rc) : null,
             t.DaysLate,
             t.Questions)).ToList());
 

@@ -158,9 +158,3 @@ public sealed class JobStore
     public Job? Find(string id, string owner) =>
         _jobs.TryGetValue(id, out var job) && string.Equals(job.Owner, owner, StringComparison.Ordinal) ? job : null;
 }
-
-/// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and arrive late or out of order).</summary>
-public sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}

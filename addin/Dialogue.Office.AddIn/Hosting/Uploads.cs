@@ -69,10 +69,10 @@ public static class Uploads
         {
             var extension = Path.GetExtension(f.Name).TrimStart('.').ToLowerInvariant();
             var stem = Path.GetFileNameWithoutExtension(f.Name);
-            var name = IsPlainFileName(f.Name) ? f.Name : Automation.Text.SafeFileName.From(stem, extension);
+            var name = IsPlainFileName(f.Name) ? f.Name : Automation.Vietnamese.SafeFileName.From(stem, extension);
             for (var n = 2; !used.Add(name); n++)
             {
-                name = Automation.Text.SafeFileName.From($"{stem}-{n}", extension);
+                name = Automation.Vietnamese.SafeFileName.From($"{stem}-{n}", extension);
             }
 
             var path = Path.Combine(folder, name);

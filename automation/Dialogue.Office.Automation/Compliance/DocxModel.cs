@@ -1,5 +1,5 @@
 using System.Text;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -96,13 +96,13 @@ internal sealed record Span(ParagraphInfo Paragraph, int Start, int End)
         }
     }
 
-    /// <summary>The first run size (half-points) outside [min, max], or null when every run fits.</summary>
-    public int? SizeOutside(int minHalfPoints, int maxHalfPoints)
+    /// <summary>The first run size (half-points) outside what <paramref name="allowed"/> allows, or null when every run fits.</summary>
+    public int? SizeOutside(Nd30FontSize allowed)
     {
         foreach (var run in Runs)
         {
             var size = run.Format.EffectiveHalfPoints;
-            if (size < minHalfPoints || size > maxHalfPoints)
+            if (allowed.IsOutside(size))
             {
                 return size;
             }
@@ -320,7 +320,7 @@ internal sealed class DocxModel
         {
             switch (child)
             {
-                case DocumentFormat.OpenXml.Wordprocessing.Text t:
+                case Text t:
                     builder.Append(t.Text);
                     break;
                 case TabChar:

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -86,7 +86,7 @@ public static partial class Nd30Fixer
 
     private sealed partial class Repair(WordprocessingDocument document, string source)
     {
-        private const string Tnr = "Times New Roman";
+        private const string Tnr = Nd30.Font;
         private readonly List<Nd30Change> _changes = [];
         private readonly DocxModel _model = DocxModel.Read(document);
         private Nd30Layout? _layout;
@@ -158,7 +158,7 @@ public static partial class Nd30Fixer
                     }
 
                     var upper = LegacyVietnamese.IsTcvn3CapitalFont(font);
-                    foreach (var text in run.Run.Elements<DocumentFormat.OpenXml.Wordprocessing.Text>())
+                    foreach (var text in run.Run.Elements<Text>())
                     {
                         var decoded = tcvn3 ? LegacyVietnamese.Tcvn3ToUnicode(text.Text, upper) : LegacyVietnamese.VniToUnicode(text.Text);
                         if (decoded != text.Text)
@@ -300,7 +300,7 @@ public static partial class Nd30Fixer
                 var height = (int)(size.Height?.Value ?? 15840);
                 var landscape = width > height || size.Orient?.Value == PageOrientationValues.Landscape;
                 var keepLandscape = landscape && bodyTables;
-                var (newWidth, newHeight) = keepLandscape ? (Nd30Inspection.A4Long, Nd30Inspection.A4Short) : (Nd30Inspection.A4Short, Nd30Inspection.A4Long);
+                var (newWidth, newHeight) = keepLandscape ? (Nd30.PageHeight, Nd30.PageWidth) : (Nd30.PageWidth, Nd30.PageHeight);
                 if (width != newWidth || height != newHeight || (landscape && !keepLandscape))
                 {
                     size.Width = (uint)newWidth;
@@ -320,10 +320,10 @@ public static partial class Nd30Fixer
                 var bottom = margin.Bottom?.Value ?? 1440;
                 var left = (int)(margin.Left?.Value ?? 1440);
                 var right = (int)(margin.Right?.Value ?? 1440);
-                var newTop = Math.Sign(top == 0 ? 1 : top) * Math.Clamp(Math.Abs(top), Nd30Inspection.MarginTopBottom.Min, Nd30Inspection.MarginTopBottom.Max);
-                var newBottom = Math.Sign(bottom == 0 ? 1 : bottom) * Math.Clamp(Math.Abs(bottom), Nd30Inspection.MarginTopBottom.Min, Nd30Inspection.MarginTopBottom.Max);
-                var newLeft = Math.Clamp(left, Nd30Inspection.MarginLeft.Min, Nd30Inspection.MarginLeft.Max);
-                var newRight = Math.Clamp(right, Nd30Inspection.MarginRight.Min, Nd30Inspection.MarginRight.Max);
+                var newTop = Math.Sign(top == 0 ? 1 : top) * Nd30.MarginTop.Clamp(Math.Abs(top));
+                var newBottom = Math.Sign(bottom == 0 ? 1 : bottom) * Nd30.MarginBottom.Clamp(Math.Abs(bottom));
+                var newLeft = Nd30.MarginLeft.Clamp(left);
+                var newRight = Nd30.MarginRight.Clamp(right);
                 MarginChange("lề trên", top, newTop, v => margin.Top = v);
                 MarginChange("lề dưới", bottom, newBottom, v => margin.Bottom = v);
                 MarginChange("lề trái", left, newLeft, v => margin.Left = (uint)v);
@@ -366,34 +366,34 @@ public static partial class Nd30Fixer
         private void FixSizes()
         {
             var layout = _layout!;
-            var elements = new List<(string Name, IEnumerable<Span> Spans, int Min, int Max)>
+            var elements = new List<(string Name, IEnumerable<Span> Spans, Nd30FontSize Allowed)>
             {
-                ("Quốc hiệu", Opt(layout.NationalTitle), 24, 26),
-                ("Tiêu ngữ", Opt(layout.Motto), 26, 28),
-                ("tên cơ quan chủ quản", layout.Parent, 24, 26),
-                ("tên cơ quan ban hành", layout.Issuer, 24, 26),
-                ("số, ký hiệu", Opt(layout.Number), 26, 26),
-                ("địa danh, ngày tháng", Opt(layout.DateLine), 26, 28),
-                ("tên loại", Opt(layout.Title), 26, 28),
-                ("trích yếu", layout.Summary, 26, 28),
-                ("phần nội dung", layout.Body.Select(p => p.Whole), 26, 28),
-                ("khối chữ ký", layout.Signatures.SelectMany(s => s.Where(l => !Nd30Layout.IsNote(l.Clean))), 26, 28),
-                ("nơi nhận", layout.Recipients.Where(r => !Nd30Layout.IsNote(r.Clean)), 22, 22),
+                ("Quốc hiệu", Opt(layout.NationalTitle), Nd30.NationalTitleSize),
+                ("Tiêu ngữ", Opt(layout.Motto), Nd30.MottoSize),
+                ("tên cơ quan chủ quản", layout.Parent, Nd30.ParentSize),
+                ("tên cơ quan ban hành", layout.Issuer, Nd30.IssuerSize),
+                ("số, ký hiệu", Opt(layout.Number), Nd30.NumberSize),
+                ("địa danh, ngày tháng", Opt(layout.DateLine), Nd30.DateLineSize),
+                ("tên loại", Opt(layout.Title), Nd30.TitleSize),
+                ("trích yếu", layout.Summary, Nd30.SummarySize),
+                ("phần nội dung", layout.Body.Select(p => p.Whole), Nd30.BodySize),
+                ("khối chữ ký", layout.Signatures.SelectMany(s => s.Where(l => !Nd30Layout.IsNote(l.Clean))), Nd30.SignatureSize),
+                ("nơi nhận", layout.Recipients.Where(r => !Nd30Layout.IsNote(r.Clean)), Nd30.RecipientsListSize),
             };
             if (layout.RecipientsLabel is { } label)
             {
                 var colon = label.Raw.IndexOf(':', StringComparison.Ordinal);
-                elements.Add(("chữ \"Nơi nhận\"", [colon >= 0 ? label with { End = label.Start + colon + 1 } : label], 24, 24));
+                elements.Add(("chữ \"Nơi nhận\"", [colon >= 0 ? label with { End = label.Start + colon + 1 } : label], Nd30.RecipientsLabelSize));
             }
 
-            foreach (var (name, spans, min, max) in elements)
+            foreach (var (name, spans, allowed) in elements)
             {
                 int? from = null;
                 int? to = null;
                 foreach (var run in spans.SelectMany(s => s.Runs).Distinct())
                 {
                     var size = run.Format.EffectiveHalfPoints;
-                    var clamped = Math.Clamp(size, min, max);
+                    var clamped = allowed.ClampHalfPoints(size);
                     if (clamped == size)
                     {
                         continue;
@@ -414,6 +414,8 @@ public static partial class Nd30Fixer
         }
 
         private static IEnumerable<Span> Opt(Span? span) => span is null ? [] : [span];
+
+        private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // ---- Date line ----------------------------------------------------------------------------------------
 
@@ -464,9 +466,9 @@ public static partial class Nd30Fixer
                 var offset = run.Start;
                 foreach (var child in run.Run.ChildElements)
                 {
-                    var childLength = child is DocumentFormat.OpenXml.Wordprocessing.Text t ? t.Text.Length
+                    var childLength = child is Text t ? t.Text.Length
                         : child is TabChar or PositionalTab or Break or CarriageReturn or NoBreakHyphen ? 1 : 0;
-                    if (child is DocumentFormat.OpenXml.Wordprocessing.Text text && start >= offset && start + length <= offset + childLength)
+                    if (child is Text text && start >= offset && start + length <= offset + childLength)
                     {
                         var local = start - offset;
                         if (text.Text.Substring(local, length) == replacement)
@@ -497,33 +499,37 @@ public static partial class Nd30Fixer
             {
                 var format = p.Format;
                 var pPr = p.Element.ParagraphProperties ??= new ParagraphProperties();
-                if (!p.Clean.StartsWith("Kính gửi", StringComparison.Ordinal)
-                    && (format.Hanging != 0 || format.FirstLine < 557 || format.FirstLine > 730))
+                if (!p.Clean.StartsWith("Kính gửi", StringComparison.Ordinal) && !Nd30Inspection.IndentAllowed(format))
                 {
                     var ind = pPr.Indentation ??= new Indentation();
                     ind.Hanging = null;
-                    ind.FirstLine = "567";
+                    ind.FirstLine = Twips(Nd30.FirstLineIndent.Written);
                     indent++;
                 }
 
-                if (Math.Max(format.Before, format.After) < 118)
+                if (!Nd30.ParagraphSpacing.Allows(Math.Max(format.Before, format.After)))
                 {
                     var sp = pPr.SpacingBetweenLines ??= new SpacingBetweenLines();
-                    sp.After = "120";
+                    sp.After = Twips(Nd30.ParagraphSpacing.Written);
                     spacing++;
                 }
 
                 if (Nd30Inspection.LineSpacingOutside(format, p.Whole) is not null)
                 {
                     var sp = pPr.SpacingBetweenLines ??= new SpacingBetweenLines();
-                    var tooWide = format.LineRule is null || format.LineRule == LineSpacingRuleValues.Auto ? format.Line > 360 : format.Line > 300;
-                    sp.Line = tooWide ? "360" : "240";
+                    var tooWide = format.LineRule is null || format.LineRule == LineSpacingRuleValues.Auto ? format.Line > Nd30.LineSpacing.Max : format.Line > 300;
+                    sp.Line = Twips(tooWide ? Nd30.LineSpacing.Max : Nd30.LineSpacing.Min);
                     sp.LineRule = LineSpacingRuleValues.Auto;
                     lines++;
                 }
             }
 
-            foreach (var (what, count) in new[] { ("lùi đầu dòng 1 cm", indent), ("cách đoạn 6 pt", spacing), ("giãn dòng", lines) })
+            foreach (var (what, count) in new[]
+            {
+                ($"lùi đầu dòng {Nd30Inspection.Cm(Nd30.FirstLineIndent.Written)} cm", indent),
+                ($"cách đoạn {Nd30Inspection.Pt(Nd30.ParagraphSpacing.Written / 10)}", spacing),
+                ("giãn dòng", lines),
+            })
             {
                 if (count > 0)
                 {
@@ -606,7 +612,7 @@ public static partial class Nd30Fixer
         private static Paragraph PageNumberParagraph() => new(
             new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
             new SimpleField(new Run(
-                new RunProperties(new RunFonts { Ascii = Tnr, HighAnsi = Tnr, ComplexScript = Tnr }, new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" }),
-                new DocumentFormat.OpenXml.Wordprocessing.Text("2"))) { Instruction = " PAGE " });
+                new RunProperties(new RunFonts { Ascii = Tnr, HighAnsi = Tnr, ComplexScript = Tnr }, new FontSize { Val = Nd30.Size(Nd30.PageNumberSize.Max) }, new FontSizeComplexScript { Val = Nd30.Size(Nd30.PageNumberSize.Max) }),
+                new Text("2"))) { Instruction = " PAGE " });
     }
 }

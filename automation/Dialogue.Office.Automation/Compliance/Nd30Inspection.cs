@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Dialogue.Office.Automation.Compliance;
@@ -9,13 +9,7 @@ namespace Dialogue.Office.Automation.Compliance;
 /// <summary>Applies every ND30 rule to a read document and its recognised layout. One instance per check.</summary>
 internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout, string source)
 {
-    // Sizes in half-points, lengths in twips (1 mm ≈ 56.7 twips), see domain.md §5.
-    internal static readonly (int Min, int Max) MarginTopBottom = (1134, 1417);
-    internal static readonly (int Min, int Max) MarginLeft = (1701, 1984);
-    internal static readonly (int Min, int Max) MarginRight = (850, 1134);
-    internal const int A4Short = 11906;
-    internal const int A4Long = 16838;
-    private const int Tolerance = 6;
+    // Every number the rules compare with is in Nd30 (Compliance/Nd30.cs).
     private const int LongDocumentParagraphs = 45;
 
     private readonly FindingCollector _findings = new(source);
@@ -60,7 +54,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             var height = (int)(size?.Height?.Value ?? 15840);
             var shortSide = Math.Min(width, height);
             var longSide = Math.Max(width, height);
-            if (Math.Abs(shortSide - A4Short) > 30 || Math.Abs(longSide - A4Long) > 30)
+            if (Math.Abs(shortSide - Nd30.PageWidth) > Nd30.PageTolerance || Math.Abs(longSide - Nd30.PageHeight) > Nd30.PageTolerance)
             {
                 _findings.Add("ND30_PAGE_SIZE", where, $"{Mm(shortSide)} × {Mm(longSide)} mm", "A4 (210 × 297 mm)");
             }
@@ -72,18 +66,18 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             }
 
             var margin = section.GetFirstChild<PageMargin>();
-            CheckMargin("ND30_MARGIN_TOP", where, Math.Abs(margin?.Top?.Value ?? 1440), MarginTopBottom, "20–25 mm");
-            CheckMargin("ND30_MARGIN_BOTTOM", where, Math.Abs(margin?.Bottom?.Value ?? 1440), MarginTopBottom, "20–25 mm");
-            CheckMargin("ND30_MARGIN_LEFT", where, (int)(margin?.Left?.Value ?? 1440), MarginLeft, "30–35 mm");
-            CheckMargin("ND30_MARGIN_RIGHT", where, (int)(margin?.Right?.Value ?? 1440), MarginRight, "15–20 mm");
+            CheckMargin("ND30_MARGIN_TOP", where, Math.Abs(margin?.Top?.Value ?? 1440), Nd30.MarginTop);
+            CheckMargin("ND30_MARGIN_BOTTOM", where, Math.Abs(margin?.Bottom?.Value ?? 1440), Nd30.MarginBottom);
+            CheckMargin("ND30_MARGIN_LEFT", where, (int)(margin?.Left?.Value ?? 1440), Nd30.MarginLeft);
+            CheckMargin("ND30_MARGIN_RIGHT", where, (int)(margin?.Right?.Value ?? 1440), Nd30.MarginRight);
         }
     }
 
-    private void CheckMargin(string code, string where, int twips, (int Min, int Max) range, string expected)
+    private void CheckMargin(string code, string where, int twips, Nd30Length range)
     {
-        if (twips < range.Min - Tolerance || twips > range.Max + Tolerance)
+        if (!range.Allows(twips))
         {
-            _findings.Add(code, where, $"{Mm(twips)} mm", expected);
+            _findings.Add(code, where, $"{Mm(twips)} mm", MmRange(range));
         }
     }
 
@@ -168,7 +162,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         {
             CheckUpper("ND30_NATIONAL_TITLE_CASE", title);
             CheckBoldUpright("ND30_NATIONAL_TITLE_BOLD", title);
-            CheckSize("ND30_NATIONAL_TITLE_SIZE", title, 24, 26);
+            CheckSize("ND30_NATIONAL_TITLE_SIZE", title, Nd30.NationalTitleSize);
         }
         else if (layout.Number is not null || layout.DateLine is not null)
         {
@@ -192,7 +186,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
                 _findings.Add("ND30_PARENT_BOLD", Where(line), line.AnyBold ? "chữ đậm" : "chữ nghiêng", "chữ đứng, không đậm");
             }
 
-            CheckSize("ND30_PARENT_SIZE", line, 24, 26);
+            CheckSize("ND30_PARENT_SIZE", line, Nd30.ParentSize);
         }
 
         if (layout.Issuer.Count > 0)
@@ -201,7 +195,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             {
                 CheckUpper("ND30_ISSUER_CASE", line);
                 CheckBoldUpright("ND30_ISSUER_BOLD", line);
-                CheckSize("ND30_ISSUER_SIZE", line, 24, 26);
+                CheckSize("ND30_ISSUER_SIZE", line, Nd30.IssuerSize);
             }
 
             var container = layout.ContainerOf(layout.Issuer[^1].Paragraph);
@@ -250,7 +244,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         }
 
         CheckBoldUpright("ND30_MOTTO_BOLD", motto);
-        CheckSize("ND30_MOTTO_SIZE", motto, 26, 28);
+        CheckSize("ND30_MOTTO_SIZE", motto, Nd30.MottoSize);
         if (!layout.HeaderHasFloatingDrawing && !Nd30Layout.HasRuleBelow(layout.ContainerOf(motto.Paragraph), [motto], anyDrawingInContainer: true))
         {
             _findings.Add("ND30_MOTTO_RULE", Where(motto), "không có đường kẻ", "đường kẻ nét liền dài bằng dòng chữ");
@@ -264,7 +258,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
     {
         var text = line.Clean;
         var where = Where(line);
-        CheckSize("ND30_NUMBER_SIZE", line, 26, 26);
+        CheckSize("ND30_NUMBER_SIZE", line, Nd30.NumberSize);
         if (Nd30Layout.IsPlaceholder(text))
         {
             return;
@@ -343,7 +337,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             _findings.Add("ND30_DATE_ITALIC", where, "chữ đứng", "chữ nghiêng");
         }
 
-        CheckSize("ND30_DATE_SIZE", line, 26, 28);
+        CheckSize("ND30_DATE_SIZE", line, Nd30.DateLineSize);
         var match = DatePattern().Match(text);
         if (!match.Success)
         {
@@ -389,7 +383,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
 
         CheckUpper("ND30_TITLE_CASE", title);
         CheckBoldUpright("ND30_TITLE_BOLD", title);
-        CheckSize("ND30_TITLE_SIZE", title, 26, 28);
+        CheckSize("ND30_TITLE_SIZE", title, Nd30.TitleSize);
         if (!title.Paragraph.Format.IsCentered)
         {
             _findings.Add("ND30_TITLE_ALIGN", Where(title), "không canh giữa", "canh giữa");
@@ -398,7 +392,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         foreach (var line in layout.Summary)
         {
             CheckBoldUpright("ND30_SUMMARY_BOLD", line);
-            CheckSize("ND30_SUMMARY_SIZE", line, 26, 28);
+            CheckSize("ND30_SUMMARY_SIZE", line, Nd30.SummarySize);
         }
 
         if (layout.Summary.Count > 0 && !Nd30Layout.HasRuleBelow(layout.TopParagraphs, layout.Summary, anyDrawingInContainer: false))
@@ -412,22 +406,23 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         foreach (var p in layout.Body)
         {
             var where = Where(p.Whole);
-            if (p.Whole.SizeOutside(26, 28) is { } size)
+            if (p.Whole.SizeOutside(Nd30.BodySize) is { } size)
             {
-                _findings.AddOnce("body-size", "ND30_BODY_SIZE", where, Pt(size), "13–14 pt");
+                _findings.AddOnce("body-size", "ND30_BODY_SIZE", where, Pt(size), Nd30.BodySize.ToString());
             }
 
             var format = p.Format;
-            if (!p.Clean.StartsWith("Kính gửi", StringComparison.Ordinal)
-                && (format.Hanging != 0 || format.FirstLine < 567 - 10 || format.FirstLine > 720 + 10))
+            if (!p.Clean.StartsWith("Kính gửi", StringComparison.Ordinal) && !IndentAllowed(format))
             {
                 var found = format.Hanging != 0 ? $"thụt treo {Cm(format.Hanging)} cm" : format.FirstLine == 0 ? "không lùi" : $"{Cm(format.FirstLine)} cm";
-                _findings.AddOnce("body-indent", "ND30_BODY_INDENT", where, found, "lùi đầu dòng 1 cm hoặc 1,27 cm");
+                _findings.AddOnce("body-indent", "ND30_BODY_INDENT", where, found,
+                    $"lùi đầu dòng {Cm(Nd30.FirstLineIndent.Min)} cm hoặc {Cm(Nd30.FirstLineIndent.Max)} cm");
             }
 
-            if (Math.Max(format.Before, format.After) < 118)
+            if (!Nd30.ParagraphSpacing.Allows(Math.Max(format.Before, format.After)))
             {
-                _findings.AddOnce("body-spacing", "ND30_BODY_SPACING", where, $"{Pt(Math.Max(format.Before, format.After) / 10)}", "tối thiểu 6 pt");
+                _findings.AddOnce("body-spacing", "ND30_BODY_SPACING", where, $"{Pt(Math.Max(format.Before, format.After) / 10)}",
+                    $"tối thiểu {Pt(Nd30.ParagraphSpacing.Min / 10)}");
             }
 
             if (LineSpacingOutside(format, p.Whole) is { } lines)
@@ -436,6 +431,9 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             }
         }
     }
+
+    /// <summary>A first-line indent of 1 cm or 1.27 cm, and no hanging indent.</summary>
+    internal static bool IndentAllowed(ParagraphFormat format) => format.Hanging == 0 && Nd30.FirstLineIndent.Allows(format.FirstLine);
 
     /// <summary>Describes the line spacing when it is outside single…1.5 lines, else null.</summary>
     internal static string? LineSpacingOutside(ParagraphFormat format, Span text)
@@ -447,7 +445,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
 
         if (format.LineRule is null || format.LineRule == LineSpacingRuleValues.Auto)
         {
-            return line is >= 238 and <= 362 ? null : $"{(line / 240.0).ToString("0.##", VietnameseText.Culture)} dòng";
+            return Nd30.LineSpacing.Allows(line) ? null : $"{(line / 240.0).ToString("0.##", VietnameseText.Culture)} dòng";
         }
 
         // Exact / at-least spacing in twips: compare with the font's single line (≈ 1.15 × size for Times New Roman).
@@ -507,9 +505,9 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
 
             foreach (var line in lines)
             {
-                if (line.SizeOutside(26, 28) is { } size)
+                if (line.SizeOutside(Nd30.SignatureSize) is { } size)
                 {
-                    _findings.Add("ND30_SIGN_SIZE", Where(line), Pt(size), "13–14 pt");
+                    _findings.Add("ND30_SIGN_SIZE", Where(line), Pt(size), Nd30.SignatureSize.ToString());
                     break;
                 }
             }
@@ -557,7 +555,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         var colon = labelLine.Raw.IndexOf(':', StringComparison.Ordinal);
         var label = colon >= 0 ? labelLine with { End = labelLine.Start + colon + 1 } : labelLine;
         var problems = new List<string>();
-        if (label.SizeOutside(24, 24) is { } size)
+        if (label.SizeOutside(Nd30.RecipientsLabelSize) is { } size)
         {
             problems.Add(Pt(size));
         }
@@ -579,15 +577,15 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
 
         if (problems.Count > 0)
         {
-            _findings.Add("ND30_RECIPIENTS_LABEL", Where(labelLine), string.Join(", ", problems), "«Nơi nhận:» cỡ 12, nghiêng, đậm");
+            _findings.Add("ND30_RECIPIENTS_LABEL", Where(labelLine), string.Join(", ", problems), $"«Nơi nhận:» cỡ {Nd30.RecipientsLabelSize.Min}, nghiêng, đậm");
         }
 
         var items = layout.Recipients.Where(r => !Nd30Layout.IsNote(r.Clean)).ToList();
         foreach (var item in items)
         {
-            if (item.SizeOutside(22, 22) is { } itemSize)
+            if (item.SizeOutside(Nd30.RecipientsListSize) is { } itemSize)
             {
-                _findings.AddOnce("recipients-size", "ND30_RECIPIENTS_LIST_SIZE", Where(item), Pt(itemSize), "11 pt");
+                _findings.AddOnce("recipients-size", "ND30_RECIPIENTS_LIST_SIZE", Where(item), Pt(itemSize), Nd30.RecipientsListSize.ToString());
             }
         }
 
@@ -658,9 +656,9 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
                     }
 
                     var digits = info.Runs.Where(r => r.Text.Any(char.IsAsciiDigit)).ToList();
-                    if (digits.FirstOrDefault(r => r.Format.EffectiveHalfPoints is < 26 or > 28) is { } small)
+                    if (digits.FirstOrDefault(r => Nd30.PageNumberSize.IsOutside(r.Format.EffectiveHalfPoints)) is { } small)
                     {
-                        _findings.Add("ND30_PAGE_NUMBER_SIZE", "đầu trang", Pt(small.Format.EffectiveHalfPoints), "13–14 pt");
+                        _findings.Add("ND30_PAGE_NUMBER_SIZE", "đầu trang", Pt(small.Format.EffectiveHalfPoints), Nd30.PageNumberSize.ToString());
                     }
                 }
             }
@@ -708,20 +706,22 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         }
     }
 
-    private void CheckSize(string code, Span span, int min, int max)
+    private void CheckSize(string code, Span span, Nd30FontSize allowed)
     {
-        if (span.SizeOutside(min, max) is { } size)
+        if (span.SizeOutside(allowed) is { } size)
         {
-            var expected = min == max ? Pt(min) : $"{Pt(min)[..^3]}–{Pt(max)}";
-            _findings.Add(code, Where(span), Pt(size), expected);
+            _findings.Add(code, Where(span), Pt(size), allowed.ToString());
         }
     }
 
     internal static string Pt(int halfPoints) => (halfPoints / 2.0).ToString("0.#", VietnameseText.Culture) + " pt";
 
-    internal static string Mm(int twips) => (twips / 56.6929).ToString("0.#", VietnameseText.Culture);
+    internal static string Mm(int twips) => Nd30Length.Millimetres(twips, VietnameseText.Culture);
 
-    private static string Cm(int twips) => (twips / 566.929).ToString("0.##", VietnameseText.Culture);
+    /// <summary>"20–25 mm".</summary>
+    internal static string MmRange(Nd30Length range) => range.ToString(VietnameseText.Culture);
+
+    internal static string Cm(int twips) => (twips / 566.929).ToString("0.##", VietnameseText.Culture);
 
     internal static string Excerpt(string text)
     {

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Compliance;
 

@@ -7,7 +7,7 @@ using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.QrCodes;
 using Dialogue.Office.Automation.Spreadsheets;
 using Dialogue.Office.Automation.Templating;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Invitations;
 
@@ -52,13 +52,6 @@ public static partial class InvitationGenerator
     public const string Folder = "giay-moi";
     public const string PrintFileName = "giay-moi-in-gop.docx";
     public const string ListFileName = "danh-sach-giay-moi.xlsx";
-
-    /// <summary>The link a delegate's QR code opens: the packet URL with <c>db=&lt;code&gt;</c> added.</summary>
-    public static string DelegateLink(string packetUrl, string code)
-    {
-        var separator = packetUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        return $"{packetUrl}{separator}db={Uri.EscapeDataString(code)}";
-    }
 
     /// <summary>Resolves the template: request override, then the plan's <c>invitation.template</c>, then the built-in one.</summary>
     public static DocxTemplate? LoadTemplate(ConferencePlan plan, string? overridePath, ProblemList problems)
@@ -126,7 +119,7 @@ public static partial class InvitationGenerator
                 }
 
                 var fileName = UniqueName(usedNames, string.Create(CultureInfo.InvariantCulture, $"{ordinal:000}-{(d.FullName.Length > 0 ? d.FullName : d.Organization)}"));
-                jobs.Add((d, fileName, DelegateLink(packetUrl, d.Code)));
+                jobs.Add((d, fileName, DelegateQrLink.For(packetUrl, d.Code)));
             }
 
             const int Batch = 64;
@@ -206,7 +199,7 @@ public static partial class InvitationGenerator
             ["HanXacNhan"] = c.ConfirmBy is { } d ? VietnameseText.ShortDate(d) : "",
             ["LienHe"] = c.Contact is { } ct ? $"{ct.Name}, điện thoại {ct.Phone}" : "",
             ["GhiChu"] = string.Join('\n', notes),
-            ["NoiNhan"] = string.Join('\n', plan.Recipients.Select(Documents.WordBuilder.RecipientLine)),
+            ["NoiNhan"] = string.Join('\n', plan.Recipients.Select(WordLayout.WordBuilder.RecipientLine)),
             ["ThamQuyenKy"] = plan.Signer.Authority,
             ["ChucVuKy"] = plan.Signer.Position,
             ["NguoiKy"] = plan.Signer.Name,

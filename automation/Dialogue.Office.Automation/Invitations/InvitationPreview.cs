@@ -1,4 +1,5 @@
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.QrCodes;
 using Dialogue.Office.Automation.Templating;
 
 namespace Dialogue.Office.Automation.Invitations;
@@ -23,7 +24,7 @@ public static class InvitationPreview
         }
 
         var values = InvitationGenerator.CommonValues(plan);
-        var link = InvitationGenerator.DelegateLink(packetUrl ?? plan.Conference.PacketUrl, d.Code);
+        var link = DelegateQrLink.For(packetUrl ?? plan.Conference.PacketUrl, d.Code);
         InvitationGenerator.SetDelegateValues(values, plan, d, link, seats?.GetValueOrDefault(d.Code) ?? "");
 
         // Paragraph fields mark bold runs with **…** for the generator; a preview typed into Word shows plain text.

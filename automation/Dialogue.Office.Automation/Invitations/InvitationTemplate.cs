@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Dialogue.Office.Automation.Documents;
+using Dialogue.Office.Automation.Compliance;
+using Dialogue.Office.Automation.WordLayout;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Templating;
 
@@ -26,7 +27,7 @@ public static class InvitationTemplate
             body.Append(WordBuilder.Header(F, issuer, "…/GM-…", "Địa danh, ngày … tháng … năm …",
                 (tag, p) => ContentControls.Block(tag, [p])));
 
-            var title = new TextStyle(14, Bold: true);
+            var title = new TextStyle(Nd30.TitleSize.Written, Bold: true);
             body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Center, before: 360), T("GIẤY MỜI", title)));
             body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), F("TrichYeu", "«Trích yếu: tên hội nghị»", title)));
             body.Append(WordBuilder.Rule(Nd30.TextWidth, 2200));

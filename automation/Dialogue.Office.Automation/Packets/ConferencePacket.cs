@@ -150,9 +150,4 @@ public static class ConferencePacket
 
         return new PacketResult(request.OutputFolder, steps);
     }
-
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

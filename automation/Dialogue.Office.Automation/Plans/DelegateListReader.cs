@@ -3,7 +3,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Spreadsheets;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Plans;
 
@@ -37,7 +37,7 @@ internal static partial class DelegateListReader
             return [];
         }
 
-        SheetData sheet;
+        SheetValues sheet;
         try
         {
             var ext = Path.GetExtension(path).ToLowerInvariant();
@@ -67,7 +67,7 @@ internal static partial class DelegateListReader
         return ReadRows(plan, fileName, sheet, problems);
     }
 
-    internal static IReadOnlyList<ConferenceDelegate> ReadRows(ConferencePlan plan, string fileName, SheetData sheet, ProblemList problems)
+    internal static IReadOnlyList<ConferenceDelegate> ReadRows(ConferencePlan plan, string fileName, SheetValues sheet, ProblemList problems)
     {
         // Errors found before this file (in plan.yaml) must not hide that the list itself is empty.
         var errorsBefore = problems.Errors.Count();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dialogue.Office.Automation.Diagnostics;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 using YamlDotNet.RepresentationModel;
 
 namespace Dialogue.Office.Automation.Plans;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Dialogue.Office.Automation.Documents;
+using Dialogue.Office.Automation.Compliance;
+using Dialogue.Office.Automation.WordLayout;
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Programme;
 
@@ -19,7 +20,7 @@ internal static class ProgrammeDocument
         {
             body.Append(WordBuilder.Header(WordBuilder.PlainField, plan.Issuer, settings.Number, WordBuilder.DateLine(plan.Issuer, settings.Date)));
 
-            var title = new TextStyle(14, Bold: true);
+            var title = new TextStyle(Nd30.TitleSize.Written, Bold: true);
             body.Append(WordBuilder.Para("CHƯƠNG TRÌNH", title, JustificationValues.Center, before: 360));
             body.Append(WordBuilder.Para(settings.Subject, title, JustificationValues.Center));
             body.Append(WordBuilder.Rule(Nd30.TextWidth, 2200));
@@ -38,7 +39,7 @@ internal static class ProgrammeDocument
             body.Append(WordBuilder.BodyPara(WordBuilder.TextRun("Nội dung chương trình:", bold)));
             body.Append(Table(plan, schedule));
 
-            body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, before: 120, after: Nd30.SpacingAfterBody, firstLine: Nd30.FirstLineIndent),
+            body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, before: 120, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written),
                 WordBuilder.TextRun("Thời gian của từng nội dung có thể được điều chỉnh cho phù hợp với diễn biến thực tế của Hội nghị./.", b)));
 
             body.Append(WordBuilder.Closing(WordBuilder.PlainField, (_, lines) => WordBuilder.RecipientParagraphs(lines), Recipients(plan), plan.Signer));

@@ -73,7 +73,7 @@ public static class ProgrammeGenerator
         if (plan.Conference.Start.ToTimeSpan() + TimeSpan.FromMinutes(total) >= TimeSpan.FromDays(1))
         {
             problems.Warning("PROGRAMME_PAST_MIDNIGHT", plan.LocationOf("programme"), "The programme runs past midnight.",
-                Text.VietnameseText.CompactTime(schedule.End));
+                Vietnamese.VietnameseText.CompactTime(schedule.End));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Spreadsheets;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Questions;
 

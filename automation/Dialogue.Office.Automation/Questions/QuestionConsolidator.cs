@@ -3,7 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Spreadsheets;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Questions;
 
@@ -57,7 +58,7 @@ public static class QuestionConsolidator
         }
 
         var received = ReadRegister(request.ReceivedRegister ?? register, problems);
-        var limits = new RawWorkbookReader.Limits { MaxRowsPerSheet = request.MaxRowsPerSheet };
+        var limits = new GuardedWorkbookReader.Limits { MaxRowsPerSheet = request.MaxRowsPerSheet };
         var parsed = new ParsedFile[files.Count];
         var vocabulary = new DuplicateFinder.Vocabulary();
         var code = request.Plan?.Conference.Code is { Length: > 0 } c ? c : "CH";
@@ -308,7 +309,7 @@ public static class QuestionConsolidator
     private static long ReadTicks;
     private static long ParseTicks;
 
-    private static ParsedFile ReadOne(string path, RawWorkbookReader.Limits limits)
+    private static ParsedFile ReadOne(string path, GuardedWorkbookReader.Limits limits)
     {
         var name = Path.GetFileName(path);
         try
@@ -320,7 +321,7 @@ public static class QuestionConsolidator
             }
 
             var start = System.Diagnostics.Stopwatch.GetTimestamp();
-            var workbook = RawWorkbookReader.Read(path, limits);
+            var workbook = GuardedWorkbookReader.Read(path, limits);
             var middle = System.Diagnostics.Stopwatch.GetTimestamp();
             var parsed = QuestionFileParser.Parse(path, workbook);
             Interlocked.Add(ref ReadTicks, middle - start);

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Spreadsheets;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Questions;
 

@@ -3,7 +3,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Spreadsheets;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Questions;
 
@@ -129,7 +130,7 @@ public static class QuestionRouting
             RawWorkbook workbook;
             try
             {
-                workbook = RawWorkbookReader.Read(file, new RawWorkbookReader.Limits());
+                workbook = GuardedWorkbookReader.Read(file, new GuardedWorkbookReader.Limits());
             }
             catch (FileReadException)
             {
@@ -308,7 +309,7 @@ public static class QuestionRouting
         RawWorkbook workbook;
         try
         {
-            workbook = RawWorkbookReader.Read(path, new RawWorkbookReader.Limits { MaxRowsPerSheet = 1_000_000 });
+            workbook = GuardedWorkbookReader.Read(path, new GuardedWorkbookReader.Limits { MaxRowsPerSheet = 1_000_000 });
         }
         catch (FileReadException)
         {

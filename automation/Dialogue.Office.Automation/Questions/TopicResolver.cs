@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Questions;
 

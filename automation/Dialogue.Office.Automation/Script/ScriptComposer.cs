@@ -1,6 +1,6 @@
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Script;
 

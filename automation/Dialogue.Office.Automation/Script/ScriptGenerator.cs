@@ -3,7 +3,7 @@ using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
 using Dialogue.Office.Automation.Templating;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Script;
 

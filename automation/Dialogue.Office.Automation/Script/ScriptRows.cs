@@ -156,7 +156,7 @@ internal static class ScriptRows
 
             foreach (var line in lines)
             {
-                cell.Append(new Paragraph(CloneParagraph(line.Style), new Run(RunFor(line.Style), new DocumentFormat.OpenXml.Wordprocessing.Text(line.Text) { Space = SpaceProcessingModeValues.Preserve })));
+                cell.Append(new Paragraph(CloneParagraph(line.Style), new Run(RunFor(line.Style), new Text(line.Text) { Space = SpaceProcessingModeValues.Preserve })));
             }
 
             return cell;

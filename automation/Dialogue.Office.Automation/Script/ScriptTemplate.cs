@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Dialogue.Office.Automation.Documents;
+using Dialogue.Office.Automation.Compliance;
+using Dialogue.Office.Automation.WordLayout;
 using Dialogue.Office.Automation.Templating;
 
 namespace Dialogue.Office.Automation.Script;
@@ -28,7 +29,7 @@ public static class ScriptTemplate
             static Run T(string text, TextStyle style) => WordBuilder.TextRun(text, style);
 
             body.Append(Header());
-            var title = new TextStyle(14, Bold: true);
+            var title = new TextStyle(Nd30.TitleSize.Written, Bold: true);
             body.Append(WordBuilder.Para("KỊCH BẢN CHI TIẾT", title, JustificationValues.Center, before: 360));
             body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), F("TenHoiNghi", "«Tên hội nghị»", title)));
             body.Append(WordBuilder.Rule(Nd30.TextWidth, 2200));
@@ -62,15 +63,15 @@ public static class ScriptTemplate
     {
         var left = new List<OpenXmlElement>
         {
-            ContentControls.Block("CoQuanChuQuan", [new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), WordBuilder.TextRun("TÊN CƠ QUAN CHỦ QUẢN", new TextStyle(13)))]),
-            new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), ContentControls.Inline("CoQuanBanHanh", "TÊN CƠ QUAN BAN HÀNH", new TextStyle(13, Bold: true))),
+            ContentControls.Block("CoQuanChuQuan", [new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), WordBuilder.TextRun("TÊN CƠ QUAN CHỦ QUẢN", new TextStyle(Nd30.ParentSize.Written)))]),
+            new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), ContentControls.Inline("CoQuanBanHanh", "TÊN CƠ QUAN BAN HÀNH", new TextStyle(Nd30.IssuerSize.Written, Bold: true))),
             WordBuilder.Rule(WordBuilder.HeaderLeft, 1300),
         };
         var right = new List<OpenXmlElement>
         {
-            new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), WordBuilder.TextRun(Nd30.NationalName, new TextStyle(12, Bold: true))),
-            new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), WordBuilder.TextRun(Nd30.Motto, new TextStyle(13, Bold: true, Underline: true))),
-            new Paragraph(WordBuilder.ParaProps(JustificationValues.Center, before: 240), ContentControls.Inline("DiaDanhNgayThang", "Địa danh, ngày … tháng … năm …", new TextStyle(13, Italic: true))),
+            new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), WordBuilder.TextRun(Nd30.NationalName, new TextStyle(Nd30.NationalTitleSize.Written, Bold: true))),
+            new Paragraph(WordBuilder.ParaProps(JustificationValues.Center), WordBuilder.TextRun(Nd30.Motto, new TextStyle(Nd30.MottoSize.Written, Bold: true, Underline: true))),
+            new Paragraph(WordBuilder.ParaProps(JustificationValues.Center, before: 240), ContentControls.Inline("DiaDanhNgayThang", "Địa danh, ngày … tháng … năm …", new TextStyle(Nd30.DateLineSize.Written, Italic: true))),
         };
         var table = WordBuilder.BorderlessTable(WordBuilder.HeaderLeft, WordBuilder.HeaderRight);
         table.Append(new TableRow(WordBuilder.Cell(WordBuilder.HeaderLeft, [.. left]), WordBuilder.Cell(WordBuilder.HeaderRight, [.. right])));

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Spreadsheets;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Script;
 
@@ -18,7 +18,7 @@ public static partial class SelectedQuestionReader
     public static IReadOnlyList<SelectedQuestion>? Read(string path, ConferencePlan plan, ProblemList problems)
     {
         var file = Path.GetFileName(path);
-        IReadOnlyList<SheetData> sheets;
+        IReadOnlyList<SheetValues> sheets;
         try
         {
             sheets = XlsxReader.Read(path);

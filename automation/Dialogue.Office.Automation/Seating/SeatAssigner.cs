@@ -107,7 +107,7 @@ internal static class SeatAssigner
         var byOrg = new Dictionary<string, List<ConferenceDelegate>>(StringComparer.OrdinalIgnoreCase);
         foreach (var d in ordered)
         {
-            var key = Text.VietnameseText.Fold(d.Organization);
+            var key = Vietnamese.VietnameseText.Fold(d.Organization);
             if (key.Length == 0)
             {
                 groups.Add([d]);

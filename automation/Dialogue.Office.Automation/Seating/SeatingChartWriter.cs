@@ -1,7 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Seating;
 

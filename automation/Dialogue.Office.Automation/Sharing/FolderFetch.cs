@@ -125,7 +125,7 @@ public static class FolderFetcher
         return new DirectoryInfo(root).EnumerateDirectories()
             .Where(d => !d.Name.StartsWith('.') && (d.Attributes & (FileAttributes.Hidden | FileAttributes.ReparsePoint)) == 0)
             .Select(d => new LocalShareFolder(d.Name, d.EnumerateFiles().Count(f => FetchNames.Wanted(f.Name, wanted))))
-            .OrderBy(f => f.Name, StringComparer.Create(Text.VietnameseText.Culture, CompareOptions.IgnoreCase))
+            .OrderBy(f => f.Name, StringComparer.Create(Vietnamese.VietnameseText.Culture, CompareOptions.IgnoreCase))
             .ToList();
     }
 }

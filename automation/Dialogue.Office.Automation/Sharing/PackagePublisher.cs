@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Sharing.Auth;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Sharing;
 
@@ -177,7 +177,7 @@ public sealed class PackagePublisher(TimeProvider? time = null)
                 }
 
                 var index = i;
-                var fileProgress = progress is null ? null : new SyncProgress<long>(b => progress.Report(new PublishProgress(file.RelativePath, index, _files.Count, b, file.Size)));
+                var fileProgress = progress is null ? null : new InlineProgress<long>(b => progress.Report(new PublishProgress(file.RelativePath, index, _files.Count, b, file.Size)));
                 try
                 {
                     results.Add(await PublishOneAsync(file, fileProgress, ct));
@@ -570,11 +570,5 @@ public sealed class PackagePublisher(TimeProvider? time = null)
             string.Join('/', folder.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(s => s is not "." and not "..")
                 .Select(SharePointNames.MapSegment));
-    }
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder reports).</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

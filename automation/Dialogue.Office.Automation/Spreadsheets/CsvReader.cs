@@ -5,7 +5,7 @@ namespace Dialogue.Office.Automation.Spreadsheets;
 /// <summary>RFC 4180 CSV (comma or semicolon, detected from the first line), UTF-8 with or without BOM.</summary>
 public static class CsvReader
 {
-    public static SheetData Read(string path, string sheetName = "")
+    public static SheetValues Read(string path, string sheetName = "")
     {
         var text = File.ReadAllText(path, new UTF8Encoding(false));
         var firstLine = text.Split('\n', 2)[0];
@@ -79,6 +79,6 @@ public static class CsvReader
             }
         }
 
-        return new SheetData(sheetName, rows, [], false);
+        return new SheetValues(sheetName, rows, [], false);
     }
 }

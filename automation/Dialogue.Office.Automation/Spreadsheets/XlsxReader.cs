@@ -15,7 +15,7 @@ public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells)
 }
 
 /// <summary>A sheet as read: its name, its rows (empty rows left out) and its merged ranges.</summary>
-public sealed record SheetData(string Name, IReadOnlyList<SheetRow> Rows, IReadOnlyList<MergedRange> Merges, bool IsHidden);
+public sealed record SheetValues(string Name, IReadOnlyList<SheetRow> Rows, IReadOnlyList<MergedRange> Merges, bool IsHidden);
 
 /// <summary>A merged range, 1-based rows and 0-based columns, inclusive.</summary>
 public readonly record struct MergedRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn);
@@ -28,18 +28,18 @@ public readonly record struct MergedRange(int FirstRow, int FirstColumn, int Las
 public static class XlsxReader
 {
     /// <summary>Reads every sheet (or only <paramref name="sheetFilter"/> ones) of a workbook.</summary>
-    public static IReadOnlyList<SheetData> Read(string path, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
+    public static IReadOnlyList<SheetValues> Read(string path, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
     {
         using var stream = File.OpenRead(path);
         return Read(stream, sheetFilter, maxRows);
     }
 
-    public static IReadOnlyList<SheetData> Read(Stream stream, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
+    public static IReadOnlyList<SheetValues> Read(Stream stream, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
     {
         using var document = SpreadsheetDocument.Open(stream, false);
         var workbookPart = document.WorkbookPart ?? throw new InvalidDataException("The package has no workbook part.");
         var sharedStrings = ReadSharedStrings(workbookPart.SharedStringTablePart);
-        var result = new List<SheetData>();
+        var result = new List<SheetValues>();
         var sheets = workbookPart.Workbook?.Sheets?.Elements<Sheet>() ?? [];
         foreach (var sheet in sheets)
         {
@@ -108,7 +108,7 @@ public static class XlsxReader
         return [.. list];
     }
 
-    private static SheetData ReadSheet(string name, WorksheetPart part, string[] sharedStrings, int maxRows, bool hidden)
+    private static SheetValues ReadSheet(string name, WorksheetPart part, string[] sharedStrings, int maxRows, bool hidden)
     {
         var rows = new List<SheetRow>();
         var merges = new List<MergedRange>();
@@ -162,7 +162,7 @@ public static class XlsxReader
             }
         }
 
-        return new SheetData(name, rows, merges, hidden);
+        return new SheetValues(name, rows, merges, hidden);
     }
 
     private static string? CellText(Cell cell, string[] sharedStrings)

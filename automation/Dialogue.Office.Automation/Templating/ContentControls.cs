@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Dialogue.Office.Automation.Documents;
+using Dialogue.Office.Automation.WordLayout;
 
 namespace Dialogue.Office.Automation.Templating;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Plans;
@@ -47,7 +48,7 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
 
         var result = StepProgress.Run(steps => ConferencePacket.Build(new PacketRequest(plan, outDir)
         {
-            Progress = new SynchronousProgress<PacketProgress>(p => steps.Report(p.Step, p.Done, p.Total)),
+            Progress = new InlineProgress<PacketProgress>(p => steps.Report(p.Step, p.Done, p.Total)),
             Publish = publish,
         }));
 
@@ -98,10 +99,4 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
     }
 
     private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
-
-/// <summary>Progress that reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and lag behind).</summary>
-internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Cli.Output;
@@ -19,7 +20,7 @@ public sealed class InvitationsCommand : Command<PlanOutputSettings>
         var outDir = BuildCommand.OutputFolder(settings, plan);
         var result = StepProgress.Run(steps => InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
         {
-            Progress = new SynchronousProgress<int>(n => steps.Report("Giấy mời", n, plan.Delegates.Count)),
+            Progress = new InlineProgress<int>(n => steps.Report("Giấy mời", n, plan.Delegates.Count)),
         }));
 
         var steps = new List<PacketStep>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Sharing.Auth;
@@ -157,7 +158,7 @@ public sealed class PublishCommand : Command<PublishSettings>
 
         var result = await StepProgress.RunAsync(steps => publisher.PublishAsync(
             request,
-            new InlineProgress(p => steps.Report(Publishing, p.FileIndex + (p.FileBytes == 0 ? 1 : (double)p.BytesSent / p.FileBytes), p.FileCount)),
+            new InlineProgress<PublishProgress>(p => steps.Report(Publishing, p.FileIndex + (p.FileBytes == 0 ? 1 : (double)p.BytesSent / p.FileBytes), p.FileCount)),
             ct));
 
         Summary(result);
@@ -241,11 +242,6 @@ public sealed class PublishCommand : Command<PublishSettings>
         LinkExpires = plan.LinkExpires ?? config.LinkExpires,
         Editors = plan.Editors.Count > 0 ? plan.Editors : config.Editors,
     };
-
-    private sealed class InlineProgress(Action<PublishProgress> report) : IProgress<PublishProgress>
-    {
-        public void Report(PublishProgress value) => report(value);
-    }
 }
 
 /// <summary>

@@ -322,6 +322,6 @@ public sealed record Nd30Sample
             props.Append(new Underline { Val = UnderlineValues.Single });
         }
 
-        return new Run(props, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 }

@@ -156,13 +156,6 @@ public sealed class InvitationGeneratorTests(SampleInvitationsFixture sample) : 
         Assert.True(errors.Count == 0, DocxInspector.Describe(errors));
     }
 
-    [Fact]
-    public void DelegateLink_CarriesTheCodeAsAQueryParameter()
-    {
-        Assert.Equal("https://x.vn/a?db=YB23-0001", InvitationGenerator.DelegateLink("https://x.vn/a", "YB23-0001"));
-        Assert.Equal("https://x.vn/a?view=1&db=YB23-0001", InvitationGenerator.DelegateLink("https://x.vn/a?view=1", "YB23-0001"));
-    }
-
     [SkippableFact]
     public void QrCode_DecodesWithZbarimgToTheLinkInTheList()
     {

@@ -1,6 +1,7 @@
 using Dialogue.Office.Automation.Invitations;
 using Diagnostics = Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.QrCodes;
 using Dialogue.Office.Automation.Templating;
 using Dialogue.Office.Automation.Tests.Support;
 
@@ -22,7 +23,7 @@ public class InvitationPreviewTests
         Assert.Empty(textTags.Except(values.Keys));
         Assert.Equal(d.Addressee, values["KinhGui"]);
         Assert.Equal(d.Code, values["MaDaiBieu"]);
-        Assert.Equal(InvitationGenerator.DelegateLink(Plan.Conference.PacketUrl, d.Code), values["DuongDan"]);
+        Assert.Equal(DelegateQrLink.For(Plan.Conference.PacketUrl, d.Code), values["DuongDan"]);
     }
 
     [Fact]

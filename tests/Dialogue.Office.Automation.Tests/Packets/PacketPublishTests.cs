@@ -1,6 +1,7 @@
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.QrCodes;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Sharing.Auth;
 using Dialogue.Office.Automation.Tests.Sharing;
@@ -65,7 +66,7 @@ public sealed class PacketPublishTests
         File.WriteAllBytes(png, Assert.Single(DocxInspector.Images(invitation)).Value);
         var (exit, decoded, _) = ExternalTools.Run(zbarimg, ["--raw", "-q", png]);
         Assert.Equal(0, exit);
-        Assert.Equal(InvitationGenerator.DelegateLink(link.WebUrl!, code), decoded.TrimEnd('\n', '\r'));
+        Assert.Equal(DelegateQrLink.For(link.WebUrl!, code), decoded.TrimEnd('\n', '\r'));
 
         // Run again: nothing changed, nothing is uploaded again, the link stays.
         var writes = world.Server.ContentWrites.Values.Sum();

@@ -167,7 +167,7 @@ public sealed class DelegateWorkbookTests
         return ((WorksheetPart)doc.WorkbookPart.GetPartById(sheet.Id!)).Worksheet;
     }
 
-    private static List<string> Column(Spreadsheets.SheetData sheet, int index) =>
+    private static List<string> Column(SheetValues sheet, int index) =>
         sheet.Rows.Skip(1).Select(r => r[index]).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
 
     private static int RowOf(Cell cell) =>

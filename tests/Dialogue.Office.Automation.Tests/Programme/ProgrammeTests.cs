@@ -1,11 +1,11 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Dialogue.Office.Automation.Diagnostics;
-using Dialogue.Office.Automation.Documents;
+using Dialogue.Office.Automation.Compliance;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
 using Dialogue.Office.Automation.Tests.Support;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Tests.Programme;
 
@@ -101,8 +101,8 @@ public sealed class ProgrammeTests
         using var doc = WordprocessingDocument.Open(result.Path!, false);
         var section = doc.MainDocumentPart!.Document.Body!.Elements<SectionProperties>().Single();
         var margin = section.GetFirstChild<PageMargin>()!;
-        Assert.Equal(Nd30.MarginLeft, (int)margin.Left!.Value);
-        Assert.Equal(Nd30.MarginTop, margin.Top!.Value);
+        Assert.Equal(Nd30.MarginLeft.Written, (int)margin.Left!.Value);
+        Assert.Equal(Nd30.MarginTop.Written, margin.Top!.Value);
         Assert.NotNull(section.GetFirstChild<TitlePage>());
     }
 

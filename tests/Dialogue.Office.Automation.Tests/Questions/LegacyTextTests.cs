@@ -1,6 +1,6 @@
 using System.Text;
 using Dialogue.Office.Automation.Questions;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Tests.Questions;
 

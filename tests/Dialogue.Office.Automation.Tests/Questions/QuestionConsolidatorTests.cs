@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Questions;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 using Dialogue.Office.Automation.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -317,7 +317,7 @@ public class QuestionConsolidatorTests
         Assert.Contains(result.Problems, p => p.Code == "QUESTIONS_FILE_CORRUPT" && p.Location == "bao-cao-cau-hoi (1).xlsx");
         var trackingSheet = Rows(result.OutputPath, "Theo dõi nộp");
         Assert.Contains(trackingSheet, r => r[1] == "Ủy ban nhân dân huyện Trạm Tấu" && r[3] == "Chưa gửi – đã quá hạn");
-        Assert.Contains(trackingSheet, r => r[1] == "Ủy ban nhân dân huyện Mù Cang Chải" && r[3] == "Gửi muộn 2 ngày" && r[4] == global::Dialogue.Office.Automation.Text.VietnameseText.ShortDate(new DateOnly(2023, 4, 12)));
+        Assert.Contains(trackingSheet, r => r[1] == "Ủy ban nhân dân huyện Mù Cang Chải" && r[3] == "Gửi muộn 2 ngày" && r[4] == global::Dialogue.Office.Automation.Vietnamese.VietnameseText.ShortDate(new DateOnly(2023, 4, 12)));
         var statistics = XlsxReader(result.OutputPath, "Thống kê");
         Assert.Contains(statistics, r => r[0] == "Tổng cộng" && r[^1] == "42");
         AssertValid(result.OutputPath);
@@ -393,9 +393,9 @@ public class QuestionConsolidatorTests
     }
 
     private static List<string[]> XlsxReader(string path, string sheet) =>
-        Spreadsheets.XlsxReader.Read(path, n => n == sheet).Single().Rows.Select(r => r.Cells.Select(c => c ?? "").ToArray()).ToList();
+        Automation.Spreadsheets.XlsxReader.Read(path, n => n == sheet).Single().Rows.Select(r => r.Cells.Select(c => c ?? "").ToArray()).ToList();
 
-    private static IReadOnlyList<string> XlsxSheetNames(string path) => Spreadsheets.XlsxReader.SheetNames(path);
+    private static IReadOnlyList<string> XlsxSheetNames(string path) => Automation.Spreadsheets.XlsxReader.SheetNames(path);
 
     private static void WriteZipBomb(string path)
     {

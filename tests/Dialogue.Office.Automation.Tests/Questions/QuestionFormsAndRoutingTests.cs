@@ -18,7 +18,7 @@ public class QuestionFormsAndRoutingTests
         var files = QuestionForms.WriteAll(SamplePlan, dir.Path);
 
         Assert.Equal(SamplePlan.Units.Count, files.Count);
-        Assert.All(files, f => Assert.True(global::Dialogue.Office.Automation.Text.SafeFileName.IsSafe(Path.GetFileName(f)), f));
+        Assert.All(files, f => Assert.True(global::Dialogue.Office.Automation.Vietnamese.SafeFileName.IsSafe(Path.GetFileName(f)), f));
         var vanYen = files.Single(f => f.EndsWith("Van-Yen.xlsx", StringComparison.Ordinal));
         AssertValid(vanYen);
         using var document = SpreadsheetDocument.Open(vanYen, false);
@@ -76,11 +76,11 @@ public class QuestionFormsAndRoutingTests
         Assert.Equal(departments.Count, files.Count);
         var noiVu = files.Single(f => Path.GetFileName(f) == "Tra-Loi-So-Noi-Vu.xlsx");
         AssertValid(noiVu);
-        var lead = Spreadsheets.XlsxReader.Read(noiVu, n => n == "Chủ trì trả lời").Single().Rows.Where(r => r.Number > 4).ToList();
+        var lead = Automation.Spreadsheets.XlsxReader.Read(noiVu, n => n == "Chủ trì trả lời").Single().Rows.Where(r => r.Number > 4).ToList();
         var master = Rows(merged.OutputPath, ConsolidatedWorkbookWriter.MasterSheet);
         Assert.Equal(master.Count(r => r[Column("Cơ quan chủ trì trả lời")] == "Sở Nội vụ"), lead.Count);
         Assert.Contains(lead, r => r[8] is { Length: > 0 } group && group.StartsWith('T')); // the repeated question's group travels with it
-        var leadTotal = files.Sum(f => Spreadsheets.XlsxReader.Read(f, n => n == "Chủ trì trả lời").Single().Rows.Count(r => r.Number > 4));
+        var leadTotal = files.Sum(f => Automation.Spreadsheets.XlsxReader.Read(f, n => n == "Chủ trì trả lời").Single().Rows.Count(r => r.Number > 4));
         Assert.Equal(merged.Questions - master.Count(r => r[Column("Nhóm vấn đề")] == "Chưa phân nhóm"), leadTotal); // each question to exactly one lead
     }
 

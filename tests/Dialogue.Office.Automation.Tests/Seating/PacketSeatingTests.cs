@@ -4,7 +4,6 @@ using Dialogue.Office.Automation.Programme;
 using Dialogue.Office.Automation.Script;
 using Dialogue.Office.Automation.Seating;
 using Dialogue.Office.Automation.Spreadsheets;
-using Dialogue.Office.Automation.Tests.Programme;
 using Dialogue.Office.Automation.Tests.Support;
 
 namespace Dialogue.Office.Automation.Tests.Seating;

@@ -6,7 +6,6 @@ using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Seating;
 using Dialogue.Office.Automation.Spreadsheets;
-using Dialogue.Office.Automation.Tests.Programme;
 using Dialogue.Office.Automation.Tests.Support;
 
 namespace Dialogue.Office.Automation.Tests.Seating;
@@ -216,7 +215,7 @@ public sealed class SeatingTests
         Assert.All(list.Rows.Skip(1), r => Assert.Equal(result.SeatsByCode[r[5]!], r[4]));
         // Persons sorted by given name (the last word), Vietnamese order.
         var given = list.Rows.Skip(1).Where(r => r[1] != "Đại diện lãnh đạo").Select(r => SeatingChartWriter.GivenName(r[1]!)).ToList();
-        var compare = StringComparer.Create(global::Dialogue.Office.Automation.Text.VietnameseText.Culture, System.Globalization.CompareOptions.IgnoreCase);
+        var compare = StringComparer.Create(global::Dialogue.Office.Automation.Vietnamese.VietnameseText.Culture, System.Globalization.CompareOptions.IgnoreCase);
         Assert.Equal(given.OrderBy(g => g, compare), given);
 
         var gridCells = sheets.Single(s => s.Name == "Sơ đồ").Rows.SelectMany(r => r.Cells).Where(c => !string.IsNullOrEmpty(c)).ToList();

@@ -17,7 +17,7 @@ public static class DocxInspector
         return doc.MainDocumentPart!.Document.Body!.Descendants<Paragraph>()
             .Select(p => string.Concat(p.Descendants().Select(e => e switch
             {
-                DocumentFormat.OpenXml.Wordprocessing.Text t => t.Text,
+                Text t => t.Text,
                 Break => "\n",
                 TabChar => "\t",
                 _ => "",
@@ -35,8 +35,8 @@ public static class DocxInspector
             .Where(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value is not null)
             .GroupBy(s => s.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value!)
             .ToDictionary(g => g.Key, g => string.Join(" | ", g.Select(s => string.Join("\n", s.Descendants<Paragraph>().Any()
-                ? s.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text)))
-                : [string.Concat(s.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Select(t => t.Text))]))));
+                ? s.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<Text>().Select(t => t.Text)))
+                : [string.Concat(s.Descendants<Text>().Select(t => t.Text))]))));
     }
 
     /// <summary>OpenXmlValidator's errors, described while the package is open.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Dialogue.Office.Automation.Text;
+namespace Dialogue.Office.Automation.Vietnamese;
 
 /// <summary>
 /// Loose check that a word is one Vietnamese syllable: onset + nucleus + final from the closed lists, at most one

@@ -4,7 +4,7 @@ using System.IO.Compression;
 using System.IO.Hashing;
 using System.Text;
 
-namespace Dialogue.Office.Automation.Questions;
+namespace Dialogue.Office.Automation.Spreadsheets;
 
 /// <summary>The handful of cell styles the question workbooks use (indexes into cellXfs).</summary>
 internal enum XStyle : uint
@@ -238,7 +238,7 @@ internal sealed class SheetWriter : IDisposable
     private static readonly byte[][] TextStart = Tags(i => $"<c s=\"{i}\" t=\"inlineStr\"><is><t>");
     private static readonly byte[][] SharedStart = Tags(i => $"<c s=\"{i}\" t=\"s\"><v>");
     private static readonly byte[][] TextStartPreserve = Tags(i => $"<c s=\"{i}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-    private static readonly string[] Letters = Enumerable.Range(0, 64).Select(Spreadsheets.XlsxReader.ColumnName).ToArray();
+    private static readonly string[] Letters = Enumerable.Range(0, 64).Select(XlsxReader.ColumnName).ToArray();
     private readonly Utf8Markup _writer;
     private readonly List<string> _merges = [];
     private readonly List<string> _formats = [];
@@ -291,7 +291,7 @@ internal sealed class SheetWriter : IDisposable
     /// <summary>The sheet XML, deflated as it is written, with its CRC-32 and length.</summary>
     internal DeflatedPart Part { get; }
 
-    public static string Column(int index) => index < Letters.Length ? Letters[index] : Spreadsheets.XlsxReader.ColumnName(index);
+    public static string Column(int index) => index < Letters.Length ? Letters[index] : XlsxReader.ColumnName(index);
 
     /// <summary>Writes the next row (or skips to <paramref name="at"/>); returns its 1-based number.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

@@ -1,7 +1,7 @@
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Tests.Support;
 
-namespace Dialogue.Office.Automation.Tests.Programme;
+namespace Dialogue.Office.Automation.Tests.Support;
 
 /// <summary>The sample plan (loaded once) and copies of it with one part changed.</summary>
 internal static class TestPlans

@@ -3,7 +3,7 @@ using Dialogue.Office.Automation.Programme;
 using Dialogue.Office.Automation.Script;
 using Dialogue.Office.Automation.Tests.Support;
 
-namespace Dialogue.Office.Automation.Tests.Programme;
+namespace Dialogue.Office.Automation.Tests.Compliance;
 
 /// <summary>The programme, the script and the script template pass the ND30 checker without findings.</summary>
 public sealed class Nd30ComplianceTests

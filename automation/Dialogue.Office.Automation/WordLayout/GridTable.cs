@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Dialogue.Office.Automation.Documents;
+namespace Dialogue.Office.Automation.WordLayout;
 
 /// <summary>
 /// A bordered table (the programme's and the script's "Thời gian | Nội dung | …" tables): fixed column widths, a bold

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Dialogue.Office.Automation.Text;
+namespace Dialogue.Office.Automation.Vietnamese;
 
 /// <summary>Text helpers that know Vietnamese: NFC, whitespace, diacritic-free keys for matching headers.</summary>
 public static class VietnameseText

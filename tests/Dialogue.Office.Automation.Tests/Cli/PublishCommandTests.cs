@@ -1,4 +1,6 @@
 using Dialogue.Office.Automation.Sharing;
+using Dialogue.Office.Automation.Tests.Sharing;
+using Dialogue.Office.Automation.Tests.Support;
 using Dialogue.Office.Cli;
 using QRCoder;
 using Spectre.Console.Cli;
@@ -6,7 +8,7 @@ using ZXing;
 using ZXing.Common;
 using ZXing.QrCode;
 
-namespace Dialogue.Office.Automation.Tests.Sharing;
+namespace Dialogue.Office.Automation.Tests.Cli;
 
 /// <summary>
 /// The CLI end to end. These tests set process environment variables (configuration comes from DIALOGUE_…),

@@ -8,7 +8,7 @@ using Dialogue.Office.Automation.Script;
 using Dialogue.Office.Automation.Templating;
 using Dialogue.Office.Automation.Tests.Support;
 
-namespace Dialogue.Office.Automation.Tests.Programme;
+namespace Dialogue.Office.Automation.Tests.Script;
 
 public sealed class ScriptTests
 {
@@ -223,15 +223,15 @@ public sealed class ScriptTests
         {
             var table = doc.MainDocumentPart!.Document.Body!.Descendants<Table>().Last();
             var header = table.Elements<TableRow>().First();
-            header.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().First(t => t.Text == "Người thực hiện").Text = "Người điều hành";
+            header.Descendants<Text>().First(t => t.Text == "Người thực hiện").Text = "Người điều hành";
             var extra = (TableRow)header.CloneNode(true);
             extra.RemoveAllChildren<TableRowProperties>();
-            foreach (var t in extra.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>())
+            foreach (var t in extra.Descendants<Text>())
             {
                 t.Text = "";
             }
 
-            extra.Descendants<DocumentFormat.OpenXml.Wordprocessing.Text>().Skip(1).First().Text = "Chào cờ (do Ban Tổ chức bổ sung)";
+            extra.Descendants<Text>().Skip(1).First().Text = "Chào cờ (do Ban Tổ chức bổ sung)";
             table.Append(extra);
             doc.MainDocumentPart.Document.Save();
         }
@@ -290,7 +290,7 @@ public sealed class ScriptTests
                 run.Remove();
             }
 
-            paragraph.Append(new SimpleField(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("«NoiDung»"))) { Instruction = " MERGEFIELD NoiDungKichBan " });
+            paragraph.Append(new SimpleField(new Run(new Text("«NoiDung»"))) { Instruction = " MERGEFIELD NoiDungKichBan " });
             sdtRow.InsertBeforeSelf(row);
             sdtRow.Remove();
             doc.MainDocumentPart.Document.Save();

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Dialogue.Office.Automation.Text;
+namespace Dialogue.Office.Automation.Vietnamese;
 
 /// <summary>
 /// File names that are safe on Windows, Linux and SharePoint, built from data (never a path taken from input):

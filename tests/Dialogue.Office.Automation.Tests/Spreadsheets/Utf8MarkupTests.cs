@@ -1,8 +1,8 @@
 using System.Text;
 using System.Xml;
-using Dialogue.Office.Automation.Questions;
+using Dialogue.Office.Automation.Spreadsheets;
 
-namespace Dialogue.Office.Automation.Tests.Questions;
+namespace Dialogue.Office.Automation.Tests.Spreadsheets;
 
 public class Utf8MarkupTests
 {

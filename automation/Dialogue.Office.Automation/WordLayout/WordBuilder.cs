@@ -1,13 +1,14 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Dialogue.Office.Automation.Compliance;
 using Dialogue.Office.Automation.Plans;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
-namespace Dialogue.Office.Automation.Documents;
+namespace Dialogue.Office.Automation.WordLayout;
 
 /// <summary>How a run of text looks.</summary>
-public sealed record TextStyle(int Size = 13, bool Bold = false, bool Italic = false, bool Underline = false)
+public sealed record TextStyle(int Size = Nd30.BodyPoints, bool Bold = false, bool Italic = false, bool Underline = false)
 {
     public static TextStyle Body => new();
 }
@@ -49,11 +50,11 @@ public static class WordBuilder
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = Nd30.Font, HighAnsi = Nd30.Font, ComplexScript = Nd30.Font, EastAsia = Nd30.Font },
                     new Color { Val = "000000" },
-                    new FontSize { Val = Nd30.Size(13) },
-                    new FontSizeComplexScript { Val = Nd30.Size(13) },
+                    new FontSize { Val = Nd30.Size(Nd30.BodyPoints) },
+                    new FontSizeComplexScript { Val = Nd30.Size(Nd30.BodyPoints) },
                     new Languages { Val = "vi-VN", EastAsia = "vi-VN", Bidi = "ar-SA" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
-                    new SpacingBetweenLines { Before = "0", After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))),
+                    new SpacingBetweenLines { Before = "0", After = "0", Line = Twips(Nd30.LineSpacing.Written), LineRule = LineSpacingRuleValues.Auto }))),
             new Style(
                 new StyleName { Val = "Normal" },
                 new PrimaryStyle())
@@ -63,7 +64,7 @@ public static class WordBuilder
             new Style(
                 new StyleName { Val = "Recipient List" },
                 new BasedOn { Val = "Normal" },
-                new StyleRunProperties(new FontSize { Val = Nd30.Size(11) }, new FontSizeComplexScript { Val = Nd30.Size(11) }))
+                new StyleRunProperties(new FontSize { Val = Nd30.Size(Nd30.RecipientsListSize.Written) }, new FontSizeComplexScript { Val = Nd30.Size(Nd30.RecipientsListSize.Written) }))
             { Type = StyleValues.Paragraph, StyleId = "RecipientList", CustomStyle = true },
             new Style(
                 new StyleName { Val = "Table Grid" },
@@ -93,14 +94,15 @@ public static class WordBuilder
         var section = new SectionProperties();
         if (numberPages)
         {
+            var pageNumberSize = Nd30.Size(Nd30.PageNumberSize.Written);
             var headerPart = main.AddNewPart<HeaderPart>();
             headerPart.Header = new Header(new Paragraph(
                 new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-                new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new FieldChar { FieldCharType = FieldCharValues.Begin }),
-                new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-                new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new FieldChar { FieldCharType = FieldCharValues.Separate }),
-                new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new DocumentFormat.OpenXml.Wordprocessing.Text("2")),
-                new Run(new RunProperties(new FontSize { Val = Nd30.Size(13) }), new FieldChar { FieldCharType = FieldCharValues.End })));
+                new Run(new RunProperties(new FontSize { Val = pageNumberSize }), new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                new Run(new RunProperties(new FontSize { Val = pageNumberSize }), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+                new Run(new RunProperties(new FontSize { Val = pageNumberSize }), new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                new Run(new RunProperties(new FontSize { Val = pageNumberSize }), new Text("2")),
+                new Run(new RunProperties(new FontSize { Val = pageNumberSize }), new FieldChar { FieldCharType = FieldCharValues.End })));
             var firstPart = main.AddNewPart<HeaderPart>();
             firstPart.Header = new Header(new Paragraph());
             section.Append(
@@ -112,10 +114,10 @@ public static class WordBuilder
             new PageSize { Width = Nd30.PageWidth, Height = Nd30.PageHeight },
             new PageMargin
             {
-                Top = Nd30.MarginTop,
-                Bottom = Nd30.MarginBottom,
-                Left = Nd30.MarginLeft,
-                Right = Nd30.MarginRight,
+                Top = Nd30.MarginTop.Written,
+                Bottom = Nd30.MarginBottom.Written,
+                Left = (uint)Nd30.MarginLeft.Written,
+                Right = (uint)Nd30.MarginRight.Written,
                 Header = Nd30.HeaderDistance,
                 Footer = Nd30.HeaderDistance,
                 Gutter = 0,
@@ -162,7 +164,7 @@ public static class WordBuilder
                 run.Append(new Break());
             }
 
-            run.Append(new DocumentFormat.OpenXml.Wordprocessing.Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
         }
 
         return run;
@@ -176,7 +178,7 @@ public static class WordBuilder
             pp.Append(new KeepNext());
         }
 
-        pp.Append(new SpacingBetweenLines { Before = before.ToString(), After = after.ToString(), Line = "240", LineRule = LineSpacingRuleValues.Auto });
+        pp.Append(new SpacingBetweenLines { Before = before.ToString(), After = after.ToString(), Line = Twips(Nd30.LineSpacing.Written), LineRule = LineSpacingRuleValues.Auto });
         if (firstLine > 0 || left > 0 || right > 0)
         {
             pp.Append(new Indentation { Left = left.ToString(), Right = right.ToString(), FirstLine = firstLine > 0 ? firstLine.ToString() : null });
@@ -192,7 +194,7 @@ public static class WordBuilder
     /// <summary>A justified body paragraph (13 pt, first-line indent 1 cm, 6 pt after), ND30 Phụ lục I mục II.6.</summary>
     public static Paragraph BodyPara(params OpenXmlElement[] runs)
     {
-        var p = new Paragraph(ParaProps(JustificationValues.Both, 0, Nd30.SpacingAfterBody, Nd30.FirstLineIndent));
+        var p = new Paragraph(ParaProps(JustificationValues.Both, 0, Nd30.ParagraphSpacing.Written, Nd30.FirstLineIndent.Written));
         p.Append(runs);
         return p;
     }
@@ -263,21 +265,21 @@ public static class WordBuilder
         var left = new List<OpenXmlElement>();
         if (issuer.Parent.Length > 0 || block is not null)
         {
-            var parent = new Paragraph(ParaProps(JustificationValues.Center), TextRun(issuer.Parent, new TextStyle(13)));
+            var parent = new Paragraph(ParaProps(JustificationValues.Center), TextRun(issuer.Parent, new TextStyle(Nd30.ParentSize.Written)));
             left.Add(block is null ? parent : block("CoQuanChuQuan", parent));
         }
 
-        left.Add(new Paragraph(ParaProps(JustificationValues.Center), field("CoQuanBanHanh", issuer.Name, new TextStyle(13, Bold: true))));
+        left.Add(new Paragraph(ParaProps(JustificationValues.Center), field("CoQuanBanHanh", issuer.Name, new TextStyle(Nd30.IssuerSize.Written, Bold: true))));
         var longest = issuer.Name.Split('\n').Max(l => l.Length);
-        left.Add(Rule(HeaderLeft, EstimateWidth(new string('X', longest), 13, true) * 2 / 5));
+        left.Add(Rule(HeaderLeft, EstimateWidth(new string('X', longest), Nd30.IssuerSize.Written, true) * 2 / 5));
         left.Add(new Paragraph(ParaProps(JustificationValues.Center, before: 120),
-            TextRun("Số: ", new TextStyle(13)), field("SoKyHieu", number, new TextStyle(13))));
+            TextRun("Số: ", new TextStyle(Nd30.NumberSize.Written)), field("SoKyHieu", number, new TextStyle(Nd30.NumberSize.Written))));
 
         var right = new List<OpenXmlElement>
         {
-            new Paragraph(ParaProps(JustificationValues.Center), TextRun(Nd30.NationalName, new TextStyle(12, Bold: true))),
-            new Paragraph(ParaProps(JustificationValues.Center), TextRun(Nd30.Motto, new TextStyle(13, Bold: true, Underline: true))),
-            new Paragraph(ParaProps(JustificationValues.Center, before: 240), field("DiaDanhNgayThang", dateLine, new TextStyle(13, Italic: true))),
+            new Paragraph(ParaProps(JustificationValues.Center), TextRun(Nd30.NationalName, new TextStyle(Nd30.NationalTitleSize.Written, Bold: true))),
+            new Paragraph(ParaProps(JustificationValues.Center), TextRun(Nd30.Motto, new TextStyle(Nd30.MottoSize.Written, Bold: true, Underline: true))),
+            new Paragraph(ParaProps(JustificationValues.Center, before: 240), field("DiaDanhNgayThang", dateLine, new TextStyle(Nd30.DateLineSize.Written, Italic: true))),
         };
 
         var table = BorderlessTable(HeaderLeft, HeaderRight);
@@ -295,23 +297,23 @@ public static class WordBuilder
         var rightWidth = Nd30.TextWidth - leftWidth;
         var left = new List<OpenXmlElement>
         {
-            new Paragraph(ParaProps(JustificationValues.Left, before: 120), TextRun("Nơi nhận:", new TextStyle(12, Bold: true, Italic: true))),
+            new Paragraph(ParaProps(JustificationValues.Left, before: 120), TextRun("Nơi nhận:", new TextStyle(Nd30.RecipientsLabelSize.Written, Bold: true, Italic: true))),
         };
         left.AddRange(recipients("NoiNhan", recipientLines));
 
         var right = new List<OpenXmlElement>();
         if (signer.Authority.Length > 0)
         {
-            right.Add(new Paragraph(ParaProps(JustificationValues.Center, before: 120), field("ThamQuyenKy", signer.Authority, new TextStyle(14, Bold: true))));
+            right.Add(new Paragraph(ParaProps(JustificationValues.Center, before: 120), field("ThamQuyenKy", signer.Authority, new TextStyle(Nd30.SignatureSize.Written, Bold: true))));
         }
 
-        right.Add(new Paragraph(ParaProps(JustificationValues.Center, before: signer.Authority.Length > 0 ? 0 : 120), field("ChucVuKy", signer.Position, new TextStyle(14, Bold: true))));
+        right.Add(new Paragraph(ParaProps(JustificationValues.Center, before: signer.Authority.Length > 0 ? 0 : 120), field("ChucVuKy", signer.Position, new TextStyle(Nd30.SignatureSize.Written, Bold: true))));
         for (var i = 0; i < 4; i++)
         {
             right.Add(new Paragraph(ParaProps(JustificationValues.Center)));
         }
 
-        right.Add(new Paragraph(ParaProps(JustificationValues.Center, before: 240), field("NguoiKy", signer.Name, new TextStyle(14, Bold: true))));
+        right.Add(new Paragraph(ParaProps(JustificationValues.Center, before: 240), field("NguoiKy", signer.Name, new TextStyle(Nd30.SignatureSize.Written, Bold: true))));
 
         var table = BorderlessTable(leftWidth, rightWidth);
         table.Append(new TableRow(Cell(leftWidth, [.. left]), Cell(rightWidth, [.. right])));
@@ -325,8 +327,8 @@ public static class WordBuilder
             var pp = ParaProps(JustificationValues.Left);
             pp.PrependChild(new ParagraphStyleId { Val = "RecipientList" });
             // The paragraph mark takes the list size too, or viewers size the line by the 13 pt default.
-            pp.Append(new ParagraphMarkRunProperties(new FontSize { Val = Nd30.Size(11) }, new FontSizeComplexScript { Val = Nd30.Size(11) }));
-            return (OpenXmlElement)new Paragraph(pp, TextRun(RecipientLine(l), new TextStyle(11)));
+            pp.Append(new ParagraphMarkRunProperties(new FontSize { Val = Nd30.Size(Nd30.RecipientsListSize.Written) }, new FontSizeComplexScript { Val = Nd30.Size(Nd30.RecipientsListSize.Written) }));
+            return (OpenXmlElement)new Paragraph(pp, TextRun(RecipientLine(l), new TextStyle(Nd30.RecipientsListSize.Written)));
         })];
 
     /// <summary>"Như trên;" → "- Như trên;".</summary>
@@ -336,4 +338,6 @@ public static class WordBuilder
     public static OpenXmlElement PlainField(string tag, string value, TextStyle style) => TextRun(value, style);
 
     public static string DateLine(Issuer issuer, DateOnly date) => VietnameseText.DateLine(issuer.Place, date);
+
+    private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Dialogue.Office.Automation.Questions;
+namespace Dialogue.Office.Automation.Spreadsheets;
 
 /// <summary>
 /// A forward-only scanner over the UTF-8 bytes of one worksheet or shared-string part: start tags (local name and

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace Dialogue.Office.Automation.Questions;
+namespace Dialogue.Office.Automation.Spreadsheets;
 
 /// <summary>
 /// Writes XML markup as UTF-8 into a buffer that goes to a stream in large blocks. Replaces XmlWriter on the

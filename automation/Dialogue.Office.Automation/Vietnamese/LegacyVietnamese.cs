@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Dialogue.Office.Automation.Text;
+namespace Dialogue.Office.Automation.Vietnamese;
 
 /// <summary>Which reading of a text the content check settled on.</summary>
 internal enum LegacyEncoding

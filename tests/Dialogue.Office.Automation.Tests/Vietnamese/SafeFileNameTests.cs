@@ -1,6 +1,6 @@
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
-namespace Dialogue.Office.Automation.Tests.Text;
+namespace Dialogue.Office.Automation.Tests.Vietnamese;
 
 public sealed class SafeFileNameTests
 {

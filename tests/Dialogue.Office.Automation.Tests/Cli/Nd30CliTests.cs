@@ -1,9 +1,10 @@
 using Dialogue.Office.Automation.Compliance;
+using Dialogue.Office.Automation.Tests.Compliance;
 using Dialogue.Office.Automation.Tests.Support;
 using Dialogue.Office.Cli;
 using Spectre.Console.Cli;
 
-namespace Dialogue.Office.Automation.Tests.Compliance;
+namespace Dialogue.Office.Automation.Tests.Cli;
 
 public sealed class Nd30CliTests
 {

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Dialogue.Office.Automation.Tests.Programme;
+namespace Dialogue.Office.Automation.Tests.Support;
 
 /// <summary>Reads generated .docx files back with the Open XML SDK.</summary>
 internal static class DocxText

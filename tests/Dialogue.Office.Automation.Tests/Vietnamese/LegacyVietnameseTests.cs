@@ -1,7 +1,7 @@
 using System.Text;
-using Dialogue.Office.Automation.Text;
+using Dialogue.Office.Automation.Vietnamese;
 
-namespace Dialogue.Office.Automation.Tests.Text;
+namespace Dialogue.Office.Automation.Tests.Vietnamese;
 
 public sealed class LegacyVietnameseTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
-using Dialogue.Office.Automation.Questions;
+using Dialogue.Office.Automation.Spreadsheets;
 
-namespace Dialogue.Office.Automation.Tests.Questions;
+namespace Dialogue.Office.Automation.Tests.Spreadsheets;
 
 public class XmlScannerTests
 {

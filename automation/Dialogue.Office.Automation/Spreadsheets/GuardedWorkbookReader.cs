@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 
-namespace Dialogue.Office.Automation.Questions;
+namespace Dialogue.Office.Automation.Spreadsheets;
 
 /// <summary>One cell as read: its text (cached value for formulas), its font family, and rich-text runs when they carry fonts.</summary>
 internal sealed class RawCell(string text, string? font, RichRun[]? runs)
@@ -44,7 +44,7 @@ internal sealed class RawWorkbook
     public Dictionary<string, string> DefinedNames { get; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
-/// <summary>Why a file could not be read at all; each maps to a QUESTIONS_FILE_* problem code.</summary>
+/// <summary>Why a file could not be read at all; the caller maps each to a problem code (QUESTIONS_FILE_* for returned sheets).</summary>
 internal enum FileRejection
 {
     None,
@@ -64,12 +64,13 @@ internal sealed class FileReadException(FileRejection reason, string detail) : E
 }
 
 /// <summary>
-/// A small, fast .xlsx reader for returned question sheets: System.IO.Compression + <see cref="XmlScanner"/>, with
-/// the checks a hostile file needs before anything is inflated (sizes and ratios from the zip directory, a hard cap
-/// on bytes actually inflated, DTDs rejected, a row limit). Keeps what consolidation needs and XlsxReader drops:
-/// each cell's font family (for .VnTime/VNI detection), rich-text run fonts, defined names.
+/// The guarded reader, for spreadsheets people send (returned question sheets, answered workbooks): a small, fast
+/// .xlsx/.csv reader over System.IO.Compression + <see cref="XmlScanner"/>, with the checks a hostile file needs before
+/// anything is inflated (sizes and ratios from the zip directory, a hard cap on bytes actually inflated, DTDs rejected,
+/// a row limit). Keeps what consolidation needs and <see cref="XlsxReader"/> drops: each cell's font family (for
+/// .VnTime/VNI detection), rich-text run fonts, defined names. See README.md in this folder for which reader to use.
 /// </summary>
-internal static class RawWorkbookReader
+internal static class GuardedWorkbookReader
 {
     /// <summary>Limits that keep memory and time bounded on hostile files.</summary>
     internal sealed record Limits
@@ -505,7 +506,7 @@ internal static class RawWorkbookReader
                 {
                     if (scanner.Attribute("ref"u8) is { } range && range.Split(':') is [var a, var b])
                     {
-                        sheet.Merges.Add((RowOf(a), Spreadsheets.XlsxReader.ColumnIndex(a), RowOf(b), Spreadsheets.XlsxReader.ColumnIndex(b)));
+                        sheet.Merges.Add((RowOf(a), XlsxReader.ColumnIndex(a), RowOf(b), XlsxReader.ColumnIndex(b)));
                     }
                 }
             }
@@ -634,7 +635,7 @@ internal static class RawWorkbookReader
         try
         {
             File.WriteAllText(temp, text.TrimStart('\uFEFF'), new UTF8Encoding(false));
-            var data = Spreadsheets.CsvReader.Read(temp, "CSV");
+            var data = CsvReader.Read(temp, "CSV");
             var sheet = new RawSheet { Name = "CSV" };
             foreach (var row in data.Rows)
             {
