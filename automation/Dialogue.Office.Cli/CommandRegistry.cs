@@ -1,13 +1,42 @@
+using System.Reflection;
 using Dialogue.Office.Cli.Commands;
+using Dialogue.Office.Cli.Output;
 using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli;
 
-/// <summary>Commands added by later capabilities register here (one line each), keeping Program.cs short.</summary>
+/// <summary>Every command of <c>dialogue</c>, one line each, and the application's settings (help, errors, version).</summary>
 internal static class CommandRegistry
 {
-    public static void AddMore(IConfigurator config)
+    /// <summary>Runs the command line (Program.cs and the in-process tests).</summary>
+    public static int Run(string[] args)
     {
+        var app = new CommandApp();
+        app.Configure(config => Configure(config, args));
+        return app.Run(args);
+    }
+
+    public static void Configure(IConfigurator config, IReadOnlyList<string> args)
+    {
+        config.SetApplicationName("dialogue");
+        config.SetApplicationVersion(Version());
+        config.SetHelpProvider(new VietnameseHelp());
+
+        // An unknown option is an error, not silently ignored: "--fromat json" must not print a table to a script.
+        config.UseStrictParsing();
+        config.SetExceptionHandler((ex, _) => ConsoleOutput.Crash(ex, args));
+        config.AddCommand<BuildCommand>("build")
+            .WithDescription("Tạo toàn bộ hồ sơ hội nghị từ thư mục kế hoạch (giấy mời, tệp in gộp, danh sách đường dẫn QR…).")
+            .WithExample("build", "templates/samples/yen-bai-2023", "--out", "out/yen-bai-2023");
+        config.AddCommand<InvitationsCommand>("invitations")
+            .WithDescription("Chỉ tạo giấy mời: mỗi đại biểu một tệp .docx có mã QR riêng, kèm tệp in gộp.");
+        config.AddCommand<TemplateCommand>("template")
+            .WithDescription("Ghi một bản mẫu có sẵn (giay-moi, kich-ban) để biên tập trong Word.");
+        config.AddCommand<ValidateCommand>("validate")
+            .WithDescription("Kiểm tra kế hoạch và danh sách đại biểu, báo mọi lỗi cùng lúc.");
+        config.AddCommand<NewCommand>("new")
+            .WithDescription("Tạo thư mục kế hoạch cho hội nghị mới: tệp plan.yaml có chú thích và danh sách đại biểu trống.")
+            .WithExample("new", "hoi-nghi-2026");
         config.AddCommand<ProgrammeCommand>("programme").WithDescription("Chỉ tạo Chương trình hội nghị (.docx) với giờ tính từ thời lượng từng mục.");
         config.AddCommand<ScriptCommand>("script").WithDescription("Chỉ tạo Kịch bản chi tiết (lời dẫn của người dẫn chương trình) từ mẫu kich-ban.docx.");
         config.AddCommand<SeatingCommand>("seating").WithDescription("Chỉ xếp chỗ ngồi tại hội trường chính: sơ đồ và danh sách theo tên (.xlsx).");
@@ -16,11 +45,24 @@ internal static class CommandRegistry
         config.AddBranch("questions", questions =>
         {
             questions.SetDescription("Phiếu câu hỏi: lập phiếu, tổng hợp, giao cơ quan trả lời, ghép câu trả lời.");
-            questions.AddCommand<Commands.QuestionsFormCommand>("form").WithDescription("Lập phiếu câu hỏi cho từng đơn vị theo kế hoạch.");
-            questions.AddCommand<Commands.QuestionsMergeCommand>("merge").WithDescription("Tổng hợp các phiếu đơn vị gửi về (kể cả bản tổng hợp của cấp dưới).");
-            questions.AddCommand<Commands.QuestionsSplitCommand>("split").WithDescription("Tách bản tổng hợp thành tệp cho từng cơ quan trả lời.");
-            questions.AddCommand<Commands.QuestionsAnswersCommand>("answers").WithDescription("Ghép câu trả lời của các cơ quan vào bản tổng hợp theo mã câu hỏi.");
+            questions.AddCommand<QuestionsFormCommand>("form").WithDescription("Lập phiếu câu hỏi cho từng đơn vị theo kế hoạch.");
+            questions.AddCommand<QuestionsMergeCommand>("merge").WithDescription("Tổng hợp các phiếu đơn vị gửi về (kể cả bản tổng hợp của cấp dưới).");
+            questions.AddCommand<QuestionsSplitCommand>("split").WithDescription("Tách bản tổng hợp thành tệp cho từng cơ quan trả lời.");
+            questions.AddCommand<QuestionsAnswersCommand>("answers").WithDescription("Ghép câu trả lời của các cơ quan vào bản tổng hợp theo mã câu hỏi.");
         });
         config.AddCommand<PublishCommand>("publish").WithDescription("Công bố tài liệu hội nghị lên SharePoint (hoặc thư mục chia sẻ cục bộ) và tạo liên kết cho mã QR.");
+    }
+
+    /// <summary>"dialogue 1.0.0 (bản dựng f31a5b4)": the informational version with the commit it was built from.</summary>
+    internal static string Version()
+    {
+        var informational = typeof(CommandRegistry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        var text = plus < 0
+            ? $"dialogue {informational}"
+            : $"dialogue {informational[..plus]} (bản dựng {informational[(plus + 1)..][..Math.Min(7, informational.Length - plus - 1)]})";
+
+        // Spectre prints the version as markup.
+        return Spectre.Console.Markup.Escape(text);
     }
 }

@@ -1,12 +1,18 @@
 using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Cli.Output;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli;
 
 /// <summary>How the CLI shows problems and failures to a Vietnamese reader: codes and locations, never a stack trace.</summary>
 internal static class ConsoleOutput
 {
-    /// <summary>Prints problems as a table (errors first). Returns true when there are errors.</summary>
+    /// <summary>
+    /// Prints problems in file and line order (plan.yaml:9 before plan.yaml:12, then the delegate list row by row), as a
+    /// table or, when the console is too narrow to keep every code and word whole, as a list. Returns true when there
+    /// are errors.
+    /// </summary>
     public static bool Problems(IReadOnlyCollection<Problem> problems, string? title = null)
     {
         if (problems.Count == 0)
@@ -15,37 +21,24 @@ internal static class ConsoleOutput
         }
 
         var errors = problems.Count(p => p.IsError);
-        var warnings = problems.Count - errors;
-        if (Console.IsOutputRedirected)
+        var table = new FitTable(
+            title ?? Counts(errors, problems.Count - errors),
+            new FitColumn("Mức", Fit.Atomic, Heading: true),
+            new FitColumn("Mã", Fit.Atomic, Heading: true),
+            new FitColumn("Vị trí", Fit.Words),
+            new FitColumn("Nội dung", Fit.Prose, Labelled: false));
+        foreach (var p in ProblemOrder.Sort(problems))
         {
-            // Logs and pipes get one problem per line, never cut by a table's width.
-            Console.WriteLine(title ?? $"{errors} lỗi, {warnings} cảnh báo");
-            foreach (var p in problems.OrderByDescending(p => p.IsError))
-            {
-                Console.WriteLine($"{(p.IsError ? "Lỗi" : "Cảnh báo")} {p.Code} [{p.Location}] {p.Message}");
-            }
-
-            return errors > 0;
+            table.Add(Severity(p.IsError), p.Code, p.Location, p.Message);
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Expand();
-        table.Title(Markup.Escape(title ?? $"{errors} lỗi, {warnings} cảnh báo"));
-        table.AddColumn("Mức");
-        table.AddColumn("Mã");
-        table.AddColumn("Vị trí");
-        table.AddColumn("Nội dung");
-        foreach (var p in problems.OrderByDescending(p => p.IsError))
-        {
-            table.AddRow(
-                p.IsError ? "[red]Lỗi[/]" : "[yellow]Cảnh báo[/]",
-                Markup.Escape(p.Code),
-                Markup.Escape(p.Location),
-                Markup.Escape(p.Message));
-        }
-
-        AnsiConsole.Write(table);
+        table.Write(AnsiConsole.Console);
         return errors > 0;
     }
+
+    public static string Counts(int errors, int warnings) => $"{errors} lỗi, {warnings} cảnh báo";
+
+    public static FitCell Severity(bool isError) => isError ? new FitCell("Lỗi", "red") : new FitCell("Cảnh báo", "yellow");
 
     public static void Error(string message) => AnsiConsole.MarkupLine($"[red]Lỗi:[/] {Markup.Escape(message)}");
 
@@ -53,17 +46,33 @@ internal static class ConsoleOutput
 
     public static void Info(string message) => AnsiConsole.MarkupLine(Markup.Escape(message));
 
-    /// <summary>Last resort: log the exception to a file for the maintainers, show the user a plain message.</summary>
-    public static int Crash(Exception ex)
+    /// <summary>
+    /// Last resort for whatever a command did not handle: a usage error in Vietnamese (exit 2), the problems of a
+    /// <see cref="ProblemException"/> (exit 1), else the exception logged to a file and a plain message (exit 70). With
+    /// <c>--format json</c> the same outcome is written as a JSON report, so a script always gets one.
+    /// </summary>
+    public static int Crash(Exception ex, IReadOnlyList<string> args)
     {
-        if (ex is Spectre.Console.Cli.CommandParseException or Spectre.Console.Cli.CommandRuntimeException)
+        var json = JsonReport.Requested(args);
+        if (ex is CommandAppException cli && UsageErrors.Describe(cli, args) is { } usage)
         {
-            Error($"Câu lệnh không hợp lệ: {ex.Message}");
+            if (json)
+            {
+                return JsonReport.Failure(args, JsonReport.UsageCode, "Invalid command line", usage, ExitCodes.Usage);
+            }
+
+            Terminal.Error.MarkupLine($"[red]Lỗi:[/] {Markup.Escape(usage)}");
+            Terminal.Error.MarkupLine(Markup.Escape(UsageErrors.Hint(ex, args)));
             return ExitCodes.Usage;
         }
 
         if (ex is ProblemException pe)
         {
+            if (json)
+            {
+                return JsonReport.Write(JsonReport.CommandName(args), ExitCodes.InputErrors, ProblemOrder.Sort(pe.Problems).Select(p => new JsonProblem(p)));
+            }
+
             Problems(pe.Problems);
             return ExitCodes.InputErrors;
         }
@@ -78,7 +87,13 @@ internal static class ConsoleOutput
             log = "(không ghi được nhật ký)";
         }
 
-        Error($"Đã xảy ra lỗi không mong muốn. Chi tiết kỹ thuật đã được ghi vào {log}; vui lòng gửi tệp này cho bộ phận hỗ trợ.");
+        var message = $"Đã xảy ra lỗi không mong muốn. Chi tiết kỹ thuật đã được ghi vào {log}; vui lòng gửi tệp này cho bộ phận hỗ trợ.";
+        if (json)
+        {
+            return JsonReport.Failure(args, JsonReport.CrashCode, "Unexpected failure; see the log file", message, ExitCodes.Crash);
+        }
+
+        Terminal.Error.MarkupLine($"[red]Lỗi:[/] {Markup.Escape(message)}");
         return ExitCodes.Crash;
     }
 }

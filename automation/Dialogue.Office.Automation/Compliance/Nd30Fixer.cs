@@ -241,7 +241,7 @@ public static partial class Nd30Fixer
             var changed = false;
             foreach (var name in new[] { ascii, hAnsi }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                if (!Nd30Inspection.IsTimesNewRoman(name))
+                if (!FontNames.IsTimesNewRoman(name))
                 {
                     replaced[name] = replaced.GetValueOrDefault(name) + 1;
                     changed = true;

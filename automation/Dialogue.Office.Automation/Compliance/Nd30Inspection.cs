@@ -108,7 +108,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
                         legacy = true;
                         _findings.AddOnce("legacy-font:" + font, "ND30_LEGACY_FONT", where(paragraph.Whole), font, "Times New Roman, bảng mã Unicode");
                     }
-                    else if (!IsTimesNewRoman(font))
+                    else if (!FontNames.IsTimesNewRoman(font))
                     {
                         _findings.AddOnce("font:" + font, "ND30_FONT", where(paragraph.Whole), font, "Times New Roman");
                     }
@@ -129,10 +129,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         }
     }
 
-    internal static bool IsTimesNewRoman(string font) =>
-        string.Equals(font.Trim(), "Times New Roman", StringComparison.OrdinalIgnoreCase);
-
-    private IEnumerable<(ParagraphInfo Paragraph, Func<Span, string> Where)> AllParagraphs()
+    private IEnumerable<(ParagraphInfo Paragraph, Func<Span, Place> Where)> AllParagraphs()
     {
         foreach (var p in model.Paragraphs)
         {
@@ -144,7 +141,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         {
             foreach (var p in header.Header?.Descendants<Paragraph>() ?? [])
             {
-                yield return (model.ReadDetached(p), s => Locations.Join("đầu trang", $"«{Excerpt(s.Clean)}»"));
+                yield return (model.ReadDetached(p), s => new Place(Locations.Join("đầu trang", $"«{Excerpt(s.Clean)}»"), Place.Top));
             }
         }
 
@@ -152,7 +149,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         {
             foreach (var p in footer.Footer?.Descendants<Paragraph>() ?? [])
             {
-                yield return (model.ReadDetached(p), s => Locations.Join("chân trang", $"«{Excerpt(s.Clean)}»"));
+                yield return (model.ReadDetached(p), s => new Place(Locations.Join("chân trang", $"«{Excerpt(s.Clean)}»"), Place.Bottom));
             }
         }
     }
@@ -669,7 +666,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
 
         if (inFooter)
         {
-            _findings.Add("ND30_PAGE_NUMBER_POSITION", "chân trang", "số trang ở chân trang", "số trang ở lề trên, canh giữa");
+            _findings.Add("ND30_PAGE_NUMBER_POSITION", new Place("chân trang", Place.Bottom), "số trang ở chân trang", "số trang ở lề trên, canh giữa");
         }
         else if (!anyPageField && model.Paragraphs.Count(p => !p.IsEmpty) > LongDocumentParagraphs && !IsBatch())
         {
@@ -732,7 +729,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         return clean.Length <= 40 ? clean : clean[..39].TrimEnd() + "…";
     }
 
-    private string Where(Span span) => Describe(span);
+    private static Place Where(Span span) => new(Describe(span), span.Paragraph.Number);
 
     /// <summary>"bảng 1 › hàng 1, cột 2 › «Độc lập - Tự do - Hạnh phúc»" or "đoạn 12 «Kính mời…»".</summary>
     internal static string Describe(Span span)
@@ -747,16 +744,16 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
     /// <summary>Collects findings; rules that fire on many paragraphs report once with a count.</summary>
     private sealed class FindingCollector(string source)
     {
-        private readonly List<(Nd30Finding Finding, string? Key)> _items = [];
+        private readonly List<(Nd30Finding Finding, string? Key, int Order)> _items = [];
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-        public void Add(string code, string location, string found, string expected, ProblemSeverity? severity = null)
+        public void Add(string code, Place place, string found, string expected, ProblemSeverity? severity = null)
         {
             var rule = Nd30Rules.Get(code);
-            _items.Add((new Nd30Finding(code, severity ?? rule.Severity, rule.Element, Locations.Join(source, location), found, expected), null));
+            _items.Add((Finding(code, severity ?? rule.Severity, rule.Element, place, found, expected), null, place.Order));
         }
 
-        public void AddOnce(string key, string code, string location, string found, string expected)
+        public void AddOnce(string key, string code, Place place, string found, string expected)
         {
             if (_counts.TryGetValue(key, out var count))
             {
@@ -766,13 +763,30 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
 
             _counts[key] = 0;
             var rule = Nd30Rules.Get(code);
-            _items.Add((new Nd30Finding(code, rule.Severity, rule.Element, Locations.Join(source, location), found, expected), key));
+            _items.Add((Finding(code, rule.Severity, rule.Element, place, found, expected), key, place.Order));
         }
 
+        /// <summary>The findings in reading order: page setup and page headers, the body paragraph by paragraph, footers.</summary>
         public IReadOnlyList<Nd30Finding> Build() => _items
+            .OrderBy(i => i.Order)
             .Select(i => i.Key is not null && _counts[i.Key] > 0
                 ? i.Finding with { Location = $"{i.Finding.Location} (và {_counts[i.Key]} chỗ khác)" }
                 : i.Finding)
             .ToList();
+
+        private Nd30Finding Finding(string code, ProblemSeverity severity, string element, Place place, string found, string expected) =>
+            new(code, severity, element, Locations.Join(source, place.Text), found, expected) { Paragraph = place.Order is > Place.Top and < Place.Bottom ? place.Order : 0 };
+    }
+
+    /// <summary>
+    /// Where a finding is: the words a clerk reads, and its place in reading order — the paragraph's number in the body,
+    /// <see cref="Top"/> for the page setup and page headers, <see cref="Bottom"/> for footers.
+    /// </summary>
+    private readonly record struct Place(string Text, int Order)
+    {
+        public const int Top = 0;
+        public const int Bottom = int.MaxValue;
+
+        public static implicit operator Place(string text) => new(text, Top);
     }
 }

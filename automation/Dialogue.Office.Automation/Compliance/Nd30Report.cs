@@ -10,6 +10,12 @@ public sealed record Nd30Finding(string Code, ProblemSeverity Severity, string E
 {
     public bool IsError => Severity == ProblemSeverity.Error;
 
+    /// <summary>
+    /// The paragraph's 1-based position among the body's paragraphs in reading order (table cells included), or 0 when
+    /// the finding is about the page setup, a page header or footer, or the whole document.
+    /// </summary>
+    public int Paragraph { get; init; }
+
     /// <summary>The rule broken, with its citation.</summary>
     public Nd30Rule Rule => Nd30Rules.Get(Code);
 

@@ -85,8 +85,12 @@ public static class ConferencePacket
         {
             Seats = seating.SeatsByCode,
             PacketUrl = packetUrl,
-            Progress = request.Progress is null ? null : new Progress<int>(n => request.Progress.Report(new PacketProgress("Giấy mời", n, total))),
+            // Reported inline: Progress<T> would post each report to the thread pool, late and out of order.
+            Progress = request.Progress is null ? null : new InlineProgress<int>(n => request.Progress.Report(new PacketProgress("Giấy mời", n, total))),
         });
+
+        // The step is over: its bar ends full even though the signer's own letter was not written (299 of 300).
+        request.Progress?.Report(new PacketProgress("Giấy mời", total, total));
         steps.Add(new PacketStep("Giấy mời (mỗi đại biểu một tệp)", invitations.Invitations.Count, InvitationGenerator.Folder + "/", invitations.Problems));
         if (invitations.PrintFile is not null)
         {

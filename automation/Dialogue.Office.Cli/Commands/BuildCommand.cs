@@ -3,6 +3,7 @@ using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -45,26 +46,13 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
             publish = new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(sharing) };
         }
 
-        PacketResult? result = null;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var tasks = new Dictionary<string, ProgressTask>();
-                var progress = new InlineProgress<PacketProgress>(p =>
-                {
-                    if (!tasks.TryGetValue(p.Step, out var task))
-                    {
-                        task = tasks[p.Step] = ctx.AddTask(Markup.Escape(p.Step), maxValue: Math.Max(1, p.Total));
-                    }
+        var result = StepProgress.Run(steps => ConferencePacket.Build(new PacketRequest(plan, outDir)
+        {
+            Progress = new InlineProgress<PacketProgress>(p => steps.Report(p.Step, p.Done, p.Total)),
+            Publish = publish,
+        }));
 
-                    task.Value = p.Done;
-                });
-                result = ConferencePacket.Build(new PacketRequest(plan, outDir) { Progress = progress, Publish = publish });
-            });
-
-        return Summary(result!, outDir);
+        return Summary(result, outDir);
     }
 
     internal static ConferencePlan? Load(string folder)
@@ -85,19 +73,20 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
 
     internal static int Summary(PacketResult result, string outDir)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Kết quả");
-        table.AddColumn("Nội dung");
-        table.AddColumn(new TableColumn("Số tệp").RightAligned());
-        table.AddColumn("Vị trí");
-        table.AddColumn(new TableColumn("Cảnh báo").RightAligned());
-        table.AddColumn(new TableColumn("Lỗi").RightAligned());
+        var table = new FitTable(
+            "Kết quả",
+            new FitColumn("Nội dung", Fit.Words, Heading: true),
+            new FitColumn("Số tệp", Fit.Atomic, Right: true),
+            new FitColumn("Vị trí", Fit.Atomic),
+            new FitColumn("Cảnh báo", Fit.Atomic, Right: true),
+            new FitColumn("Lỗi", Fit.Atomic, Right: true));
         foreach (var step in result.Steps)
         {
-            table.AddRow(Markup.Escape(step.Name), step.Files.ToString(), Markup.Escape(step.Location),
-                step.Problems.Count(p => !p.IsError).ToString(), step.Problems.Count(p => p.IsError).ToString());
+            var errors = step.Problems.Count(p => p.IsError);
+            table.Add(step.Name, Count(step.Files), step.Location, Count(step.Problems.Count - errors), new FitCell(Count(errors), errors > 0 ? "red" : null));
         }
 
-        AnsiConsole.Write(table);
+        table.Write(AnsiConsole.Console);
         ConsoleOutput.Problems(result.Problems.ToList());
         if (result.HasErrors)
         {
@@ -108,4 +97,6 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
         ConsoleOutput.Success($"Đã tạo hồ sơ hội nghị trong {outDir}");
         return ExitCodes.Ok;
     }
+
+    private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

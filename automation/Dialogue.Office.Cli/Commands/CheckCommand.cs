@@ -1,18 +1,21 @@
 using System.ComponentModel;
+using System.Globalization;
 using Dialogue.Office.Automation.Compliance;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli.Commands;
 
 /// <summary>Settings of <c>dialogue check</c>: one or more .docx files.</summary>
-public sealed class CheckSettings : CommandSettings
+public sealed class CheckSettings : ReportSettings
 {
     [CommandArgument(0, "<tệp.docx>")]
     [Description("Một hoặc nhiều văn bản Word (.docx) cần kiểm tra thể thức.")]
     public string[] Files { get; init; } = [];
 
-    public override ValidationResult Validate()
+    protected override ValidationResult CheckValues()
     {
         if (Files.Length == 0)
         {
@@ -25,40 +28,73 @@ public sealed class CheckSettings : CommandSettings
 }
 
 /// <summary>
-/// <c>dialogue check &lt;tệp.docx…&gt;</c>: checks each document against Nghị định 30/2020/NĐ-CP, Phụ lục I and prints
-/// the findings per file. Exit code 1 when any file breaks a rule (an error finding), 0 when all pass.
+/// <c>dialogue check &lt;tệp.docx…&gt; [--format json]</c>: checks each document against Nghị định 30/2020/NĐ-CP, Phụ lục I
+/// and prints the findings per file, in reading order. Exit code 1 when any file breaks a rule (an error finding), 0 when
+/// all pass.
 /// </summary>
 public sealed class CheckCommand : Command<CheckSettings>
 {
     public override int Execute(CommandContext context, CheckSettings settings, CancellationToken cancellationToken)
     {
-        var summary = new Table().Border(TableBorder.Rounded).Title("Tổng hợp");
-        summary.AddColumn("Tệp");
-        summary.AddColumn(new TableColumn("Lỗi").RightAligned());
-        summary.AddColumn(new TableColumn("Cảnh báo").RightAligned());
-        var anyError = false;
+        var reports = new List<(string File, Nd30Report Report)>();
         foreach (var file in settings.Files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var report = Nd30Checker.Check(file);
-            Nd30Output.Findings(report);
-            anyError |= !report.Passed;
-            summary.AddRow(
-                Markup.Escape(file),
-                report.Errors.Count == 0 ? "[green]0[/]" : $"[red]{report.Errors.Count}[/]",
-                report.Warnings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            reports.Add((file, Nd30Checker.Check(file)));
         }
 
-        if (settings.Files.Length > 1)
+        var exitCode = reports.All(r => r.Report.Passed) ? ExitCodes.Ok : ExitCodes.InputErrors;
+        if (settings.Json)
         {
-            AnsiConsole.Write(summary);
+            return JsonReport.Write("check", exitCode,
+                reports.SelectMany(r => r.Report.Findings.Select(f => new JsonProblem(f.ToProblem(), r.File, f))),
+                w =>
+                {
+                    w.WriteStartArray("files");
+                    foreach (var (file, report) in reports)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("path", file);
+                        w.WriteBoolean("passed", report.Passed);
+                        w.WriteNumber("errors", report.Errors.Count);
+                        w.WriteNumber("warnings", report.Warnings.Count);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                });
         }
 
-        return anyError ? ExitCodes.InputErrors : ExitCodes.Ok;
+        foreach (var (_, report) in reports)
+        {
+            Nd30Output.Findings(report);
+        }
+
+        if (reports.Count > 1)
+        {
+            var summary = new FitTable(
+                "Tổng hợp",
+                new FitColumn("Tệp", Fit.Words, Heading: true),
+                new FitColumn("Lỗi", Fit.Atomic, Right: true),
+                new FitColumn("Cảnh báo", Fit.Atomic, Right: true));
+            foreach (var (file, report) in reports)
+            {
+                summary.Add(
+                    file,
+                    new FitCell(Count(report.Errors.Count), report.Errors.Count == 0 ? "green" : "red"),
+                    Count(report.Warnings.Count));
+            }
+
+            summary.Write(AnsiConsole.Console);
+        }
+
+        return exitCode;
     }
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>How ND30 findings and repairs are shown: one table per file, errors first, with the element (ô số).</summary>
+/// <summary>How ND30 findings are shown: one table per file, in reading order, with the element (ô số).</summary>
 internal static class Nd30Output
 {
     public static void Findings(Nd30Report report, string? title = null)
@@ -69,23 +105,23 @@ internal static class Nd30Output
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Expand();
-        table.Title(Markup.Escape(title ?? $"{report.Source}: {report.Errors.Count} lỗi, {report.Warnings.Count} cảnh báo"));
-        table.AddColumn("Mức");
-        table.AddColumn("Mã");
-        table.AddColumn("Thành phần");
-        table.AddColumn("Vị trí");
-        table.AddColumn("Nội dung");
-        foreach (var f in report.Findings.OrderByDescending(f => f.IsError))
+        var table = new FitTable(
+            title ?? $"{report.Source}: {ConsoleOutput.Counts(report.Errors.Count, report.Warnings.Count)}",
+            new FitColumn("Mức", Fit.Atomic, Heading: true),
+            new FitColumn("Mã", Fit.Atomic, Heading: true),
+            new FitColumn("Thành phần", Fit.Words),
+            new FitColumn("Vị trí", Fit.Words),
+            new FitColumn("Nội dung", Fit.Prose, Labelled: false));
+
+        // The findings come in reading order. On a terminal the title names the file, so each location starts inside it;
+        // into a file or a pipe every line keeps the file name, for grep over several documents.
+        var prefix = AnsiConsole.Console.Profile.Out.IsTerminal ? report.Source + Locations.Separator : null;
+        foreach (var f in report.Findings)
         {
-            table.AddRow(
-                f.IsError ? "[red]Lỗi[/]" : "[yellow]Cảnh báo[/]",
-                Markup.Escape(f.Code),
-                Markup.Escape(f.Element),
-                Markup.Escape(f.Location),
-                Markup.Escape(f.Message));
+            var location = prefix is not null && f.Location.StartsWith(prefix, StringComparison.Ordinal) ? f.Location[prefix.Length..] : f.Location;
+            table.Add(ConsoleOutput.Severity(f.IsError), f.Code, f.Element, location, f.Message);
         }
 
-        AnsiConsole.Write(table);
+        table.Write(AnsiConsole.Console);
     }
 }

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Dialogue.Office.Cli.Commands;
 
 /// <summary>Settings of <c>dialogue fix</c>.</summary>
-public sealed class FixSettings : CommandSettings
+public sealed class FixSettings : CliSettings
 {
     [CommandArgument(0, "<tệp.docx>")]
     [Description("Văn bản Word (.docx) cần sửa thể thức; tệp gốc không bị thay đổi.")]
@@ -17,7 +17,7 @@ public sealed class FixSettings : CommandSettings
     [Description("Tệp kết quả (mặc định: <tên>.nd30.docx cạnh tệp gốc).")]
     public string? Out { get; init; }
 
-    public override ValidationResult Validate()
+    protected override ValidationResult Check()
     {
         if (!System.IO.File.Exists(File))
         {

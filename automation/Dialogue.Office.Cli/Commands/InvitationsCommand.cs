@@ -1,7 +1,7 @@
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Packets;
-using Spectre.Console;
+using Dialogue.Office.Cli.Output;
 using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli.Commands;
@@ -18,19 +18,14 @@ public sealed class InvitationsCommand : Command<PlanOutputSettings>
         }
 
         var outDir = BuildCommand.OutputFolder(settings, plan);
-        InvitationResult? result = null;
-        AnsiConsole.Progress().AutoClear(false).Start(ctx =>
+        var result = StepProgress.Run(steps => InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
         {
-            var task = ctx.AddTask("Giấy mời", maxValue: Math.Max(1, plan.Delegates.Count));
-            result = InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
-            {
-                Progress = new InlineProgress<int>(n => task.Value = n),
-            });
-        });
+            Progress = new InlineProgress<int>(n => steps.Report("Giấy mời", n, plan.Delegates.Count)),
+        }));
 
         var steps = new List<PacketStep>
         {
-            new("Giấy mời (mỗi đại biểu một tệp)", result!.Invitations.Count, InvitationGenerator.Folder + "/", result.Problems),
+            new("Giấy mời (mỗi đại biểu một tệp)", result.Invitations.Count, InvitationGenerator.Folder + "/", result.Problems),
         };
         if (result.PrintFile is not null)
         {

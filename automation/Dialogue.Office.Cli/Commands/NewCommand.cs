@@ -6,13 +6,13 @@ using Spectre.Console.Cli;
 namespace Dialogue.Office.Cli.Commands;
 
 /// <summary>Settings of <c>dialogue new</c>.</summary>
-public sealed class NewSettings : CommandSettings
+public sealed class NewSettings : CliSettings
 {
     [CommandArgument(0, "<thư-mục>")]
     [Description("Thư mục của hội nghị mới (được tạo nếu chưa có).")]
     public string Folder { get; init; } = "";
 
-    public override ValidationResult Validate() =>
+    protected override ValidationResult Check() =>
         string.IsNullOrWhiteSpace(Folder)
             ? ValidationResult.Error("Hãy ghi tên thư mục cho hội nghị mới.")
             : File.Exists(Folder)

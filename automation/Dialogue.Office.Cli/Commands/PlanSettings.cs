@@ -5,13 +5,13 @@ using Spectre.Console.Cli;
 namespace Dialogue.Office.Cli.Commands;
 
 /// <summary>Settings of commands that read a plan folder.</summary>
-public class PlanSettings : CommandSettings
+public class PlanSettings : CliSettings
 {
     [CommandArgument(0, "<thư-mục-kế-hoạch>")]
     [Description("Thư mục kế hoạch (chứa plan.yaml).")]
     public string PlanFolder { get; init; } = "";
 
-    public override ValidationResult Validate() =>
+    protected override ValidationResult Check() =>
         Directory.Exists(PlanFolder)
             ? ValidationResult.Success()
             : ValidationResult.Error($"Không tìm thấy thư mục kế hoạch \"{PlanFolder}\".");

@@ -4,6 +4,7 @@ using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Sharing.Auth;
+using Dialogue.Office.Cli.Output;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,7 +12,7 @@ using Spectre.Console.Cli;
 namespace Dialogue.Office.Cli.Commands;
 
 /// <summary>Settings of <c>dialogue publish</c>.</summary>
-public sealed class PublishSettings : CommandSettings
+public sealed class PublishSettings : CliSettings
 {
     [CommandArgument(0, "<thư-mục-tài-liệu>")]
     [Description("Thư mục tài liệu hội nghị đã tạo (ví dụ out/yen-bai-2023).")]
@@ -51,7 +52,7 @@ public sealed class PublishSettings : CommandSettings
 
     internal DateOnly? ExpiresDate => TryDate(Expires, out var d) ? d : null;
 
-    public override ValidationResult Validate()
+    protected override ValidationResult Check()
     {
         if (!Directory.Exists(OutputFolder))
         {
@@ -81,6 +82,8 @@ public sealed class PublishSettings : CommandSettings
 /// </summary>
 public sealed class PublishCommand : Command<PublishSettings>
 {
+    private const string Publishing = "Công bố tài liệu";
+
     public override int Execute(CommandContext context, PublishSettings settings, CancellationToken cancellationToken) =>
         ExecuteAsync(settings, cancellationToken).GetAwaiter().GetResult();
 
@@ -153,20 +156,10 @@ public sealed class PublishCommand : Command<PublishSettings>
             }
         }
 
-        var result = await AnsiConsole.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
-            .StartAsync(async progressContext =>
-            {
-                var bar = progressContext.AddTask("Đang công bố", maxValue: 1);
-                var progress = new InlineProgress<PublishProgress>(p =>
-                {
-                    bar.MaxValue = Math.Max(1, p.FileCount);
-                    bar.Value = p.FileIndex + (p.FileBytes == 0 ? 1 : (double)p.BytesSent / p.FileBytes);
-                    bar.Description = Markup.Escape(p.RelativePath);
-                });
-                return await publisher.PublishAsync(request, progress, ct);
-            });
+        var result = await StepProgress.RunAsync(steps => publisher.PublishAsync(
+            request,
+            new InlineProgress<PublishProgress>(p => steps.Report(Publishing, p.FileIndex + (p.FileBytes == 0 ? 1 : (double)p.BytesSent / p.FileBytes), p.FileCount)),
+            ct));
 
         Summary(result);
         ConsoleOutput.Problems(result.Problems);
@@ -212,24 +205,24 @@ public sealed class PublishCommand : Command<PublishSettings>
     {
         if (result.Files.Count > 0)
         {
-            var table = new Table().Border(TableBorder.Rounded);
-            table.Title(Markup.Escape(result.IsLocal ? "Thư mục chia sẻ cục bộ" : "SharePoint"));
-            table.AddColumn("Tệp");
-            table.AddColumn("Kết quả");
-            table.AddColumn("Liên kết");
+            var table = new FitTable(
+                result.IsLocal ? "Thư mục chia sẻ cục bộ" : "SharePoint",
+                new FitColumn("Tệp", Fit.Words, Heading: true),
+                new FitColumn("Kết quả", Fit.Atomic),
+                new FitColumn("Liên kết", Fit.Atomic));
             foreach (var f in result.Files)
             {
                 var name = f.RemotePath == f.RelativePath ? f.RelativePath : $"{f.RelativePath} → {f.RemotePath}";
                 var outcome = f.Outcome switch
                 {
-                    PublishOutcome.Uploaded => "[green]Đã tải lên[/]",
-                    PublishOutcome.Unchanged => "Không đổi",
-                    _ => "[red]Lỗi[/]",
+                    PublishOutcome.Uploaded => new FitCell("Đã tải lên", "green"),
+                    PublishOutcome.Unchanged => new FitCell("Không đổi"),
+                    _ => new FitCell("Lỗi", "red"),
                 };
-                table.AddRow(Markup.Escape(name), outcome, Markup.Escape(f.Link));
+                table.Add(name, outcome, f.Link);
             }
 
-            AnsiConsole.Write(table);
+            table.Write(AnsiConsole.Console);
         }
 
         if (result.FolderLink.Length > 0)

@@ -1,15 +1,17 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text.Json;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Questions;
+using Dialogue.Office.Cli.Output;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli.Commands;
 
 /// <summary>Settings of <c>dialogue questions merge</c>.</summary>
-public sealed class QuestionsMergeSettings : CommandSettings
+public sealed class QuestionsMergeSettings : ReportSettings
 {
     [CommandArgument(0, "<tệp-hoặc-thư-mục>")]
     [Description("Các phiếu câu hỏi đơn vị gửi về (.xlsx, .csv) hoặc thư mục chứa chúng; có thể là bản tổng hợp của cấp dưới.")]
@@ -31,7 +33,7 @@ public sealed class QuestionsMergeSettings : CommandSettings
     [Description("Độ giống (0–1) để coi hai câu là gần trùng; 0 = chỉ tìm trùng nguyên văn. Mặc định 0,8.")]
     public double Threshold { get; init; } = 0.8;
 
-    public override ValidationResult Validate()
+    protected override ValidationResult CheckValues()
     {
         if (Inputs.Length == 0)
         {
@@ -60,10 +62,12 @@ public sealed class QuestionsMergeCommand : Command<QuestionsMergeSettings>
         ConferencePlan? plan = null;
         if (settings.Plan is not null)
         {
-            plan = QuestionsPlan.Load(settings.Plan);
+            (plan, var blocking) = QuestionsPlan.Read(settings.Plan);
             if (plan is null)
             {
-                return ExitCodes.InputErrors;
+                return settings.Json
+                    ? JsonReport.Write("questions merge", ExitCodes.InputErrors, blocking.Select(p => new JsonProblem(p)))
+                    : QuestionsPlan.Refuse(blocking);
             }
         }
 
@@ -75,8 +79,14 @@ public sealed class QuestionsMergeCommand : Command<QuestionsMergeSettings>
             ReceivedRegister = settings.Received,
             NearDuplicateThreshold = settings.Threshold,
         });
+        var exitCode = result.Reconciles ? ExitCodes.Ok : ExitCodes.Crash;
+        if (settings.Json)
+        {
+            return JsonReport.Write("questions merge", exitCode, ProblemOrder.Sort(result.Problems).Select(p => new JsonProblem(p)), w => QuestionsOutput.Json(w, result));
+        }
+
         QuestionsOutput.Print(result);
-        return result.Reconciles ? ExitCodes.Ok : ExitCodes.Crash;
+        return exitCode;
     }
 }
 
@@ -86,18 +96,31 @@ public sealed class QuestionsMergeCommand : Command<QuestionsMergeSettings>
 /// </summary>
 internal static class QuestionsPlan
 {
-    public static ConferencePlan? Load(string folder)
+    /// <summary>The plan, or null with the errors that stop a question command.</summary>
+    public static (ConferencePlan? Plan, IReadOnlyList<Problem> Blocking) Read(string folder)
     {
         var loaded = PlanLoader.Load(folder);
-        var blocking = loaded.Problems.Where(p => p.IsError && !p.Code.StartsWith("DELEGATE", StringComparison.Ordinal)).ToList();
-        if (blocking.Count > 0 || loaded.Plan is null)
+        var blocking = ProblemOrder.Sort(loaded.Problems.Where(p => p.IsError && !p.Code.StartsWith("DELEGATE", StringComparison.Ordinal)));
+        return blocking.Count > 0 || loaded.Plan is null ? (null, blocking) : (loaded.Plan, []);
+    }
+
+    /// <summary>The plan, or null after printing why the command cannot use it.</summary>
+    public static ConferencePlan? Load(string folder)
+    {
+        var (plan, blocking) = Read(folder);
+        if (plan is null)
         {
-            ConsoleOutput.Problems(blocking);
-            ConsoleOutput.Error("Kế hoạch còn lỗi; hãy sửa rồi chạy lại.");
-            return null;
+            Refuse(blocking);
         }
 
-        return loaded.Plan;
+        return plan;
+    }
+
+    public static int Refuse(IReadOnlyList<Problem> blocking)
+    {
+        ConsoleOutput.Problems(blocking);
+        ConsoleOutput.Error("Kế hoạch còn lỗi; hãy sửa rồi chạy lại.");
+        return ExitCodes.InputErrors;
     }
 }
 
@@ -109,10 +132,11 @@ internal static class QuestionsOutput
         var vi = CultureInfo.GetCultureInfo("vi-VN");
         var shown = r.Problems.Where(p => p.Code is not ("QUESTIONS_TOPIC_SUGGESTED" or "QUESTIONS_TOPIC_UNKNOWN")).ToList();
         ConsoleOutput.Problems(shown, "Lưu ý khi tổng hợp");
-        var table = new Table().Border(TableBorder.Rounded).Title("Đối chiếu");
-        table.AddColumn("Chỉ tiêu");
-        table.AddColumn(new TableColumn("Số lượng").RightAligned());
-        void Add(string label, int value) => table.AddRow(Markup.Escape(label), value.ToString("N0", vi));
+        var table = new FitTable(
+            "Đối chiếu",
+            new FitColumn("Chỉ tiêu", Fit.Words, Heading: true),
+            new FitColumn("Số lượng", Fit.Atomic, Right: true));
+        void Add(string label, int value) => table.Add(label, value.ToString("N0", vi));
         Add("Tệp đã đọc", r.FilesRead);
         Add("Tệp không đọc được", r.FilesRejected);
         Add("Dòng đã đọc", r.RowsRead);
@@ -124,7 +148,7 @@ internal static class QuestionsOutput
         Add("Câu gần trùng", r.NearRepeats);
         Add("Nhóm vấn đề do máy gợi ý (cần xem lại)", r.TopicsSuggested);
         Add("Ô đã chuyển mã chữ", r.CellsConverted);
-        AnsiConsole.Write(table);
+        table.Write(AnsiConsole.Console);
         var line = string.Create(vi, $"Đã đọc {r.RowsRead:N0} dòng = {r.RowsTaken:N0} lấy vào + {r.RowsRejected:N0} không lấy");
         if (r.Reconciles)
         {
@@ -136,6 +160,63 @@ internal static class QuestionsOutput
         }
 
         ConsoleOutput.Success($"Đã ghi bản tổng hợp: {r.OutputPath}");
+    }
+
+    /// <summary>The merge's figures and tracking in a JSON report (docs/cli.md).</summary>
+    public static void Json(Utf8JsonWriter w, MergeResult r)
+    {
+        w.WriteString("output", r.OutputPath);
+        w.WriteStartObject("reconciliation");
+        w.WriteNumber("filesFound", r.FilesFound);
+        w.WriteNumber("filesRead", r.FilesRead);
+        w.WriteNumber("filesRejected", r.FilesRejected);
+        w.WriteNumber("rowsRead", r.RowsRead);
+        w.WriteNumber("rowsTaken", r.RowsTaken);
+        w.WriteNumber("rowsRejected", r.RowsRejected);
+        w.WriteNumber("rowsIgnored", r.RowsIgnored);
+        w.WriteNumber("questions", r.Questions);
+        w.WriteNumber("duplicateGroups", r.DuplicateGroups);
+        w.WriteNumber("exactRepeats", r.ExactRepeats);
+        w.WriteNumber("nearRepeats", r.NearRepeats);
+        w.WriteNumber("topicsSuggested", r.TopicsSuggested);
+        w.WriteNumber("cellsConverted", r.CellsConverted);
+        w.WriteBoolean("reconciles", r.Reconciles);
+        w.WriteEndObject();
+        w.WriteStartArray("tracking");
+        foreach (var u in r.Tracking)
+        {
+            w.WriteStartObject();
+            w.WriteString("unitId", u.UnitId);
+            w.WriteString("unitName", u.UnitName);
+            Date(w, "deadline", u.Deadline);
+            w.WriteString("state", JsonNamingPolicy.CamelCase.ConvertName(u.State.ToString()));
+            Date(w, "received", u.Received);
+            w.WriteString("dateSource", u.DateSource);
+            w.WriteNumber("daysLate", u.DaysLate);
+            w.WriteNumber("questions", u.Questions);
+            w.WriteStartArray("files");
+            foreach (var file in u.Files)
+            {
+                w.WriteStringValue(file);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Date(Utf8JsonWriter w, string name, DateOnly? date)
+    {
+        if (date is { } d)
+        {
+            w.WriteString(name, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 }
 
@@ -171,7 +252,7 @@ public sealed class QuestionsFormCommand : Command<QuestionsFormSettings>
 }
 
 /// <summary>Settings of <c>dialogue questions split</c>.</summary>
-public sealed class QuestionsSplitSettings : CommandSettings
+public sealed class QuestionsSplitSettings : CliSettings
 {
     [CommandArgument(0, "<bản-tổng-hợp.xlsx>")]
     [Description("Bản tổng hợp do lệnh merge lập.")]
@@ -185,7 +266,7 @@ public sealed class QuestionsSplitSettings : CommandSettings
     [Description("Thư mục ghi mỗi cơ quan một tệp.")]
     public string Out { get; init; } = "";
 
-    public override ValidationResult Validate() =>
+    protected override ValidationResult Check() =>
         !File.Exists(Consolidated) ? ValidationResult.Error($"Không tìm thấy tệp \"{Consolidated}\".")
         : !Directory.Exists(Plan) ? ValidationResult.Error("Cần chỉ rõ thư mục kế hoạch bằng --plan.")
         : string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("Cần chỉ rõ thư mục kết quả bằng --out.")
@@ -215,7 +296,7 @@ public sealed class QuestionsSplitCommand : Command<QuestionsSplitSettings>
 }
 
 /// <summary>Settings of <c>dialogue questions answers</c>.</summary>
-public sealed class QuestionsAnswersSettings : CommandSettings
+public sealed class QuestionsAnswersSettings : CliSettings
 {
     [CommandArgument(0, "<bản-tổng-hợp.xlsx>")]
     [Description("Bản tổng hợp do lệnh merge lập.")]
@@ -229,7 +310,7 @@ public sealed class QuestionsAnswersSettings : CommandSettings
     [Description("Bản tổng hợp có câu trả lời sẽ ghi.")]
     public string Out { get; init; } = "";
 
-    public override ValidationResult Validate() =>
+    protected override ValidationResult Check() =>
         !File.Exists(Consolidated) ? ValidationResult.Error($"Không tìm thấy tệp \"{Consolidated}\".")
         : Answered.FirstOrDefault(f => !File.Exists(f)) is { } missing ? ValidationResult.Error($"Không tìm thấy tệp \"{missing}\".")
         : !Out.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ValidationResult.Error("Cần chỉ rõ tệp kết quả .xlsx bằng --out.")

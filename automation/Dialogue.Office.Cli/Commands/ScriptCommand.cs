@@ -20,9 +20,9 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
         [Description("Mẫu kịch bản (.docx) thay cho mẫu trong kế hoạch hoặc mẫu dựng sẵn.")]
         public string? Template { get; init; }
 
-        public override ValidationResult Validate()
+        protected override ValidationResult Check()
         {
-            var baseResult = base.Validate();
+            var baseResult = base.Check();
             if (!baseResult.Successful)
             {
                 return baseResult;

@@ -9,7 +9,7 @@ namespace Dialogue.Office.Cli.Commands;
 /// <summary><c>dialogue template giay-moi --out file.docx</c>: writes a fresh copy of a built-in template to edit in Word.</summary>
 public sealed class TemplateCommand : Command<TemplateCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         [CommandArgument(0, "<mẫu>")]
         [Description("Tên mẫu: giay-moi, kich-ban")]
@@ -19,7 +19,7 @@ public sealed class TemplateCommand : Command<TemplateCommand.Settings>
         [Description("Tệp .docx sẽ ghi (không ghi đè tệp đã có).")]
         public string? Out { get; init; }
 
-        public override ValidationResult Validate() =>
+        protected override ValidationResult Check() =>
             Templates.ContainsKey(Name) ? ValidationResult.Success() : ValidationResult.Error($"Không có mẫu \"{Name}\"; các mẫu: {string.Join(", ", Templates.Keys)}.");
     }
 

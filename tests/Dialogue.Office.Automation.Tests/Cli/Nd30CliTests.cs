@@ -8,17 +8,7 @@ namespace Dialogue.Office.Automation.Tests.Cli;
 
 public sealed class Nd30CliTests
 {
-    private static int Run(params string[] args)
-    {
-        var app = new CommandApp();
-        app.Configure(config =>
-        {
-            config.SetApplicationName("dialogue");
-            config.SetExceptionHandler((ex, _) => ConsoleOutput.Crash(ex));
-            CommandRegistry.AddMore(config);
-        });
-        return app.Run(args);
-    }
+    private static int Run(params string[] args) => CommandRegistry.Run(args);
 
     [Fact]
     public void Check_CleanFiles_ExitZero_BrokenFile_ExitOne()

@@ -17,7 +17,7 @@ public class InvitationPreviewTests
         var d = Plan.Delegates[5];
         var values = InvitationPreview.Values(Plan, d.Code)!;
 
-        var template = DocxTemplate.Compile(InvitationTemplate.Build(), InvitationTemplate.FileName, new Diagnostics.ProblemList())!;
+        var template = DocxTemplate.Compile(InvitationTemplate.Build(), InvitationTemplate.FileName, new Automation.Diagnostics.ProblemList())!;
         var textTags = template.Tags.Where(t => TemplateFields.Find(t)!.Kind != FieldKind.Picture).ToList();
         Assert.NotEmpty(textTags);
         Assert.Empty(textTags.Except(values.Keys));
