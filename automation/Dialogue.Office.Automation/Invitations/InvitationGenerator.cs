@@ -53,18 +53,24 @@ public static partial class InvitationGenerator
     public const string PrintFileName = "giay-moi-in-gop.docx";
     public const string ListFileName = "danh-sach-giay-moi.xlsx";
 
-    /// <summary>Resolves the template: request override, then the plan's <c>invitation.template</c>, then the built-in one.</summary>
+    /// <summary>
+    /// Resolves the template: the request's override (a file the operator chose), then the plan's
+    /// <c>invitation.template</c> (a file inside the plan folder, its real path checked), then the built-in one.
+    /// Problems with the plan's file point at its plan.yaml line.
+    /// </summary>
     public static DocxTemplate? LoadTemplate(ConferencePlan plan, string? overridePath, ProblemList problems)
     {
-        var path = overridePath;
-        if (string.IsNullOrEmpty(path) && plan.Invitation.Template.Length > 0)
+        if (!string.IsNullOrEmpty(overridePath))
         {
-            path = Path.GetFullPath(Path.Combine(plan.Folder, plan.Invitation.Template));
+            return DocxTemplate.Compile(overridePath, problems, TemplateFields.RequiredForInvitation);
         }
 
-        return string.IsNullOrEmpty(path)
-            ? DocxTemplate.Compile(InvitationTemplate.Build(), InvitationTemplate.FileName, problems, TemplateFields.RequiredForInvitation)
-            : DocxTemplate.Compile(path, problems, TemplateFields.RequiredForInvitation);
+        return TemplateFiles.FromPlan(plan, "invitation.template", plan.Invitation.Template, problems) switch
+        {
+            { Kind: TemplateFiles.Source.BuiltIn } => DocxTemplate.Compile(InvitationTemplate.Build(), InvitationTemplate.FileName, problems, TemplateFields.RequiredForInvitation),
+            { Kind: TemplateFiles.Source.PlanFile, Path: { } path } => DocxTemplate.Compile(path, problems, TemplateFields.RequiredForInvitation, plan.LocationOf("invitation.template"), plan.Invitation.Template),
+            _ => null,
+        };
     }
 
     public static InvitationResult Generate(InvitationRequest request)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Inputs;
 using Dialogue.Office.Automation.Spreadsheets;
 using Dialogue.Office.Automation.Vietnamese;
 
@@ -22,43 +23,44 @@ internal static partial class DelegateListReader
             return [];
         }
 
-        // The file name comes from the plan: keep it inside the plan folder.
-        var path = Path.GetFullPath(Path.Combine(plan.Folder, plan.DelegateFile));
-        var fileName = Path.GetFileName(path);
-        if (!path.StartsWith(plan.Folder, StringComparison.Ordinal))
-        {
-            problems.Error("DELEGATES_FILE_OUTSIDE", plan.LocationOf("delegates"), $"Delegate file '{plan.DelegateFile}' is outside the plan folder.", plan.DelegateFile);
-            return [];
-        }
-
-        if (!File.Exists(path))
-        {
-            problems.Error("DELEGATES_FILE_MISSING", plan.LocationOf("delegates"), $"Delegate file '{plan.DelegateFile}' not found.", plan.DelegateFile);
-            return [];
-        }
-
+        // The file name comes from the plan: its real path (links followed) must stay inside the plan folder, and the
+        // file is read only after the guarded opener has checked it (sizes, ratio, rows; regular files only).
+        var where = plan.LocationOf("delegates");
+        var fileName = Path.GetFileName(plan.DelegateFile);
         SheetValues sheet;
         try
         {
+            var path = ContainedPath.Resolve(plan.Folder, plan.DelegateFile);
+            fileName = Path.GetFileName(path);
             var ext = Path.GetExtension(path).ToLowerInvariant();
             if (ext == ".csv")
             {
-                sheet = CsvReader.Read(path);
+                sheet = CsvReader.Read(path, "", InputLimits.CsvFileBytes, InputLimits.DelegateRows);
             }
             else if (ext is ".xlsx" or ".xlsm")
             {
-                var sheets = XlsxReader.Read(path);
+                var sheets = XlsxReader.Read(GuardedPackage.Open(path, PackageKind.Workbook, InputLimits.DelegateList, plan.DelegateFile));
                 sheet = sheets.FirstOrDefault(s => VietnameseText.Fold(s.Name) == VietnameseText.Fold(DelegateColumns.SheetName))
                     ?? sheets.FirstOrDefault(s => !s.IsHidden)
                     ?? throw new InvalidDataException("no sheets");
             }
             else
             {
-                problems.Error("DELEGATES_FILE_TYPE", fileName, $"Delegate file must be .xlsx or .csv: '{fileName}'.", fileName);
+                problems.Error("DELEGATES_FILE_TYPE", where, $"Delegate file must be .xlsx or .csv: '{fileName}'.", fileName);
                 return [];
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException or InvalidOperationException or ArgumentException)
+        catch (InputFileException ex) when (ex.Reason == InputRejection.Missing)
+        {
+            problems.Error("DELEGATES_FILE_MISSING", where, $"Delegate file '{plan.DelegateFile}' not found.", plan.DelegateFile, ex.FullPath ?? "");
+            return [];
+        }
+        catch (InputFileException ex)
+        {
+            problems.Add(ex.ToProblem(ex.Reason is InputRejection.OutsideFolder or InputRejection.NotRegularFile ? where : null));
+            return [];
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
         {
             problems.Error("DELEGATES_FILE_UNREADABLE", fileName, $"Cannot read '{fileName}': {ex.Message}", fileName);
             return [];

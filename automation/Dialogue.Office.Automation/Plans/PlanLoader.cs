@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Inputs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -40,12 +41,30 @@ public static partial class PlanLoader
             return new PlanLoadResult(null, problems.Items);
         }
 
+        string text;
+        try
+        {
+            text = InputFile.ReadAllText(planPath, InputLimits.PlanFileBytes, PlanFileName);
+        }
+        catch (InputFileException ex)
+        {
+            problems.Add(ex.ToProblem(ex.Reason == InputRejection.NotUtf8 ? Locations.Line(PlanFileName, checked((int)ex.Measure)) : PlanFileName));
+            return new PlanLoadResult(null, problems.Items);
+        }
+
+        // Tabs, repeated keys and aliases are reported at their own lines before anything is built.
+        YamlPrecheck.Check(text, PlanFileName, problems);
+        if (problems.HasErrors)
+        {
+            return new PlanLoadResult(null, problems.Items);
+        }
+
         YamlMappingNode root;
         Parser? parser = null;
         try
         {
             var stream = new YamlStream();
-            using (var reader = new StreamReader(planPath))
+            using (var reader = new StringReader(text))
             {
                 parser = new Parser(reader);
                 stream.Load(parser);

@@ -58,6 +58,10 @@ internal sealed class YamlNodeReader(string fileName, ProblemList problems, Dict
         Remember(path, node ?? parent);
         switch (node)
         {
+            case YamlSequenceNode seq when seq.Children.Count > Inputs.InputLimits.PlanListItems:
+                problems.Error("PLAN_LIST_TOO_LONG", At(node), $"'{path}' has {seq.Children.Count} items.", path,
+                    seq.Children.Count.ToString("N0", Vietnamese.VietnameseText.Culture), Inputs.InputLimits.PlanListItems.ToString("N0", Vietnamese.VietnameseText.Culture));
+                return [];
             case YamlSequenceNode seq:
                 return seq.Children.ToList();
             case null when required:

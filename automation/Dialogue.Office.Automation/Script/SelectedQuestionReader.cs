@@ -23,8 +23,13 @@ public static partial class SelectedQuestionReader
         {
             sheets = XlsxReader.Read(path);
         }
+        catch (Inputs.InputFileException ex)
+        {
+            problems.Add(ex.ToProblem());
+            return null;
+        }
         catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException
-            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException)
+            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException or System.Xml.XmlException)
         {
             problems.Error("SCRIPT_QUESTIONS_UNREADABLE", file, "The question workbook cannot be read.", file);
             return null;

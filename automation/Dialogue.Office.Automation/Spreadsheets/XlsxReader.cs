@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.Automation.Spreadsheets;
 
@@ -23,20 +24,35 @@ public readonly record struct MergedRange(int FirstRow, int FirstColumn, int Las
 /// <summary>
 /// Reads cell values from .xlsx with the Open XML SDK's streaming reader: no styles, no object model, so it
 /// stays fast and small on the hot paths (delegate lists, returned question sheets). Formula cells give their
-/// cached value. ClosedXML is kept for writing formatted workbooks.
+/// cached value. ClosedXML is kept for writing formatted workbooks. A file is read only after
+/// <see cref="GuardedPackage"/> has checked it.
 /// </summary>
 public static class XlsxReader
 {
-    /// <summary>Reads every sheet (or only <paramref name="sheetFilter"/> ones) of a workbook.</summary>
-    public static IReadOnlyList<SheetValues> Read(string path, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
+    /// <summary>Reads every sheet (or only <paramref name="sheetFilter"/> ones) of a workbook, checked with <paramref name="limits"/> (default <see cref="InputLimits.Workbook"/>).</summary>
+    /// <exception cref="InputFileException">The file is refused before it is read.</exception>
+    public static IReadOnlyList<SheetValues> Read(string path, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue, PackageLimits? limits = null)
     {
-        using var stream = File.OpenRead(path);
-        return Read(stream, sheetFilter, maxRows);
+        var package = GuardedPackage.Open(path, PackageKind.Workbook, limits ?? InputLimits.Workbook);
+        return Read(package, sheetFilter, maxRows);
     }
 
+    /// <summary>Reads a workbook the guarded opener has checked.</summary>
+    public static IReadOnlyList<SheetValues> Read(GuardedPackage package, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
+    {
+        using var document = package.OpenSpreadsheet();
+        return Read(document, sheetFilter, maxRows);
+    }
+
+    /// <summary>Reads a workbook from a stream the caller trusts (one the core has just written).</summary>
     public static IReadOnlyList<SheetValues> Read(Stream stream, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
     {
         using var document = SpreadsheetDocument.Open(stream, false);
+        return Read(document, sheetFilter, maxRows);
+    }
+
+    private static IReadOnlyList<SheetValues> Read(SpreadsheetDocument document, Func<string, bool>? sheetFilter, int maxRows)
+    {
         var workbookPart = document.WorkbookPart ?? throw new InvalidDataException("The package has no workbook part.");
         var sharedStrings = ReadSharedStrings(workbookPart.SharedStringTablePart);
         var result = new List<SheetValues>();
@@ -64,7 +80,7 @@ public static class XlsxReader
     /// <summary>Names of the worksheets in workbook order.</summary>
     public static IReadOnlyList<string> SheetNames(string path)
     {
-        using var document = SpreadsheetDocument.Open(path, false);
+        using var document = GuardedPackage.Open(path, PackageKind.Workbook, InputLimits.Workbook).OpenSpreadsheet();
         return document.WorkbookPart?.Workbook?.Sheets?.Elements<Sheet>().Select(s => s.Name?.Value ?? "").ToList() ?? [];
     }
 
