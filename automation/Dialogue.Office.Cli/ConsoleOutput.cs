@@ -62,6 +62,12 @@ internal static class ConsoleOutput
             return ExitCodes.Usage;
         }
 
+        if (ex is UsageException usage)
+        {
+            Error($"Câu lệnh không hợp lệ: {usage.Message}");
+            return ExitCodes.Usage;
+        }
+
         if (ex is ProblemException pe)
         {
             Problems(pe.Problems);
@@ -82,3 +88,6 @@ internal static class ConsoleOutput
         return ExitCodes.Crash;
     }
 }
+
+/// <summary>A command line that names something unusable (an --out that is a file…): exit 2 with the message.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -3,7 +3,9 @@ namespace Dialogue.Office.Automation.Outputs;
 /// <summary>
 /// Atomic writes: a document is written whole to a temporary file beside its final name, then renamed over it. An
 /// interrupted run (a crash, Ctrl+C, a full disk) leaves the previous file or the new one, never half a document; a
-/// leftover temporary file carries <see cref="TempPrefix"/> and the next build into the folder removes it.
+/// leftover temporary file carries <see cref="TempPrefix"/> and the next build into the folder removes it. Files are
+/// not synced to disk one by one (300 letters would wait for 300 syncs): the guarantee is against a stopped process,
+/// not a power cut.
 /// </summary>
 public static class AtomicFile
 {
@@ -18,7 +20,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush();
             }
 
             File.Move(temp, path, overwrite: true);
@@ -38,7 +40,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush();
             }
 
             File.Move(temp, path, overwrite: true);

@@ -1,5 +1,6 @@
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Inputs;
+using Dialogue.Office.Automation.Outputs;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
@@ -41,7 +42,7 @@ public static class ScriptGenerator
 
         Directory.CreateDirectory(request.OutputFolder);
         var path = Path.Combine(request.OutputFolder, FileName);
-        File.WriteAllBytes(path, bytes);
+        AtomicFile.WriteAllBytes(path, bytes);
         return new DocumentResult(path, problems.Items);
     }
 

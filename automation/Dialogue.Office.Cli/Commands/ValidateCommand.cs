@@ -1,4 +1,5 @@
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Templating;
 using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli.Commands;
@@ -9,7 +10,14 @@ public sealed class ValidateCommand : Command<PlanSettings>
     public override int Execute(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
     {
         var result = PlanLoader.Load(settings.PlanFolder);
-        var hasErrors = ConsoleOutput.Problems(result.Problems);
+        var problems = result.Problems;
+        if (result.Plan is not null)
+        {
+            // The templates the plan uses are loaded and checked as build will load them.
+            problems = [.. problems, .. PlanTemplateCheck.Check(result.Plan)];
+        }
+
+        var hasErrors = ConsoleOutput.Problems(problems);
         if (hasErrors || result.Plan is null)
         {
             ConsoleOutput.Error("Kế hoạch còn lỗi; hãy sửa các lỗi trên rồi chạy lại.");
