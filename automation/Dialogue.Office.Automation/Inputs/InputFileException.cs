@@ -114,7 +114,7 @@ public sealed class InputFileException : Exception
     /// plan.yaml line). Args: {0} the file, {1} the measure, {2} the limit (sizes in MB, counts as numbers).
     /// </summary>
     public Problem ToProblem(string? location = null) =>
-        Problem.Error(Code, location ?? Name, Detail, Name, Format(Measure), Format(Limit));
+        Problem.Error(Code, location ?? Name, Detail, Name, Format(Measure), Format(Limit), FullPath ?? Name);
 
     private string Format(long value) => Reason is InputRejection.TooLarge or InputRejection.ZipBomb
         ? (value / (1024.0 * 1024.0)).ToString(value < 10 << 20 ? "0.#" : "0", Vietnamese.VietnameseText.Culture) + " MB"

@@ -40,6 +40,13 @@ internal static partial class DelegateListReader
             else if (ext is ".xlsx" or ".xlsm")
             {
                 var sheets = XlsxReader.Read(GuardedPackage.Open(path, PackageKind.Workbook, InputLimits.DelegateList, plan.DelegateFile));
+                if (DelegateWorkbook.ListedVenues(sheets) is { } listed && !listed.SequenceEqual(plan.Venues.Select(v => v.Id)))
+                {
+                    // The scaffold's drop-down would refuse the plan's real ids (Excel enforces it): say how to refresh it.
+                    problems.Warning("DELEGATES_LIST_STALE", Locations.Join(fileName, DelegateWorkbook.ListSheetName), "Venue drop-down differs from the plan",
+                        string.Join(", ", listed), string.Join(", ", plan.Venues.Select(v => v.Id)));
+                }
+
                 sheet = sheets.FirstOrDefault(s => VietnameseText.Fold(s.Name) == VietnameseText.Fold(DelegateColumns.SheetName))
                     ?? sheets.FirstOrDefault(s => !s.IsHidden)
                     ?? throw new InvalidDataException("no sheets");
@@ -125,7 +132,19 @@ internal static partial class DelegateListReader
         var ordinal = 0;
         foreach (var row in sheet.Rows.Where(r => r.Number > header.Number && !r.IsEmpty))
         {
+            if (DelegateCells.IsTotalsRow(row, columns))
+            {
+                problems.Warning("DELEGATES_TOTALS_ROW_IGNORED", Locations.Row(fileName, sheet.Name, row.Number), "Totals row ignored",
+                    string.Join(" ", row.Cells.Where(c => !string.IsNullOrWhiteSpace(c))));
+                continue;
+            }
+
             ordinal++;
+            if (!DelegateCells.Check(row, columns, key => Where(row, key), problems))
+            {
+                continue;
+            }
+
             var name = Cell(row, "name");
             var org = Cell(row, "org");
             var addressee = Cell(row, "addressee");
@@ -178,8 +197,9 @@ internal static partial class DelegateListReader
             }
             else
             {
+                var guess = Suggestions.Closest(venue, plan.Venues.Select(x => (x.Id, x.Name)));
                 problems.Error("DELEGATE_UNKNOWN_VENUE", Where(row, "venue"), $"Bridge point '{venue}' is not in the plan.", venue,
-                    string.Join(", ", plan.Venues.Select(x => x.Id)));
+                    string.Join(", ", plan.Venues.Select(x => x.Id)), Suggestions.Sentence(guess, plan.FindVenue(guess ?? "")?.Name));
                 rowOk = false;
             }
 

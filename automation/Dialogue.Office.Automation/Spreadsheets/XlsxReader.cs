@@ -7,10 +7,37 @@ using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.Automation.Spreadsheets;
 
+/// <summary>What a cell held besides plain typed content, when it matters to whoever checks the value.</summary>
+public enum CellKind
+{
+    /// <summary>Typed text or a number.</summary>
+    Value,
+
+    /// <summary>A formula whose cached value is text (t="str"): the text is that value.</summary>
+    FormulaText,
+
+    /// <summary>A formula whose cached value is a number, a date or a boolean: the text is that value.</summary>
+    FormulaOther,
+
+    /// <summary>A formula saved without a cached value: the text is the formula ("=A1+1").</summary>
+    FormulaNoValue,
+
+    /// <summary>An error value (#REF!, #N/A…), typed or computed: the text is the error.</summary>
+    Error,
+}
+
+/// <summary>A cell that is not plain content: its kind and, for formulas, the formula without "=".</summary>
+public readonly record struct CellNote(CellKind Kind, string Formula);
+
 /// <summary>One row as read: its 1-based number and its cell texts by 0-based column (null = empty).</summary>
 public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells)
 {
     public string? this[int column] => column >= 0 && column < Cells.Count ? Cells[column] : null;
+
+    /// <summary>Formula and error cells by column (null when the row has none).</summary>
+    public IReadOnlyDictionary<int, CellNote>? Notes { get; init; }
+
+    public CellNote? NoteAt(int column) => Notes is not null && Notes.TryGetValue(column, out var note) ? note : null;
 
     public bool IsEmpty => Cells.All(string.IsNullOrWhiteSpace);
 }
@@ -130,6 +157,7 @@ public static class XlsxReader
         var merges = new List<MergedRange>();
         using var reader = OpenXmlReader.Create(part);
         List<string?>? cells = null;
+        Dictionary<int, CellNote>? notes = null;
         var rowNumber = 0;
         var implicitRow = 0;
         while (reader.Read())
@@ -142,12 +170,13 @@ public static class XlsxReader
                     rowNumber = int.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : implicitRow + 1;
                     implicitRow = rowNumber;
                     cells = [];
+                    notes = null;
                 }
                 else if (cells is not null)
                 {
                     if (cells.Exists(c => !string.IsNullOrEmpty(c)))
                     {
-                        rows.Add(new SheetRow(rowNumber, cells));
+                        rows.Add(new SheetRow(rowNumber, cells) { Notes = notes });
                         if (rows.Count >= maxRows)
                         {
                             break;
@@ -167,6 +196,11 @@ public static class XlsxReader
                 }
 
                 cells[column] = CellText(cell, sharedStrings);
+                if (Note(cell) is { } note)
+                {
+                    (notes ??= [])[column] = note;
+                    cells[column] = note.Kind == CellKind.FormulaNoValue ? "=" + note.Formula : cells[column];
+                }
             }
             else if (reader.ElementType == typeof(MergeCell) && reader.IsStartElement)
             {
@@ -179,6 +213,30 @@ public static class XlsxReader
         }
 
         return new SheetValues(name, rows, merges, hidden);
+    }
+
+    private static CellNote? Note(Cell cell)
+    {
+        var type = cell.DataType?.Value;
+        var formula = cell.CellFormula?.Text;
+        if (type == CellValues.Error)
+        {
+            return new CellNote(CellKind.Error, formula ?? "");
+        }
+
+        if (cell.CellFormula is null)
+        {
+            return null;
+        }
+
+        // A shared formula's other cells carry only its index: the formula text is on its first cell.
+        formula = string.IsNullOrEmpty(formula) ? "(công thức dùng chung)" : formula;
+        if (cell.CellValue?.Text is null)
+        {
+            return new CellNote(CellKind.FormulaNoValue, formula);
+        }
+
+        return new CellNote(type == CellValues.String || type == CellValues.SharedString || type == CellValues.InlineString ? CellKind.FormulaText : CellKind.FormulaOther, formula);
     }
 
     private static string? CellText(Cell cell, string[] sharedStrings)

@@ -1,15 +1,35 @@
+using System.ComponentModel;
+using Dialogue.Office.Automation.Inputs;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Templating;
 using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli.Commands;
 
-/// <summary><c>dialogue validate &lt;plan&gt;</c>: reads the plan and the delegate list, reports every problem.</summary>
-public sealed class ValidateCommand : Command<PlanSettings>
+/// <summary>Settings of <c>dialogue validate</c>.</summary>
+public sealed class ValidateSettings : PlanSettings
 {
-    public override int Execute(CommandContext context, PlanSettings settings, CancellationToken cancellationToken)
+    [CommandOption("--fix-lists")]
+    [Description("Cập nhật danh sách thả xuống (mã điểm cầu) trong tệp danh sách đại biểu theo kế hoạch, giữ nguyên các dòng đã nhập.")]
+    public bool FixLists { get; init; }
+}
+
+/// <summary><c>dialogue validate &lt;plan&gt; [--fix-lists]</c>: reads the plan, the delegate list and the templates, reports every problem.</summary>
+public sealed class ValidateCommand : Command<ValidateSettings>
+{
+    public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
         var result = PlanLoader.Load(settings.PlanFolder);
+        if (settings.FixLists && result.Plan is { DelegateFile.Length: > 0 } loaded && !FixLists(loaded))
+        {
+            return ExitCodes.InputErrors;
+        }
+
+        if (settings.FixLists)
+        {
+            result = PlanLoader.Load(settings.PlanFolder);
+        }
+
         var problems = result.Problems;
         if (result.Plan is not null)
         {
@@ -27,5 +47,26 @@ public sealed class ValidateCommand : Command<PlanSettings>
         var plan = result.Plan;
         ConsoleOutput.Success($"Kế hoạch hợp lệ: {plan.Delegates.Count} đại biểu, {plan.BridgePoints.Count + 1} điểm cầu, {plan.Topics.Count} nhóm vấn đề, {plan.Programme.Count} mục chương trình.");
         return ExitCodes.Ok;
+    }
+
+    private static bool FixLists(ConferencePlan plan)
+    {
+        try
+        {
+            var path = ContainedPath.Resolve(plan.Folder, plan.DelegateFile);
+            if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || !DelegateWorkbook.RefreshLists(path, plan.Venues.Select(v => v.Id).ToList()))
+            {
+                ConsoleOutput.Error($"Tệp \"{plan.DelegateFile}\" không có trang \"{DelegateColumns.SheetName}\" với cột \"Điểm cầu\" nên không cập nhật được danh sách thả xuống.");
+                return false;
+            }
+
+            ConsoleOutput.Success($"Đã cập nhật danh sách thả xuống \"Điểm cầu\" của {plan.DelegateFile}: {string.Join(", ", plan.Venues.Select(v => v.Id))}.");
+            return true;
+        }
+        catch (InputFileException ex)
+        {
+            ConsoleOutput.Problems([ex.ToProblem(plan.LocationOf("delegates"))]);
+            return false;
+        }
     }
 }
