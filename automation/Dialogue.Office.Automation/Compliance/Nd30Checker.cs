@@ -68,7 +68,7 @@ public static class Nd30Checker
             using var document = package.OpenWord();
             return Check(document, source);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
         {
             return Refused(source, new InputFileException(InputRejection.Corrupt, source, ex.GetType().Name));
         }

@@ -86,7 +86,7 @@ public static partial class Nd30Fixer
                 document.Save();
             }
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or System.IO.FileFormatException or InvalidDataException or System.Xml.XmlException or InvalidOperationException)
+        catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
         {
             throw new ProblemException(Problem.Error("ND30_UNREADABLE", inputPath, "Not a readable .docx", "không mở được tệp"));
         }

@@ -96,6 +96,14 @@ public sealed partial class GuardedPackage
     /// <summary>Open XML SDK settings that repeat the part limit as a second guard.</summary>
     public OpenSettings SdkSettings => new() { MaxCharactersInPart = Limits.MaxXmlPartBytes };
 
+    /// <summary>
+    /// What the Open XML SDK (and System.IO.Packaging under it) throws on a package that passed the zip-level checks
+    /// but is malformed inside: bad content types, URIs, relationships, XML. Callers catch these as "corrupt".
+    /// </summary>
+    public static bool IsPackageFault(Exception ex) => ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException
+        or IOException or ArgumentException or InvalidOperationException or FormatException or NotSupportedException
+        or KeyNotFoundException or UriFormatException;
+
     /// <summary>The checked package as a read-only Word document.</summary>
     public WordprocessingDocument OpenWord() => WordprocessingDocument.Open(OpenRead(), false, SdkSettings);
 

@@ -67,7 +67,7 @@ internal static partial class DelegateListReader
             problems.Add(ex.ToProblem(ex.Reason is InputRejection.OutsideFolder or InputRejection.NotRegularFile ? where : null));
             return [];
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
+        catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
         {
             problems.Error("DELEGATES_FILE_UNREADABLE", fileName, $"Cannot read '{fileName}': {ex.Message}", fileName);
             return [];

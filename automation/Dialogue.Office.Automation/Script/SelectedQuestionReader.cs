@@ -28,8 +28,7 @@ public static partial class SelectedQuestionReader
             problems.Add(ex.ToProblem());
             return null;
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException
-            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is UnauthorizedAccessException || Inputs.GuardedPackage.IsPackageFault(ex))
         {
             problems.Error("SCRIPT_QUESTIONS_UNREADABLE", file, "The question workbook cannot be read.", file);
             return null;

@@ -121,9 +121,9 @@ internal static class GuardedWorkbookReader
 
         using (zip)
         {
-            CheckSizes(zip, limits);
             try
             {
+                CheckSizes(zip, limits); // the central directory is read lazily: a broken one throws here
                 return ReadPackage(zip, limits);
             }
             catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or FormatException)

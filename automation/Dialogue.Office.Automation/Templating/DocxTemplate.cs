@@ -223,7 +223,7 @@ public sealed partial class DocxTemplate
                 main.Document.Save();
             }
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
         {
             problems.Error("TEMPLATE_NOT_WORD", name, $"Cannot open template: {ex.Message}", name);
             return null;
