@@ -84,9 +84,10 @@ public static partial class PlanLoader
             problems.Error("PLAN_YAML_SYNTAX", Locations.Line(PlanFileName, checked((int)ex.Start.Line)), $"YAML syntax: {ex.Message}", SyntaxHint);
             return new PlanLoadResult(null, problems.Items);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 18 throws this instead of a YamlException on some unclosed flow collections ("[07:30").
+            // YamlDotNet 18 throws these instead of a YamlException on some unclosed flow collections ("[07:30") and on
+            // a %TAG directive whose prefix is not a URI (found by the fuzz run).
             var line = parser?.Current is { } current ? checked((int)current.Start.Line) : 0;
             problems.Error("PLAN_YAML_SYNTAX", Locations.Line(PlanFileName, line), $"YAML syntax: {ex.Message}", SyntaxHint);
             return new PlanLoadResult(null, problems.Items);

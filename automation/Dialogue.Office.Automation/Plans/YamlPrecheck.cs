@@ -20,7 +20,7 @@ internal static class YamlPrecheck
         {
             WalkEvents(text, fileName, problems);
         }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
             // A syntax error: the loader reports it with its line. A tab elsewhere on a line is the likely cause; say so.
             if (tabs == 0 && FirstTabLine(text) is { } line)
