@@ -68,7 +68,7 @@ public static partial class InvitationGenerator
 
         return TemplateFiles.FromPlan(plan, "invitation.template", plan.Invitation.Template, problems) switch
         {
-            { Kind: TemplateFiles.Source.BuiltIn } => DocxTemplate.Compile(InvitationTemplate.Build(), InvitationTemplate.FileName, problems, TemplateFields.RequiredForInvitation),
+            { Kind: TemplateFiles.Source.BuiltIn } => DocxTemplate.Compile(TemplateFiles.BuiltIn(InvitationTemplate.FileName), InvitationTemplate.FileName, problems, TemplateFields.RequiredForInvitation),
             { Kind: TemplateFiles.Source.PlanFile, Path: { } path } => DocxTemplate.Compile(path, problems, TemplateFields.RequiredForInvitation, plan.LocationOf("invitation.template"), plan.Invitation.Template),
             _ => null,
         };

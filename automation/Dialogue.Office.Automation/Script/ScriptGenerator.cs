@@ -123,7 +123,7 @@ public static class ScriptGenerator
             var resolved = TemplateFiles.FromPlan(plan, "script_document.template", value, problems);
             if (resolved.Kind == TemplateFiles.Source.BuiltIn)
             {
-                return (ScriptTemplate.FileName, ScriptTemplate.Build());
+                return (ScriptTemplate.FileName, TemplateFiles.BuiltIn(ScriptTemplate.FileName));
             }
 
             if (resolved.Path is null)

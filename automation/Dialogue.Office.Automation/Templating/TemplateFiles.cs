@@ -20,6 +20,19 @@ public static class TemplateFiles
 
     public readonly record struct Resolved(Source Kind, string? Path);
 
+    /// <summary>
+    /// A built-in template's bytes as committed under templates/ (embedded): the same bytes every run, so letters made
+    /// from it are byte-identical and a re-publish uploads nothing new. Building it afresh would give new part ids.
+    /// </summary>
+    public static byte[] BuiltIn(string fileName)
+    {
+        using var stream = typeof(TemplateFiles).Assembly.GetManifestResourceStream("Dialogue.Office.Automation.Templates." + fileName)
+            ?? throw new InvalidOperationException($"Built-in template {fileName} is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
     /// <summary>Resolves <paramref name="value"/> (the plan's <paramref name="key"/>); a refusal is added to <paramref name="problems"/> at the key's plan.yaml line.</summary>
     public static Resolved FromPlan(ConferencePlan plan, string key, string value, ProblemList problems)
     {
