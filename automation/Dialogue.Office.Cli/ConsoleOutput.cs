@@ -66,6 +66,18 @@ internal static class ConsoleOutput
             return ExitCodes.Usage;
         }
 
+        if (ex is UsageException usageException)
+        {
+            var invalid = $"Câu lệnh không hợp lệ: {usageException.Message}";
+            if (json)
+            {
+                return JsonReport.Failure(args, JsonReport.UsageCode, "Invalid command line", invalid, ExitCodes.Usage);
+            }
+
+            Terminal.Error.MarkupLine($"[red]Lỗi:[/] {Markup.Escape(invalid)}");
+            return ExitCodes.Usage;
+        }
+
         if (ex is ProblemException pe)
         {
             if (json)
@@ -97,3 +109,6 @@ internal static class ConsoleOutput
         return ExitCodes.Crash;
     }
 }
+
+/// <summary>A command line that names something unusable (an --out that is a file…): exit 2 with the message.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,6 +1,7 @@
 using System.IO.Packaging;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.Automation.Compliance;
 
@@ -13,12 +14,19 @@ namespace Dialogue.Office.Automation.Compliance;
 /// <example><code>var report = Nd30Checker.Check("giay-moi.docx"); if (!report.Passed) { … report.Errors … }</code></example>
 public static class Nd30Checker
 {
-    /// <summary>Checks the .docx at <paramref name="docxPath"/> (opened read-only).</summary>
+    /// <summary>Checks the .docx at <paramref name="docxPath"/> (read once, checked by the guarded opener).</summary>
     public static Nd30Report Check(string docxPath)
     {
         ArgumentNullException.ThrowIfNull(docxPath);
-        using var stream = File.OpenRead(docxPath);
-        return Check(stream, Path.GetFileName(docxPath));
+        var source = Path.GetFileName(docxPath);
+        try
+        {
+            return Check(GuardedPackage.Open(docxPath, PackageKind.WordDocument, InputLimits.WordDocument), source);
+        }
+        catch (InputFileException ex)
+        {
+            return Refused(source, ex);
+        }
     }
 
     /// <summary>Checks a .docx read from <paramref name="docx"/>; <paramref name="name"/> prefixes the locations.</summary>
@@ -28,13 +36,49 @@ public static class Nd30Checker
         var source = string.IsNullOrWhiteSpace(name) ? "văn bản" : name;
         try
         {
-            using var document = WordprocessingDocument.Open(docx, false);
+            using var buffer = new MemoryStream();
+            var limit = InputLimits.WordDocument.MaxFileBytes;
+            var chunk = new byte[81920];
+            int n;
+            while ((n = docx.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + n > limit)
+                {
+                    throw new InputFileException(InputRejection.TooLarge, source, "stream longer than the limit", buffer.Length + n, limit);
+                }
+
+                buffer.Write(chunk, 0, n);
+            }
+
+            return Check(GuardedPackage.FromBytes(buffer.ToArray(), source, PackageKind.WordDocument, InputLimits.WordDocument), source);
+        }
+        catch (InputFileException ex)
+        {
+            return Refused(source, ex);
+        }
+    }
+
+    /// <summary>Checks a package the guarded opener has accepted.</summary>
+    public static Nd30Report Check(GuardedPackage package, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        var source = name ?? package.Name;
+        try
+        {
+            using var document = package.OpenWord();
             return Check(document, source);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or System.Xml.XmlException)
+        catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
         {
-            return new Nd30Report(source, [new Nd30Finding("ND30_UNREADABLE", Diagnostics.ProblemSeverity.Error, Nd30Rules.General, source, "không mở được tệp", "tệp .docx hợp lệ")]);
+            return Refused(source, new InputFileException(InputRejection.Corrupt, source, ex.GetType().Name));
         }
+    }
+
+    /// <summary>A refused file is one ND30_UNREADABLE finding whose "found" says why, with the opener's code.</summary>
+    private static Nd30Report Refused(string source, InputFileException ex)
+    {
+        var problem = ex.ToProblem();
+        return new Nd30Report(source, [new Nd30Finding("ND30_UNREADABLE", Diagnostics.ProblemSeverity.Error, Nd30Rules.General, source, $"{problem.Code}: {problem.Message}", "tệp .docx hợp lệ")]);
     }
 
     internal static Nd30Report Check(WordprocessingDocument document, string source)

@@ -4,6 +4,7 @@ using Dialogue.Office.Automation.Vietnamese;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.Automation.Compliance;
 
@@ -63,20 +64,35 @@ public static partial class Nd30Fixer
             Directory.CreateDirectory(directory);
         }
 
-        File.Copy(inputPath, outputPath, overwrite: true);
-        List<Nd30Change> changes;
+        GuardedPackage package;
         try
         {
-            using var document = WordprocessingDocument.Open(outputPath, true);
-            changes = new Repair(document, Path.GetFileName(outputPath)).Run();
-            document.Save();
+            package = GuardedPackage.Open(inputPath, PackageKind.WordDocument, InputLimits.WordDocument);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or System.IO.FileFormatException or InvalidDataException or System.Xml.XmlException)
+        catch (InputFileException ex)
         {
-            File.Delete(outputPath);
+            throw new ProblemException(ex.ToProblem());
+        }
+
+        List<Nd30Change> changes;
+        using var work = new MemoryStream();
+        work.Write(package.ToArray());
+        work.Position = 0;
+        try
+        {
+            using (var document = WordprocessingDocument.Open(work, true, package.SdkSettings))
+            {
+                changes = new Repair(document, Path.GetFileName(outputPath)).Run();
+                document.Save();
+            }
+        }
+        catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
+        {
             throw new ProblemException(Problem.Error("ND30_UNREADABLE", inputPath, "Not a readable .docx", "không mở được tệp"));
         }
 
+        // Written whole to a temporary file, then renamed: an interrupted run never leaves half a document.
+        Outputs.AtomicFile.WriteAllBytes(outputPath, work.ToArray());
         return new Nd30FixResult(outputPath, changes, Nd30Checker.Check(outputPath));
     }
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Outputs;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.QrCodes;
 using Dialogue.Office.Automation.Spreadsheets;
@@ -53,18 +54,24 @@ public static partial class InvitationGenerator
     public const string PrintFileName = "giay-moi-in-gop.docx";
     public const string ListFileName = "danh-sach-giay-moi.xlsx";
 
-    /// <summary>Resolves the template: request override, then the plan's <c>invitation.template</c>, then the built-in one.</summary>
+    /// <summary>
+    /// Resolves the template: the request's override (a file the operator chose), then the plan's
+    /// <c>invitation.template</c> (a file inside the plan folder, its real path checked), then the built-in one.
+    /// Problems with the plan's file point at its plan.yaml line.
+    /// </summary>
     public static DocxTemplate? LoadTemplate(ConferencePlan plan, string? overridePath, ProblemList problems)
     {
-        var path = overridePath;
-        if (string.IsNullOrEmpty(path) && plan.Invitation.Template.Length > 0)
+        if (!string.IsNullOrEmpty(overridePath))
         {
-            path = Path.GetFullPath(Path.Combine(plan.Folder, plan.Invitation.Template));
+            return DocxTemplate.Compile(overridePath, problems, TemplateFields.RequiredForInvitation);
         }
 
-        return string.IsNullOrEmpty(path)
-            ? DocxTemplate.Compile(InvitationTemplate.Build(), InvitationTemplate.FileName, problems, TemplateFields.RequiredForInvitation)
-            : DocxTemplate.Compile(path, problems, TemplateFields.RequiredForInvitation);
+        return TemplateFiles.FromPlan(plan, "invitation.template", plan.Invitation.Template, problems) switch
+        {
+            { Kind: TemplateFiles.Source.BuiltIn } => DocxTemplate.Compile(TemplateFiles.BuiltIn(InvitationTemplate.FileName), InvitationTemplate.FileName, problems, TemplateFields.RequiredForInvitation),
+            { Kind: TemplateFiles.Source.PlanFile, Path: { } path } => DocxTemplate.Compile(path, problems, TemplateFields.RequiredForInvitation, plan.LocationOf("invitation.template"), plan.Invitation.Template),
+            _ => null,
+        };
     }
 
     public static InvitationResult Generate(InvitationRequest request)
@@ -98,10 +105,8 @@ public static partial class InvitationGenerator
             // QR rendering and deflate are the cost, and they are independent per delegate. The print file is appended
             // in list order after each batch, so memory stays flat whatever the number of delegates.
             var jobs = new List<(ConferenceDelegate Delegate, string FileName, string Link)>(plan.Delegates.Count);
-            var ordinal = 0;
             foreach (var d in plan.Delegates)
             {
-                ordinal++;
                 if (d.Addressee.Length == 0)
                 {
                     problems.Error("INVITATION_MISSING_VALUE", Locations.Row(plan.DelegateFile, DelegateColumns.SheetName, d.Row), "Delegate cannot be addressed.",
@@ -118,7 +123,9 @@ public static partial class InvitationGenerator
                     continue;
                 }
 
-                var fileName = UniqueName(usedNames, string.Create(CultureInfo.InvariantCulture, $"{ordinal:000}-{(d.FullName.Length > 0 ? d.FullName : d.Organization)}"));
+                // Named from the delegate's code (unique, and stable when rows are added, removed or moved), then the
+                // name for people looking through the folder.
+                var fileName = UniqueName(usedNames, d.Code, d.FullName.Length > 0 ? d.FullName : d.Organization);
                 jobs.Add((d, fileName, DelegateQrLink.For(packetUrl, d.Code)));
             }
 
@@ -134,10 +141,7 @@ public static partial class InvitationGenerator
                     SetDelegateValues(values, plan, d, link, request.Seats?.GetValueOrDefault(d.Code) ?? "");
                     var qr = QrCodeRenderer.Png(link);
                     var xml = template.RenderDocumentXml(values);
-                    using (var file = File.Create(Path.Combine(outDir, fileName)))
-                    {
-                        template.WritePackage(xml, qr, file);
-                    }
+                    AtomicFile.Write(Path.Combine(outDir, fileName), file => template.WritePackage(xml, qr, file));
 
                     rendered[i] = (xml, qr);
                 });
@@ -239,13 +243,14 @@ public static partial class InvitationGenerator
             : $"{venue.Name}{address}, kết nối trực tuyến với điểm cầu {plan.MainHall.Name}";
     }
 
-    private static string UniqueName(HashSet<string> used, string stem)
+    /// <summary>"YB23-0007-Nguyen-Van-A.docx": the code as written (ASCII by the list's rule), then the name as a slug.</summary>
+    private static string UniqueName(HashSet<string> used, string code, string who)
     {
-        var name = SafeFileName.From(stem, "docx");
+        var name = $"{code}-{SafeFileName.From(who, "docx", 60)}";
         var n = 2;
         while (!used.Add(name))
         {
-            name = SafeFileName.From($"{stem}-{n++}", "docx");
+            name = $"{code}-{SafeFileName.From($"{who} {n++}", "docx", 60)}";
         }
 
         return name;
@@ -284,6 +289,8 @@ public static partial class InvitationGenerator
     private sealed partial class PrintFileWriter : IDisposable
     {
         private readonly DocxTemplate _template;
+        private readonly string _path;
+        private readonly string _temp;
         private readonly FileStream _file;
         private readonly ZipArchive _zip;
         private readonly Stream _documentStream;
@@ -296,7 +303,9 @@ public static partial class InvitationGenerator
         public PrintFileWriter(DocxTemplate template, string path)
         {
             _template = template;
-            _file = File.Create(path);
+            _path = path;
+            _temp = AtomicFile.TempPathFor(path);
+            _file = new FileStream(_temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
             _zip = new ZipArchive(_file, ZipArchiveMode.Create, false);
             var documentEntry = _zip.CreateEntry(template.DocumentPartName, CompressionLevel.Fastest);
             documentEntry.LastWriteTime = DocxTemplate.EntryTime;
@@ -389,6 +398,14 @@ public static partial class InvitationGenerator
 
             _zip.Dispose();
             _file.Dispose();
+
+            // Renamed into place only when complete: an interrupted run leaves no half-written print file.
+            if (_completed)
+            {
+                AtomicFile.Commit(_temp, _path);
+            }
+
+            File.Delete(_temp);
         }
 
         [GeneratedRegex("<wp:docPr id=\"(\\d+)\"")]

@@ -1,5 +1,6 @@
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
+using Dialogue.Office.Automation.Outputs;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
 using Dialogue.Office.Automation.Questions;
@@ -55,7 +56,20 @@ public static class ConferencePacket
     public static async Task<PacketResult> BuildAsync(PacketRequest request, CancellationToken cancellationToken = default)
     {
         var plan = request.Plan;
-        Directory.CreateDirectory(request.OutputFolder);
+
+        // The output folder never goes stale: refused when it is a file, the plan folder or someone else's folder;
+        // each step records what it wrote, and what an earlier build wrote that this one no longer makes is removed.
+        var output = OutputFolder.Open(request.OutputFolder, plan.Folder);
+        var completed = new List<string>();
+        void Done(string step, bool succeeded, IEnumerable<string?> files)
+        {
+            output.Record(step, files);
+            if (succeeded)
+            {
+                completed.Add(step);
+            }
+        }
+
         var steps = new List<PacketStep>();
 
         string? packetUrl = null;
@@ -79,6 +93,7 @@ public static class ConferencePacket
         // Seating first: each in-person delegate's seat is printed on the invitation.
         var seating = SeatingGenerator.Generate(new SeatingRequest(plan, request.OutputFolder));
         steps.Add(new PacketStep("Sơ đồ chỗ ngồi và danh sách chỗ ngồi", seating.Path is null ? 0 : 1, SeatingGenerator.FileName, seating.Problems));
+        Done("seating", seating.Path is not null, [seating.Path]);
 
         var total = plan.Delegates.Count;
         var invitations = InvitationGenerator.Generate(new InvitationRequest(plan, request.OutputFolder)
@@ -92,6 +107,7 @@ public static class ConferencePacket
         // The step is over: its bar ends full even though the signer's own letter was not written (299 of 300).
         request.Progress?.Report(new PacketProgress("Giấy mời", total, total));
         steps.Add(new PacketStep("Giấy mời (mỗi đại biểu một tệp)", invitations.Invitations.Count, InvitationGenerator.Folder + "/", invitations.Problems));
+        Done("invitations", !invitations.HasErrors, [.. invitations.Invitations.Select(i => i.RelativePath), invitations.PrintFile, invitations.ListFile]);
         if (invitations.PrintFile is not null)
         {
             steps.Add(new PacketStep("Giấy mời – tệp in gộp", 1, InvitationGenerator.PrintFileName, []));
@@ -104,9 +120,11 @@ public static class ConferencePacket
 
         var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, request.OutputFolder));
         steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, ProgrammeGenerator.FileName, programme.Problems));
+        Done("programme", programme.Path is not null, [programme.Path]);
 
         var forms = QuestionForms.WriteAll(plan, Path.Combine(request.OutputFolder, FormsFolder));
         steps.Add(new PacketStep("Phiếu câu hỏi gửi các đơn vị", forms.Count, FormsFolder + "/", []));
+        Done("forms", true, forms);
 
         // The returned sheets in the plan folder (phieu-tra-ve/), consolidated; the script then lists their questions.
         var questions = request.Questions;
@@ -119,6 +137,7 @@ public static class ConferencePacket
                 steps.Add(new PacketStep(
                     $"Tổng hợp câu hỏi: đọc {merged.RowsRead} dòng = {merged.RowsTaken} lấy vào + {merged.RowsRejected} không lấy",
                     1, QuestionConsolidator.ConsolidatedFileName, [.. merged.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })]));
+                Done("questions", true, [merged.OutputPath]);
                 if (questions is null)
                 {
                     var readProblems = new ProblemList();
@@ -137,6 +156,14 @@ public static class ConferencePacket
 
         var script = ScriptGenerator.Generate(new ScriptRequest(plan, request.OutputFolder) { Questions = questions });
         steps.Add(new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", script.Path is null ? 0 : 1, ScriptGenerator.FileName, script.Problems));
+        Done("script", script.Path is not null, [script.Path]);
+
+        // Before publishing: what is published is exactly the current packet.
+        var commit = output.Commit(completed);
+        if (commit.Removed.Count > 0 || commit.Problems.Count > 0)
+        {
+            steps.Add(new PacketStep("Gỡ tệp của lần tạo trước không còn trong hồ sơ", commit.Removed.Count, OutputFolder.ManifestName, commit.Problems));
+        }
 
         if (publisher is not null && request.Publish is { } publishRequest)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Inputs;
 using Dialogue.Office.Automation.Spreadsheets;
 using Dialogue.Office.Automation.Vietnamese;
 
@@ -22,43 +23,51 @@ internal static partial class DelegateListReader
             return [];
         }
 
-        // The file name comes from the plan: keep it inside the plan folder.
-        var path = Path.GetFullPath(Path.Combine(plan.Folder, plan.DelegateFile));
-        var fileName = Path.GetFileName(path);
-        if (!path.StartsWith(plan.Folder, StringComparison.Ordinal))
-        {
-            problems.Error("DELEGATES_FILE_OUTSIDE", plan.LocationOf("delegates"), $"Delegate file '{plan.DelegateFile}' is outside the plan folder.", plan.DelegateFile);
-            return [];
-        }
-
-        if (!File.Exists(path))
-        {
-            problems.Error("DELEGATES_FILE_MISSING", plan.LocationOf("delegates"), $"Delegate file '{plan.DelegateFile}' not found.", plan.DelegateFile);
-            return [];
-        }
-
+        // The file name comes from the plan: its real path (links followed) must stay inside the plan folder, and the
+        // file is read only after the guarded opener has checked it (sizes, ratio, rows; regular files only).
+        var where = plan.LocationOf("delegates");
+        var fileName = Path.GetFileName(plan.DelegateFile);
         SheetValues sheet;
         try
         {
+            var path = ContainedPath.Resolve(plan.Folder, plan.DelegateFile);
+            fileName = Path.GetFileName(path);
             var ext = Path.GetExtension(path).ToLowerInvariant();
             if (ext == ".csv")
             {
-                sheet = CsvReader.Read(path);
+                sheet = CsvReader.Read(path, "", InputLimits.CsvFileBytes, InputLimits.DelegateRows);
             }
             else if (ext is ".xlsx" or ".xlsm")
             {
-                var sheets = XlsxReader.Read(path);
+                var sheets = XlsxReader.Read(GuardedPackage.Open(path, PackageKind.Workbook, InputLimits.DelegateList, plan.DelegateFile));
+                if (DelegateWorkbook.ListedVenues(sheets) is { } listed && !listed.SequenceEqual(plan.Venues.Select(v => v.Id)))
+                {
+                    // The scaffold's drop-down would refuse the plan's real ids (Excel enforces it): say how to refresh it.
+                    problems.Warning("DELEGATES_LIST_STALE", Locations.Join(fileName, DelegateWorkbook.ListSheetName), "Venue drop-down differs from the plan",
+                        string.Join(", ", listed), string.Join(", ", plan.Venues.Select(v => v.Id)));
+                }
+
                 sheet = sheets.FirstOrDefault(s => VietnameseText.Fold(s.Name) == VietnameseText.Fold(DelegateColumns.SheetName))
                     ?? sheets.FirstOrDefault(s => !s.IsHidden)
                     ?? throw new InvalidDataException("no sheets");
             }
             else
             {
-                problems.Error("DELEGATES_FILE_TYPE", fileName, $"Delegate file must be .xlsx or .csv: '{fileName}'.", fileName);
+                problems.Error("DELEGATES_FILE_TYPE", where, $"Delegate file must be .xlsx or .csv: '{fileName}'.", fileName);
                 return [];
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException or InvalidOperationException or ArgumentException)
+        catch (InputFileException ex) when (ex.Reason == InputRejection.Missing)
+        {
+            problems.Error("DELEGATES_FILE_MISSING", where, $"Delegate file '{plan.DelegateFile}' not found.", plan.DelegateFile, ex.FullPath ?? "");
+            return [];
+        }
+        catch (InputFileException ex)
+        {
+            problems.Add(ex.ToProblem(ex.Reason is InputRejection.OutsideFolder or InputRejection.NotRegularFile ? where : null));
+            return [];
+        }
+        catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
         {
             problems.Error("DELEGATES_FILE_UNREADABLE", fileName, $"Cannot read '{fileName}': {ex.Message}", fileName);
             return [];
@@ -123,7 +132,19 @@ internal static partial class DelegateListReader
         var ordinal = 0;
         foreach (var row in sheet.Rows.Where(r => r.Number > header.Number && !r.IsEmpty))
         {
+            if (DelegateCells.IsTotalsRow(row, columns))
+            {
+                problems.Warning("DELEGATES_TOTALS_ROW_IGNORED", Locations.Row(fileName, sheet.Name, row.Number), "Totals row ignored",
+                    string.Join(" ", row.Cells.Where(c => !string.IsNullOrWhiteSpace(c))));
+                continue;
+            }
+
             ordinal++;
+            if (!DelegateCells.Check(row, columns, key => Where(row, key), problems))
+            {
+                continue;
+            }
+
             var name = Cell(row, "name");
             var org = Cell(row, "org");
             var addressee = Cell(row, "addressee");
@@ -176,8 +197,9 @@ internal static partial class DelegateListReader
             }
             else
             {
+                var guess = Suggestions.Closest(venue, plan.Venues.Select(x => (x.Id, x.Name)));
                 problems.Error("DELEGATE_UNKNOWN_VENUE", Where(row, "venue"), $"Bridge point '{venue}' is not in the plan.", venue,
-                    string.Join(", ", plan.Venues.Select(x => x.Id)));
+                    string.Join(", ", plan.Venues.Select(x => x.Id)), Suggestions.Sentence(guess, plan.FindVenue(guess ?? "")?.Name));
                 rowOk = false;
             }
 

@@ -94,6 +94,62 @@ public static class DelegateWorkbook
         workbook.SaveAs(path);
     }
 
+    /// <summary>
+    /// Refreshes the drop-down vocabularies of an existing delegate workbook (<c>dialogue validate --fix-lists</c>): the
+    /// "Điểm cầu" list takes the plan's current ids, the venue column's drop-down points at the whole new list, and
+    /// the help sheet names the ids. The clerk's rows are kept as they are. The file is checked by the guarded opener
+    /// first and written back atomically. Returns false when the workbook has no "Đại biểu" sheet with a venue column.
+    /// </summary>
+    /// <exception cref="Inputs.InputFileException">The file is refused.</exception>
+    public static bool RefreshLists(string path, IReadOnlyList<string> venueIds)
+    {
+        var package = Inputs.GuardedPackage.Open(path, Inputs.PackageKind.Workbook, Inputs.InputLimits.DelegateList);
+        using var workbook = new XLWorkbook(package.OpenRead());
+        if (!workbook.TryGetWorksheet(DelegateColumns.SheetName, out var sheet))
+        {
+            return false;
+        }
+
+        var header = sheet.Row(1).CellsUsed().FirstOrDefault(c => DelegateColumns.Match(c.GetString()) == "venue");
+        if (header is null)
+        {
+            return false;
+        }
+
+        if (!workbook.TryGetWorksheet(ListSheetName, out var lists))
+        {
+            lists = workbook.Worksheets.Add(ListSheetName);
+            lists.Visibility = XLWorksheetVisibility.Hidden;
+        }
+
+        var last = lists.Column(3).LastCellUsed()?.Address.RowNumber ?? 1;
+        lists.Range(2, 3, Math.Max(2, last), 3).Clear();
+        var venues = ListColumn(lists, 3, "Điểm cầu", venueIds.Count > 0 ? venueIds : [""]);
+        var column = header.Address.ColumnNumber;
+        var inputRows = Math.Max(sheet.LastRowUsed()?.RowNumber() ?? 1, 1 + MinimumInputRows);
+        sheet.DataValidations.Delete(v => v.Ranges.Any(r => r.RangeAddress.FirstAddress.ColumnNumber <= column && r.RangeAddress.LastAddress.ColumnNumber >= column));
+
+        Dropdown(sheet, column, inputRows, venues, "Điểm cầu", "Chọn mã điểm cầu trong kế hoạch; để trống = điểm cầu chính.");
+        if (workbook.TryGetWorksheet(HelpSheetName, out var help))
+        {
+            foreach (var cell in help.Column(1).CellsUsed().Where(c => DelegateColumns.Match(c.GetString()) == "venue"))
+            {
+                Text(help.Cell(cell.Address.RowNumber, 3), $"{DelegateColumns.All.First(c => c.Key == "venue").Help}. Các mã: {string.Join(", ", venueIds)}.");
+            }
+        }
+
+        Outputs.AtomicFile.Write(path, workbook.SaveAs);
+        return true;
+    }
+
+    /// <summary>The ids the workbook's hidden "Điểm cầu" list offers (null when it has none).</summary>
+    internal static IReadOnlyList<string>? ListedVenues(IReadOnlyList<Spreadsheets.SheetValues> sheets)
+    {
+        var lists = sheets.FirstOrDefault(s => s.Name == ListSheetName);
+        var column = lists is { Rows.Count: > 0 } ? lists.Rows[0].Cells.ToList().FindIndex(c => c == "Điểm cầu") : -1;
+        return column < 0 ? null : lists!.Rows.Skip(1).Select(r => r[column]).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToList();
+    }
+
     private static void WriteHelp(IXLWorksheet help, IReadOnlyList<string> venueIds)
     {
         Text(help.Cell(1, 1), "HƯỚNG DẪN ĐIỀN DANH SÁCH ĐẠI BIỂU");

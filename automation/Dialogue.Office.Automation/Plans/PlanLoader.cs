@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Inputs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -40,12 +41,30 @@ public static partial class PlanLoader
             return new PlanLoadResult(null, problems.Items);
         }
 
+        string text;
+        try
+        {
+            text = InputFile.ReadAllText(planPath, InputLimits.PlanFileBytes, PlanFileName);
+        }
+        catch (InputFileException ex)
+        {
+            problems.Add(ex.ToProblem(ex.Reason == InputRejection.NotUtf8 ? Locations.Line(PlanFileName, checked((int)ex.Measure)) : PlanFileName));
+            return new PlanLoadResult(null, problems.Items);
+        }
+
+        // Tabs, repeated keys and aliases are reported at their own lines before anything is built.
+        YamlPrecheck.Check(text, PlanFileName, problems);
+        if (problems.HasErrors)
+        {
+            return new PlanLoadResult(null, problems.Items);
+        }
+
         YamlMappingNode root;
         Parser? parser = null;
         try
         {
             var stream = new YamlStream();
-            using (var reader = new StreamReader(planPath))
+            using (var reader = new StringReader(text))
             {
                 parser = new Parser(reader);
                 stream.Load(parser);
@@ -65,9 +84,10 @@ public static partial class PlanLoader
             problems.Error("PLAN_YAML_SYNTAX", Locations.Line(PlanFileName, checked((int)ex.Start.Line)), $"YAML syntax: {ex.Message}", SyntaxHint);
             return new PlanLoadResult(null, problems.Items);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 18 throws this instead of a YamlException on some unclosed flow collections ("[07:30").
+            // YamlDotNet 18 throws these instead of a YamlException on some unclosed flow collections ("[07:30") and on
+            // a %TAG directive whose prefix is not a URI (found by the fuzz run).
             var line = parser?.Current is { } current ? checked((int)current.Start.Line) : 0;
             problems.Error("PLAN_YAML_SYNTAX", Locations.Line(PlanFileName, line), $"YAML syntax: {ex.Message}", SyntaxHint);
             return new PlanLoadResult(null, problems.Items);

@@ -19,13 +19,16 @@ internal static partial class PlanValidator
             var unit = plan.Units[i];
             if (unit.VenueId.Length > 0 && plan.FindVenue(unit.VenueId) is null)
             {
+                var guess = Suggestions.Closest(unit.VenueId, plan.Venues.Select(v => (v.Id, v.Name)));
                 problems.Error("PLAN_UNKNOWN_VENUE", plan.LocationOf($"units[{i + 1}].venue"), $"Unit '{unit.Id}' names unknown bridge point '{unit.VenueId}'.",
-                    unit.VenueId, string.Join(", ", plan.Venues.Select(v => v.Id)));
+                    unit.VenueId, string.Join(", ", plan.Venues.Select(v => v.Id)), Suggestions.Sentence(guess, plan.FindVenue(guess ?? "")?.Name));
             }
 
             if (unit.DeadlineId.Length > 0 && plan.FindDeadline(unit.DeadlineId) is null)
             {
-                problems.Error("PLAN_UNKNOWN_DEADLINE", plan.LocationOf($"units[{i + 1}].deadline"), $"Unit '{unit.Id}' names unknown deadline '{unit.DeadlineId}'.", unit.DeadlineId);
+                var guess = Suggestions.Closest(unit.DeadlineId, plan.Deadlines.Select(d => (d.Id, d.Description)));
+                problems.Error("PLAN_UNKNOWN_DEADLINE", plan.LocationOf($"units[{i + 1}].deadline"), $"Unit '{unit.Id}' names unknown deadline '{unit.DeadlineId}'.",
+                    unit.DeadlineId, Suggestions.Sentence(guess));
             }
         }
 

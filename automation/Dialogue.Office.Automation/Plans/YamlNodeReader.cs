@@ -58,6 +58,10 @@ internal sealed class YamlNodeReader(string fileName, ProblemList problems, Dict
         Remember(path, node ?? parent);
         switch (node)
         {
+            case YamlSequenceNode seq when seq.Children.Count > Inputs.InputLimits.PlanListItems:
+                problems.Error("PLAN_LIST_TOO_LONG", At(node), $"'{path}' has {seq.Children.Count} items.", path,
+                    seq.Children.Count.ToString("N0", Vietnamese.VietnameseText.Culture), Inputs.InputLimits.PlanListItems.ToString("N0", Vietnamese.VietnameseText.Culture));
+                return [];
             case YamlSequenceNode seq:
                 return seq.Children.ToList();
             case null when required:
@@ -79,6 +83,9 @@ internal sealed class YamlNodeReader(string fileName, ProblemList problems, Dict
         Remember(path, node ?? parent);
         switch (node)
         {
+            case YamlScalarNode scalar when DelegateCells.FirstForbidden(scalar.Value ?? "") is { } bad:
+                problems.Error("PLAN_BAD_CHARACTER", At(scalar), $"'{path}' holds U+{(int)bad:X4}", path, $"U+{(int)bad:X4}");
+                return fallback;
             case YamlScalarNode scalar when !string.IsNullOrWhiteSpace(scalar.Value):
                 return VietnameseText.Clean(scalar.Value);
             case YamlSequenceNode lines when lines.Children.All(c => c is YamlScalarNode):

@@ -32,7 +32,7 @@ public static class ProgrammeGenerator
 
         Directory.CreateDirectory(request.OutputFolder);
         var path = System.IO.Path.Combine(request.OutputFolder, FileName);
-        File.WriteAllBytes(path, bytes);
+        Outputs.AtomicFile.WriteAllBytes(path, bytes);
         return new DocumentResult(path, problems.Items);
     }
 

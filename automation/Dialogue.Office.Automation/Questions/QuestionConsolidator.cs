@@ -343,6 +343,11 @@ public static class QuestionConsolidator
             };
             return Rejected(path, Problem.Error(code, name, ex.Message, Path.GetExtension(name), limits.MaxRowsPerSheet.ToString("N0", VietnameseText.Culture)));
         }
+        catch (Inputs.InputFileException ex)
+        {
+            // Not a regular file, or too large on disk: the shared code of the guarded opener.
+            return Rejected(path, ex.ToProblem());
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A reader bug or a file shape never seen: this file is listed, the others go on.

@@ -48,6 +48,7 @@ public static class QuestionForms
     public static void Write(ConferencePlan plan, Unit unit, string path)
     {
         var stamp = $"Mẫu phiếu {Version} – {plan.Conference.Code}";
+        using var work = new MemoryStream();
         using (var workbook = new XLWorkbook())
         {
             var sheet = workbook.Worksheets.Add(SheetName);
@@ -58,11 +59,22 @@ public static class QuestionForms
             FillGuide(guide, plan, unit, stamp);
             lists.Hide();
             sheet.SetTabActive();
-            workbook.SaveAs(path);
+            workbook.SaveAs(work);
         }
 
-        // ClosedXML 0.95 cannot hold a constant as a defined name; add the stamps with the SDK.
-        using var document = SpreadsheetDocument.Open(path, true);
+        // ClosedXML 0.95 cannot hold a constant as a defined name; add the stamps with the SDK (in memory, then the
+        // file is written whole: atomically).
+        work.Position = 0;
+        using (var document = SpreadsheetDocument.Open(work, true))
+        {
+            AddStamps(document, plan, unit);
+        }
+
+        Outputs.AtomicFile.WriteAllBytes(path, work.ToArray());
+    }
+
+    private static void AddStamps(SpreadsheetDocument document, ConferencePlan plan, Unit unit)
+    {
         var book = document.WorkbookPart!.Workbook;
         var names = book.DefinedNames ?? book.InsertAfter(new DefinedNames(), book.Sheets!)!;
         names.Append(new DefinedName($"\"{unit.Id.Replace("\"", "", StringComparison.Ordinal)}\"") { Name = QuestionFileParser.FormUnitName, Hidden = true });

@@ -137,6 +137,11 @@ public static class QuestionRouting
                 problems.Error("QUESTIONS_FILE_CORRUPT", name, "Unreadable answer file");
                 continue;
             }
+            catch (Inputs.InputFileException ex)
+            {
+                problems.Add(ex.ToProblem());
+                continue;
+            }
 
             var found = false;
             foreach (var sheet in workbook.Sheets)
@@ -314,6 +319,10 @@ public static class QuestionRouting
         catch (FileReadException)
         {
             throw new ProblemException(Problem.Error("QUESTIONS_MASTER_INVALID", Path.GetFileName(path), "Unreadable", Path.GetFileName(path)));
+        }
+        catch (Inputs.InputFileException ex)
+        {
+            throw new ProblemException(ex.ToProblem());
         }
 
         if (!workbook.DefinedNames.ContainsKey(QuestionFileParser.ConsolidatedMarker))

@@ -1,4 +1,6 @@
 using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Inputs;
+using Dialogue.Office.Automation.Outputs;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
@@ -40,7 +42,7 @@ public static class ScriptGenerator
 
         Directory.CreateDirectory(request.OutputFolder);
         var path = Path.Combine(request.OutputFolder, FileName);
-        File.WriteAllBytes(path, bytes);
+        AtomicFile.WriteAllBytes(path, bytes);
         return new DocumentResult(path, problems.Items);
     }
 
@@ -67,7 +69,7 @@ public static class ScriptGenerator
             return null;
         }
 
-        var template = DocxTemplate.Compile(expanded, name, problems);
+        var template = DocxTemplate.Compile(expanded, name, problems, null, Inputs.InputLimits.WordDocument);
         if (template is null)
         {
             return null;
@@ -100,27 +102,49 @@ public static class ScriptGenerator
         return values;
     }
 
-    private static (string Name, byte[]? Bytes) LoadTemplate(ScriptRequest request, ProblemList problems)
+    /// <summary>
+    /// The script template's bytes, checked by the guarded opener: the request's file, else the plan's
+    /// <c>script_document.template</c> (inside the plan folder), else the built-in one.
+    /// </summary>
+    internal static (string Name, byte[]? Bytes) LoadTemplate(ScriptRequest request, ProblemList problems)
     {
-        var path = request.TemplatePath;
-        if (string.IsNullOrEmpty(path) && request.Plan.ScriptDocument is { Template.Length: > 0 } settings)
+        var plan = request.Plan;
+        string path;
+        string name;
+        string? location = null;
+        if (!string.IsNullOrEmpty(request.TemplatePath))
         {
-            path = Path.GetFullPath(Path.Combine(request.Plan.Folder, settings.Template));
+            path = request.TemplatePath;
+            name = Path.GetFileName(path);
+        }
+        else
+        {
+            var value = plan.ScriptDocument?.Template ?? "";
+            var resolved = TemplateFiles.FromPlan(plan, "script_document.template", value, problems);
+            if (resolved.Kind == TemplateFiles.Source.BuiltIn)
+            {
+                return (ScriptTemplate.FileName, TemplateFiles.BuiltIn(ScriptTemplate.FileName));
+            }
+
+            if (resolved.Path is null)
+            {
+                return (value, null);
+            }
+
+            path = resolved.Path;
+            name = value;
+            location = plan.LocationOf("script_document.template");
         }
 
-        if (string.IsNullOrEmpty(path))
-        {
-            return (ScriptTemplate.FileName, ScriptTemplate.Build());
-        }
-
-        var name = Path.GetFileName(path);
         try
         {
-            return (name, File.ReadAllBytes(path));
+            return (name, GuardedPackage.Open(path, PackageKind.WordDocument, InputLimits.Template, name).ToArray());
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (InputFileException ex)
         {
-            problems.Error("TEMPLATE_MISSING", name, $"Template '{name}' cannot be read.", name);
+            problems.Add(ex.Reason == InputRejection.Missing
+                ? Problem.Error("TEMPLATE_MISSING", location ?? name, $"Template '{name}' not found at {path}.", name, ex.FullPath ?? path)
+                : ex.ToProblem(location));
             return (name, null);
         }
     }

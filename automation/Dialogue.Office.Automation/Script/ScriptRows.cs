@@ -76,7 +76,7 @@ internal static class ScriptRows
             anchor.Remove();
             doc.MainDocumentPart!.Document.Save();
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        catch (Exception ex) when (Inputs.GuardedPackage.IsPackageFault(ex))
         {
             problems.Error("TEMPLATE_NOT_WORD", name, $"Cannot open template: {ex.Message}", name);
             return null;

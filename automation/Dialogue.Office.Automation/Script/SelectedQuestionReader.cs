@@ -23,8 +23,12 @@ public static partial class SelectedQuestionReader
         {
             sheets = XlsxReader.Read(path);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException
-            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException)
+        catch (Inputs.InputFileException ex)
+        {
+            problems.Add(ex.ToProblem());
+            return null;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException || Inputs.GuardedPackage.IsPackageFault(ex))
         {
             problems.Error("SCRIPT_QUESTIONS_UNREADABLE", file, "The question workbook cannot be read.", file);
             return null;

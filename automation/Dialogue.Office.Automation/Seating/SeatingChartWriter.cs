@@ -26,7 +26,7 @@ internal static class SeatingChartWriter
         WriteGrid(workbook.Worksheets.Add(GridSheet), plan, seating);
         WriteList(workbook.Worksheets.Add(ListSheet), seating);
         workbook.Worksheet(GridSheet).SetTabActive();
-        workbook.SaveAs(path);
+        Outputs.AtomicFile.Write(path, workbook.SaveAs);
     }
 
     private static void WriteGrid(IXLWorksheet sheet, ConferencePlan plan, SeatingPlan seating)

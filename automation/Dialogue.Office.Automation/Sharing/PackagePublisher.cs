@@ -453,7 +453,9 @@ public sealed class PackagePublisher(TimeProvider? time = null)
             {
                 var relative = Path.GetRelativePath(_source, full).Replace(Path.DirectorySeparatorChar, '/');
                 var name = Path.GetFileName(full);
-                if (relative is PublishManifest.FileName || relative == PublishManifest.FileName + ".tmp"
+                // The project's own bookkeeping (publish and output manifests, unfinished atomic writes) is not published.
+                if (relative is PublishManifest.FileName || relative == PublishManifest.FileName + ".tmp" || relative == Outputs.OutputFolder.ManifestName
+                    || name.StartsWith(Outputs.AtomicFile.TempPrefix, StringComparison.Ordinal)
                     || name.EndsWith(".dialogue-tmp", StringComparison.Ordinal)
                     || (pdfFolder is not null && full.StartsWith(pdfFolder, StringComparison.Ordinal)))
                 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.Automation.Spreadsheets;
 
@@ -72,20 +73,21 @@ internal sealed class FileReadException(FileRejection reason, string detail) : E
 /// </summary>
 internal static class GuardedWorkbookReader
 {
-    /// <summary>Limits that keep memory and time bounded on hostile files.</summary>
+    /// <summary>Limits that keep memory and time bounded on hostile files (defaults: <see cref="InputLimits.ReturnedSheet"/>).</summary>
     internal sealed record Limits
     {
-        public long MaxEntryBytes { get; init; } = 64L * 1024 * 1024;
-        public long MaxTotalBytes { get; init; } = 200L * 1024 * 1024;
-        public int MaxRatio { get; init; } = 200;
-        public int MaxEntries { get; init; } = 2000;
-        public int MaxRowsPerSheet { get; init; } = 10_000;
+        public long MaxFileBytes { get; init; } = InputLimits.ReturnedSheet.MaxFileBytes;
+        public long MaxEntryBytes { get; init; } = InputLimits.ReturnedSheet.MaxXmlPartBytes;
+        public long MaxTotalBytes { get; init; } = InputLimits.ReturnedSheet.MaxTotalBytes;
+        public int MaxRatio { get; init; } = InputLimits.ReturnedSheet.MaxRatio;
+        public int MaxEntries { get; init; } = InputLimits.ReturnedSheet.MaxParts;
+        public int MaxRowsPerSheet { get; init; } = InputLimits.ReturnedSheet.MaxRows;
     }
 
     public static RawWorkbook Read(string path, Limits limits)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        using var stream = OpenInput(path);
+        using var stream = OpenInput(path, limits);
         Span<byte> magic = stackalloc byte[8];
         var read = stream.ReadAtLeast(magic, 8, throwOnEndOfStream: false);
         stream.Position = 0;
@@ -119,9 +121,9 @@ internal static class GuardedWorkbookReader
 
         using (zip)
         {
-            CheckSizes(zip, limits);
             try
             {
+                CheckSizes(zip, limits); // the central directory is read lazily: a broken one throws here
                 return ReadPackage(zip, limits);
             }
             catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or FormatException)
@@ -134,9 +136,17 @@ internal static class GuardedWorkbookReader
     /// <summary>
     /// A returned sheet is typically 10–50 KB: read it in one call into memory (the zip reader seeks back and forth,
     /// and a 64 KB file buffer per file was most of what reading 1 000 files allocated); big files stay on disk.
+    /// Only regular files within the size limit are opened (<see cref="InputFile"/>: a pipe would block forever).
     /// </summary>
-    private static Stream OpenInput(string path)
+    /// <exception cref="InputFileException">Not a regular file, or too large.</exception>
+    private static Stream OpenInput(string path, Limits limits)
     {
+        var length = InputFile.RegularLength(path, Path.GetFileName(path));
+        if (length > limits.MaxFileBytes)
+        {
+            throw new InputFileException(InputRejection.TooLarge, Path.GetFileName(path), $"{length} bytes on disk", length, limits.MaxFileBytes);
+        }
+
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
         if (stream.Length > 4 << 20)
         {
@@ -631,30 +641,21 @@ internal static class GuardedWorkbookReader
             throw new FileReadException(FileRejection.CsvNotUtf8, "CSV is not UTF-8");
         }
 
-        var temp = Path.Combine(Path.GetTempPath(), "dialogue-csv-" + Guid.NewGuid().ToString("N") + ".csv");
-        try
+        var data = CsvReader.Parse(text, "CSV", limits.MaxRowsPerSheet);
+        var sheet = new RawSheet { Name = "CSV" };
+        foreach (var row in data.Rows)
         {
-            File.WriteAllText(temp, text.TrimStart('\uFEFF'), new UTF8Encoding(false));
-            var data = CsvReader.Read(temp, "CSV");
-            var sheet = new RawSheet { Name = "CSV" };
-            foreach (var row in data.Rows)
+            if (sheet.Rows.Count >= limits.MaxRowsPerSheet)
             {
-                if (sheet.Rows.Count >= limits.MaxRowsPerSheet)
-                {
-                    sheet.Truncated = true;
-                    break;
-                }
-
-                sheet.Rows.Add(new RawRow(row.Number, row.Cells.Select(c => string.IsNullOrEmpty(c) ? null : new RawCell(c, null, null)).ToArray()));
+                sheet.Truncated = true;
+                break;
             }
 
-            var workbook = new RawWorkbook();
-            workbook.Sheets.Add(sheet);
-            return workbook;
+            sheet.Rows.Add(new RawRow(row.Number, row.Cells.Select(c => string.IsNullOrEmpty(c) ? null : new RawCell(c, null, null)).ToArray()));
         }
-        finally
-        {
-            File.Delete(temp);
-        }
+
+        var workbook = new RawWorkbook();
+        workbook.Sheets.Add(sheet);
+        return workbook;
     }
 }

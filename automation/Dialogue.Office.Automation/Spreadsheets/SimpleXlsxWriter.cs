@@ -17,8 +17,7 @@ public static class SimpleXlsxWriter
 {
     public static void Write(string path, params SimpleSheet[] sheets)
     {
-        using var stream = File.Create(path);
-        Write(stream, sheets);
+        Outputs.AtomicFile.Write(path, stream => Write(stream, sheets));
     }
 
     public static void Write(Stream stream, params SimpleSheet[] sheets)

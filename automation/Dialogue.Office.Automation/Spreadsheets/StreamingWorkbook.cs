@@ -190,13 +190,30 @@ internal sealed class StreamingWorkbook : IDisposable
 
         contentTypes.Append("</Types>");
         workbookRels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{_writers.Count + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
-        const string declaration = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""";
+        // Written to a temporary file and renamed when complete: an interrupted run never leaves half a workbook.
+        var temp = Outputs.AtomicFile.TempPathFor(_path);
+        try
+        {
+            using (var zip = new ZipWriter(temp))
+            {
+                WriteParts(zip, contentTypes.ToString(), workbook.ToString(), workbookRels.ToString());
+            }
 
-        using var zip = new ZipWriter(_path);
-        zip.Add("[Content_Types].xml", contentTypes.ToString());
+            Outputs.AtomicFile.Commit(temp, _path);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private void WriteParts(ZipWriter zip, string contentTypes, string workbook, string workbookRels)
+    {
+        const string declaration = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""";
+        zip.Add("[Content_Types].xml", contentTypes);
         zip.Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
         zip.Add("xl/workbook.xml", declaration + workbook);
-        zip.Add("xl/_rels/workbook.xml.rels", workbookRels.ToString());
+        zip.Add("xl/_rels/workbook.xml.rels", workbookRels);
         zip.Add("xl/styles.xml", declaration + Styles);
         if (_sharedPart is not null)
         {

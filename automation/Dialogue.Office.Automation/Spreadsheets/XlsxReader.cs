@@ -3,13 +3,41 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.Automation.Spreadsheets;
+
+/// <summary>What a cell held besides plain typed content, when it matters to whoever checks the value.</summary>
+public enum CellKind
+{
+    /// <summary>Typed text or a number.</summary>
+    Value,
+
+    /// <summary>A formula whose cached value is text (t="str"): the text is that value.</summary>
+    FormulaText,
+
+    /// <summary>A formula whose cached value is a number, a date or a boolean: the text is that value.</summary>
+    FormulaOther,
+
+    /// <summary>A formula saved without a cached value: the text is the formula ("=A1+1").</summary>
+    FormulaNoValue,
+
+    /// <summary>An error value (#REF!, #N/A…), typed or computed: the text is the error.</summary>
+    Error,
+}
+
+/// <summary>A cell that is not plain content: its kind and, for formulas, the formula without "=".</summary>
+public readonly record struct CellNote(CellKind Kind, string Formula);
 
 /// <summary>One row as read: its 1-based number and its cell texts by 0-based column (null = empty).</summary>
 public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells)
 {
     public string? this[int column] => column >= 0 && column < Cells.Count ? Cells[column] : null;
+
+    /// <summary>Formula and error cells by column (null when the row has none).</summary>
+    public IReadOnlyDictionary<int, CellNote>? Notes { get; init; }
+
+    public CellNote? NoteAt(int column) => Notes is not null && Notes.TryGetValue(column, out var note) ? note : null;
 
     public bool IsEmpty => Cells.All(string.IsNullOrWhiteSpace);
 }
@@ -23,20 +51,35 @@ public readonly record struct MergedRange(int FirstRow, int FirstColumn, int Las
 /// <summary>
 /// Reads cell values from .xlsx with the Open XML SDK's streaming reader: no styles, no object model, so it
 /// stays fast and small on the hot paths (delegate lists, returned question sheets). Formula cells give their
-/// cached value. ClosedXML is kept for writing formatted workbooks.
+/// cached value. ClosedXML is kept for writing formatted workbooks. A file is read only after
+/// <see cref="GuardedPackage"/> has checked it.
 /// </summary>
 public static class XlsxReader
 {
-    /// <summary>Reads every sheet (or only <paramref name="sheetFilter"/> ones) of a workbook.</summary>
-    public static IReadOnlyList<SheetValues> Read(string path, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
+    /// <summary>Reads every sheet (or only <paramref name="sheetFilter"/> ones) of a workbook, checked with <paramref name="limits"/> (default <see cref="InputLimits.Workbook"/>).</summary>
+    /// <exception cref="InputFileException">The file is refused before it is read.</exception>
+    public static IReadOnlyList<SheetValues> Read(string path, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue, PackageLimits? limits = null)
     {
-        using var stream = File.OpenRead(path);
-        return Read(stream, sheetFilter, maxRows);
+        var package = GuardedPackage.Open(path, PackageKind.Workbook, limits ?? InputLimits.Workbook);
+        return Read(package, sheetFilter, maxRows);
     }
 
+    /// <summary>Reads a workbook the guarded opener has checked.</summary>
+    public static IReadOnlyList<SheetValues> Read(GuardedPackage package, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
+    {
+        using var document = package.OpenSpreadsheet();
+        return Read(document, sheetFilter, maxRows);
+    }
+
+    /// <summary>Reads a workbook from a stream the caller trusts (one the core has just written).</summary>
     public static IReadOnlyList<SheetValues> Read(Stream stream, Func<string, bool>? sheetFilter = null, int maxRows = int.MaxValue)
     {
         using var document = SpreadsheetDocument.Open(stream, false);
+        return Read(document, sheetFilter, maxRows);
+    }
+
+    private static IReadOnlyList<SheetValues> Read(SpreadsheetDocument document, Func<string, bool>? sheetFilter, int maxRows)
+    {
         var workbookPart = document.WorkbookPart ?? throw new InvalidDataException("The package has no workbook part.");
         var sharedStrings = ReadSharedStrings(workbookPart.SharedStringTablePart);
         var result = new List<SheetValues>();
@@ -64,7 +107,7 @@ public static class XlsxReader
     /// <summary>Names of the worksheets in workbook order.</summary>
     public static IReadOnlyList<string> SheetNames(string path)
     {
-        using var document = SpreadsheetDocument.Open(path, false);
+        using var document = GuardedPackage.Open(path, PackageKind.Workbook, InputLimits.Workbook).OpenSpreadsheet();
         return document.WorkbookPart?.Workbook?.Sheets?.Elements<Sheet>().Select(s => s.Name?.Value ?? "").ToList() ?? [];
     }
 
@@ -114,6 +157,7 @@ public static class XlsxReader
         var merges = new List<MergedRange>();
         using var reader = OpenXmlReader.Create(part);
         List<string?>? cells = null;
+        Dictionary<int, CellNote>? notes = null;
         var rowNumber = 0;
         var implicitRow = 0;
         while (reader.Read())
@@ -126,12 +170,13 @@ public static class XlsxReader
                     rowNumber = int.TryParse(r, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : implicitRow + 1;
                     implicitRow = rowNumber;
                     cells = [];
+                    notes = null;
                 }
                 else if (cells is not null)
                 {
                     if (cells.Exists(c => !string.IsNullOrEmpty(c)))
                     {
-                        rows.Add(new SheetRow(rowNumber, cells));
+                        rows.Add(new SheetRow(rowNumber, cells) { Notes = notes });
                         if (rows.Count >= maxRows)
                         {
                             break;
@@ -151,6 +196,11 @@ public static class XlsxReader
                 }
 
                 cells[column] = CellText(cell, sharedStrings);
+                if (Note(cell) is { } note)
+                {
+                    (notes ??= [])[column] = note;
+                    cells[column] = note.Kind == CellKind.FormulaNoValue ? "=" + note.Formula : cells[column];
+                }
             }
             else if (reader.ElementType == typeof(MergeCell) && reader.IsStartElement)
             {
@@ -163,6 +213,30 @@ public static class XlsxReader
         }
 
         return new SheetValues(name, rows, merges, hidden);
+    }
+
+    private static CellNote? Note(Cell cell)
+    {
+        var type = cell.DataType?.Value;
+        var formula = cell.CellFormula?.Text;
+        if (type == CellValues.Error)
+        {
+            return new CellNote(CellKind.Error, formula ?? "");
+        }
+
+        if (cell.CellFormula is null)
+        {
+            return null;
+        }
+
+        // A shared formula's other cells carry only its index: the formula text is on its first cell.
+        formula = string.IsNullOrEmpty(formula) ? "(công thức dùng chung)" : formula;
+        if (cell.CellValue?.Text is null)
+        {
+            return new CellNote(CellKind.FormulaNoValue, formula);
+        }
+
+        return new CellNote(type == CellValues.String || type == CellValues.SharedString || type == CellValues.InlineString ? CellKind.FormulaText : CellKind.FormulaOther, formula);
     }
 
     private static string? CellText(Cell cell, string[] sharedStrings)

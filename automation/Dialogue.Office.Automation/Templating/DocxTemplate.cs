@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Inputs;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
@@ -65,26 +66,53 @@ public sealed partial class DocxTemplate
 
     private sealed record BlockField(string Tag, string ParagraphStart, string PlainRunProps, string BoldRunProps, string ParagraphEnd) : Segment;
 
-    /// <summary>Compiles a template. Problems (unknown tags, missing required tags…) are added to <paramref name="problems"/>.</summary>
-    public static DocxTemplate? Compile(string path, ProblemList problems, IReadOnlyList<string>? requiredTags = null)
+    /// <summary>
+    /// Compiles the template file at <paramref name="path"/> after the guarded opener has checked it
+    /// (<see cref="InputLimits.Template"/>). Problems (unknown tags, missing required tags, a refused file…) are added
+    /// to <paramref name="problems"/>; <paramref name="location"/> replaces the file name where a file-level problem is
+    /// reported (the plan.yaml line that names the template).
+    /// </summary>
+    public static DocxTemplate? Compile(string path, ProblemList problems, IReadOnlyList<string>? requiredTags = null, string? location = null, string? displayName = null)
     {
-        var name = Path.GetFileName(path);
-        byte[] bytes;
+        var name = displayName ?? Path.GetFileName(path);
+        GuardedPackage package;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            package = GuardedPackage.Open(path, PackageKind.WordDocument, InputLimits.Template, name);
         }
-        catch (IOException)
+        catch (InputFileException ex)
         {
-            problems.Error("TEMPLATE_MISSING", name, $"Template '{name}' cannot be read.", name);
+            problems.Add(ex.Reason == InputRejection.Missing
+                ? Problem.Error("TEMPLATE_MISSING", location ?? name, $"Template '{name}' not found at {path}.", name, ex.FullPath ?? path)
+                : ex.ToProblem(location));
             return null;
         }
 
-        return Compile(bytes, name, problems, requiredTags);
+        return Compile(package, problems, requiredTags);
     }
 
-    public static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags = null)
+    /// <summary>Compiles a template held in memory (a built-in one, an upload): checked by the guarded opener first.</summary>
+    public static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags = null) =>
+        Compile(bytes, name, problems, requiredTags, InputLimits.Template);
+
+    /// <summary>As above with other limits: the script's template once its rows are in is a whole document.</summary>
+    internal static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags, PackageLimits limits)
     {
+        try
+        {
+            return Compile(GuardedPackage.FromBytes(bytes, name, PackageKind.WordDocument, limits), problems, requiredTags);
+        }
+        catch (InputFileException ex)
+        {
+            problems.Add(ex.ToProblem());
+            return null;
+        }
+    }
+
+    private static DocxTemplate? Compile(GuardedPackage package, ProblemList problems, IReadOnlyList<string>? requiredTags)
+    {
+        var name = package.Name;
+        var bytes = package.ToArray();
         using var work = new MemoryStream();
         work.Write(bytes);
         work.Position = 0;
@@ -93,7 +121,7 @@ public sealed partial class DocxTemplate
         var errorsBefore = problems.Errors.Count();
         try
         {
-            using (var doc = WordprocessingDocument.Open(work, true))
+            using (var doc = WordprocessingDocument.Open(work, true, package.SdkSettings))
             {
                 var main = doc.MainDocumentPart;
                 var body = main?.Document?.Body;
@@ -195,7 +223,7 @@ public sealed partial class DocxTemplate
                 main.Document.Save();
             }
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
+        catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
         {
             problems.Error("TEMPLATE_NOT_WORD", name, $"Cannot open template: {ex.Message}", name);
             return null;

@@ -68,8 +68,14 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
         return loaded.Plan;
     }
 
-    internal static string OutputFolder(PlanOutputSettings settings, ConferencePlan plan) =>
-        Path.GetFullPath(settings.Out ?? Path.Combine("out", plan.Conference.Code));
+    /// <summary>The output folder (default out/&lt;code&gt;); one that cannot be used is a usage error (exit 2).</summary>
+    internal static string OutputFolder(PlanOutputSettings settings, ConferencePlan plan)
+    {
+        var path = Path.GetFullPath(settings.Out ?? Path.Combine("out", plan.Conference.Code));
+        return Automation.Outputs.OutputFolder.Check(path, plan.Folder) is { } problem
+            ? throw new UsageException($"{problem.Code}: {problem.Message}")
+            : path;
+    }
 
     internal static int Summary(PacketResult result, string outDir)
     {

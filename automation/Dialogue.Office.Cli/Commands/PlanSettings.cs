@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Outputs;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -21,6 +22,20 @@ public class PlanSettings : CliSettings
 public class PlanOutputSettings : PlanSettings
 {
     [CommandOption("-o|--out <thư-mục>")]
-    [Description("Thư mục ghi kết quả (mặc định: out/<mã hội nghị>).")]
+    [Description("Thư mục ghi kết quả (mặc định: out/<mã hội nghị>): thư mục mới, trống, hoặc thư mục hồ sơ đã tạo trước đó.")]
     public string? Out { get; init; }
+
+    /// <summary>--out must be a folder: not a file, not the plan folder, not a folder of someone else's files (exit 2).</summary>
+    protected override ValidationResult Check()
+    {
+        var plan = base.Check();
+        if (!plan.Successful || string.IsNullOrEmpty(Out))
+        {
+            return plan;
+        }
+
+        return OutputFolder.Check(Out, PlanFolder) is { } problem
+            ? ValidationResult.Error($"{problem.Code}: {problem.Message}")
+            : ValidationResult.Success();
+    }
 }

@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Outputs;
 using System.ComponentModel;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Packets;
@@ -62,11 +63,14 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
         }
 
         var outDir = BuildCommand.OutputFolder(settings, plan);
+        var output = OutputFolder.Open(outDir, plan.Folder);
         var result = ScriptGenerator.Generate(new ScriptRequest(plan, outDir)
         {
             Questions = questions,
             TemplatePath = settings.Template is null ? null : Path.GetFullPath(settings.Template),
         });
+        output.Record("script", result.Path);
+        output.Commit(result.Path is null ? [] : ["script"]);
         return BuildCommand.Summary(new PacketResult(outDir,
             [new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", result.Path is null ? 0 : 1, ScriptGenerator.FileName, [.. readProblems.Items, .. result.Problems])]), outDir);
     }

@@ -65,17 +65,61 @@ public sealed partial class PlanProblemTests
             return (PlanScaffold.Create(b.Folder).Problems, Path.Combine(b.Folder, "plan.yaml"));
         },
         ["DELEGATES_FILE_MISSING"] = b => PlanLine(b, "delegates: dai-bieu.xlsx", "delegates: danh-sach-khac.xlsx"),
-        ["DELEGATES_FILE_OUTSIDE"] = b => PlanLine(b, "delegates: dai-bieu.xlsx", "delegates: ../dai-bieu.xlsx"),
         ["DELEGATES_FILE_TYPE"] = b =>
         {
             b.WriteFile("dai-bieu.txt", "Họ và tên\tCơ quan, đơn vị\n");
-            b.Replace("delegates: dai-bieu.xlsx", "delegates: dai-bieu.txt");
-            return (b.Load().Problems, "dai-bieu.txt");
+            var line = b.Replace("delegates: dai-bieu.xlsx", "delegates: dai-bieu.txt");
+            return (b.Load().Problems, $"plan.yaml:{line}");
         },
         ["DELEGATES_FILE_UNREADABLE"] = b =>
         {
-            b.WriteFile("dai-bieu.xlsx", "đây không phải tệp Excel");
+            // A package the guarded opener accepts whose workbook points at a sheet it does not have.
+            File.WriteAllBytes(b.File("dai-bieu.xlsx"), Inputs.HostileFiles.Workbook("Đại biểu", "", "<a/>").Select(x => x).ToArray());
+            using (var zip = new System.IO.Compression.ZipArchive(File.Open(b.File("dai-bieu.xlsx"), FileMode.Open), System.IO.Compression.ZipArchiveMode.Update))
+            {
+                zip.GetEntry("xl/_rels/workbook.xml.rels")!.Delete();
+            }
+
             return (b.Load().Problems, "dai-bieu.xlsx");
+        },
+        ["PLAN_YAML_TAB"] = b =>
+        {
+            var line = b.Replace("  start: \"07:30\"", "\tstart: \"07:30\"");
+            return (b.Load().Problems, $"plan.yaml:{line}");
+        },
+        ["PLAN_YAML_DUPLICATE_KEY"] = b =>
+        {
+            var line = b.InsertAfter("  start: \"07:30\"", "  start: \"08:00\"");
+            return (b.Load().Problems, $"plan.yaml:{line}");
+        },
+        ["PLAN_YAML_ALIAS"] = b =>
+        {
+            b.Replace("  code: YB23", "  code: &ma YB23");
+            return PlanLine(b, "  chair: \"Thường trực Tỉnh ủy; Chủ tịch Ủy ban nhân dân tỉnh\"", "  chair: *ma");
+        },
+        ["PLAN_LIST_TOO_LONG"] = b =>
+        {
+            b.Replace("recipients:\n", "recipients:\n" + string.Concat(Enumerable.Repeat("  - \"Lưu: VT.\"\n", 2_001)));
+            return (b.Load().Problems, $"plan.yaml:{b.LineOf("recipients:") + 1}");
+        },
+        ["PLAN_BAD_CHARACTER"] = b => PlanLine(b, "  chair: \"Thường trực Tỉnh ủy; Chủ tịch Ủy ban nhân dân tỉnh\"", "  chair: \"Chủ tịch \u202eỦy ban nhân dân tỉnh\""),
+        ["DELEGATE_CELL_ERROR"] = b => Cells(b, "Cơ quan, đơn vị", Inputs.HostileFiles.Error("E2", "#REF!")),
+        ["DELEGATE_FORMULA_NO_VALUE"] = b => Cells(b, "Họ và tên", Inputs.HostileFiles.Formula("C2", "CONCATENATE(\"A\",\"B\")", null)),
+        ["DELEGATE_FORMULA_LINK"] = b => Cells(b, "Họ và tên", Inputs.HostileFiles.Formula("C2", "HYPERLINK(\"http://x.vn\",\"Bấm vào đây\")", "Bấm vào đây", "str")),
+        ["DELEGATE_FORMULA_NOT_TEXT"] = b => Cells(b, "Chức vụ", Inputs.HostileFiles.Formula("D2", "1+1", "2")),
+        ["DELEGATE_FORMULA"] = b => Cells(b, "Chức vụ", Inputs.HostileFiles.Formula("D2", "\"Chuyên \"&\"viên\"", "Chuyên viên", "str")),
+        ["DELEGATE_BAD_CHARACTER"] = b => Cells(b, "Họ và tên", Inputs.HostileFiles.Text("C2", "Lê \u202eVăn Bốn")),
+        ["DELEGATE_TOO_LONG"] = b => Cells(b, "Họ và tên", Inputs.HostileFiles.Text("C2", "Nguyễn " + new string('A', 5000))),
+        ["DELEGATES_TOTALS_ROW_IGNORED"] = b =>
+        {
+            b.WriteFile("dai-bieu.csv", "Họ và tên,Cơ quan, đơn vị\nNguyễn Văn An,Sở Nội vụ\nTổng cộng: 1 đại biểu,\n".Replace("Cơ quan, đơn vị", "\"Cơ quan, đơn vị\"", StringComparison.Ordinal));
+            b.Replace("delegates: dai-bieu.xlsx", "delegates: dai-bieu.csv");
+            return (b.Load().Problems, "dai-bieu.csv › dòng 3");
+        },
+        ["DELEGATES_LIST_STALE"] = b =>
+        {
+            DelegateWorkbook.Write(b.File("dai-bieu.xlsx"), ["tinh", "huyen-cu"], [PlanFolderBuilder.ValidRow("Nguyễn Văn An", "Giám đốc Sở Nội vụ", "Sở Nội vụ")]);
+            return (b.Load().Problems, "dai-bieu.xlsx › Danh mục");
         },
         ["DELEGATES_NO_HEADER"] = b =>
         {
@@ -196,6 +240,18 @@ public sealed partial class PlanProblemTests
     {
         var list = codes.ToList();
         Assert.True(list.Count == 0, $"Codes {what}: {string.Join(", ", list)}");
+    }
+
+    /// <summary>A delegate list whose row 2 holds the given cell in place of a plain one, so the cell's column is named.</summary>
+    private static (IReadOnlyList<Problem>, string) Cells(PlanFolderBuilder b, string column, string cell)
+    {
+        var reference = cell[(cell.IndexOf("r=\"", StringComparison.Ordinal) + 3)..][..2];
+        var row = Inputs.HostileFiles.DelegateRow(2, "YB23-0001", "Nguyễn Văn An", "Chuyên viên", "Sở Nội vụ", "tinh");
+        var start = row.IndexOf($"<c r=\"{reference}\"", StringComparison.Ordinal);
+        var end = row.IndexOf("</c>", start, StringComparison.Ordinal) + 4;
+        File.WriteAllBytes(b.File("dai-bieu.xlsx"), Inputs.HostileFiles.DelegateWorkbook(row[..start] + cell + row[end..],
+            Inputs.HostileFiles.DelegateRow(3, "YB23-0002", "Trần Thị Bình", "Chuyên viên", "Sở Tài chính", "tinh")));
+        return (b.Load().Problems, $"{Sheet} › dòng 2 › {column}");
     }
 
     private static (IReadOnlyList<Problem>, string) PlanLine(PlanFolderBuilder b, string text, string replacement)
