@@ -50,6 +50,7 @@ internal static class CommandRegistry
             questions.AddCommand<QuestionsSplitCommand>("split").WithDescription("Tách bản tổng hợp thành tệp cho từng cơ quan trả lời.");
             questions.AddCommand<QuestionsAnswersCommand>("answers").WithDescription("Ghép câu trả lời của các cơ quan vào bản tổng hợp theo mã câu hỏi.");
         });
+        config.AddCommand<MinutesCommand>("minutes").WithDescription("Lập Biên bản hội nghị (Mẫu 1.9) từ kế hoạch và các câu hỏi được chọn, có ô ghi diễn biến.");
         config.AddCommand<PublishCommand>("publish").WithDescription("Công bố tài liệu hội nghị lên SharePoint (hoặc thư mục chia sẻ cục bộ) và tạo liên kết cho mã QR.");
     }
 
