@@ -48,7 +48,7 @@ public static class InvitationsApi
     /// Form fields: <c>template</c> (the draft as .docx, from getFileAsync), or <c>ooxml</c> (flat OPC from
     /// body.getOoxml()), or <c>documentUrl</c> (read through Graph when sign-in is on); none: the plan's own template.
     /// </summary>
-    private static async Task<IResult> StartAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, AzureAdOptions ad, Microsoft.Extensions.Options.IOptions<AddInOptions> options, CancellationToken ct)
+    private static async Task<IResult> StartAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, SharePointAccess sharePoint, Microsoft.Extensions.Options.IOptions<AddInOptions> options, CancellationToken ct)
     {
         if (PlansApi.Usable(store, planId, out var plan) is { } planProblem)
         {
@@ -86,7 +86,7 @@ public static class InvitationsApi
 
         // The core's packet flow, invitations only: when publishing, the folder and its link are made first and the
         // letters carry it when others can open it — the same QR codes as `dialogue invitations` / `dialogue build`.
-        var publishRequest = publish ? PublishApi.Request(plan!, http, ad, options.Value, jobs, "") : null;
+        var publishRequest = publish ? PublishApi.Request(plan!, http, sharePoint, options.Value, jobs, "") : null;
         var job = jobs.Start(http.OwnerId(), "invitations", plan!.Delegates.Count, async (job, ct) =>
         {
             var outDir = Path.Combine(job.Folder, "ket-qua");

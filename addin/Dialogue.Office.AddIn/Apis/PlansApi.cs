@@ -54,7 +54,7 @@ public static class PlansApi
                 ? TypedResults.PhysicalFile(path, Xlsx, Path.GetFileName(path))
                 : ApiProblem.Result("NOT_FOUND", StatusCodes.Status404NotFound);
         });
-        plans.MapPost("{planId}/packet", (string planId, HttpContext http, PlanStore store, JobStore jobs, AzureAdOptions ad, Microsoft.Extensions.Options.IOptions<AddInOptions> options) =>
+        plans.MapPost("{planId}/packet", (string planId, HttpContext http, PlanStore store, JobStore jobs, SharePointAccess sharePoint, Microsoft.Extensions.Options.IOptions<AddInOptions> options) =>
         {
             if (Usable(store, planId, out var plan) is { } problem)
             {
@@ -62,7 +62,7 @@ public static class PlansApi
             }
 
             // The same flow as `dialogue build`: a SharePoint target is published first, so the QR codes carry its link.
-            var publish = PublishApi.Request(plan!, http, ad, options.Value, jobs, "");
+            var publish = PublishApi.Request(plan!, http, sharePoint, options.Value, jobs, "");
             var job = jobs.Start(http.OwnerId(), "packet", plan!.Delegates.Count, async (job, ct) =>
             {
                 var output = Path.Combine(job.Folder, "ket-qua");

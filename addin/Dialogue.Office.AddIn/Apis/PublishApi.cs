@@ -48,11 +48,11 @@ public static class PublishApi
     /// configuration): the plan's SharePoint site on behalf of the signed-in user when a tenant is configured and the
     /// plan names a site; otherwise the local share, linked through this host's address.
     /// </summary>
-    public static PublishRequest Request(Automation.Plans.ConferencePlan plan, HttpContext http, AzureAdOptions ad, AddInOptions options, JobStore jobs, string sourceFolder) =>
+    public static PublishRequest Request(Automation.Plans.ConferencePlan plan, HttpContext http, SharePointAccess sharePoint, AddInOptions options, JobStore jobs, string sourceFolder) =>
         PublishTargets.ForPlan(
             plan,
             configuration: new Automation.Plans.SharingSettings(), // the host has no sharing settings of its own: the plan's apply
-            sharePoint: ad.IsConfigured ? OnBehalfOf(http, ad) : null,
+            sharePoint: sharePoint.For(http),
             local: new LocalShareTarget { Root = ShareRoot(options, jobs), BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{ShareRequestPath}" },
             sourceFolder);
 
@@ -71,7 +71,7 @@ public static class PublishApi
         Credential = new OnBehalfOfCredential(ad.TenantId, ad.ClientId, ad.ClientSecret, BearerToken(http)),
     };
 
-    private static IResult Start(string jobId, HttpContext http, JobStore jobs, PlanStore store, AzureAdOptions ad, IOptions<AddInOptions> options)
+    private static IResult Start(string jobId, HttpContext http, JobStore jobs, PlanStore store, SharePointAccess sharePoint, IOptions<AddInOptions> options)
     {
         if (jobs.Find(jobId, http.OwnerId()) is not { } source)
         {
@@ -89,7 +89,7 @@ public static class PublishApi
             return planProblem;
         }
 
-        var request = Request(plan!, http, ad, options.Value, jobs, output);
+        var request = Request(plan!, http, sharePoint, options.Value, jobs, output);
         var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Length;
         var job = jobs.Start(http.OwnerId(), "publish", files, async (job, ct) =>
         {
