@@ -148,7 +148,8 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     {
         try
         {
-            await page.WaitForFunctionAsync("t => document.getElementById('status').textContent.includes(t)", text, new PageWaitForFunctionOptions { Timeout = 30_000 });
+            // A state, not a time: the timeout only guards against a hang (jobs of 300 letters take long on a loaded machine).
+            await page.WaitForFunctionAsync("t => document.getElementById('status').textContent.includes(t)", text, new PageWaitForFunctionOptions { Timeout = 180_000 });
         }
         catch (TimeoutException)
         {
