@@ -24,6 +24,7 @@ public static class AddInHost
         builder.Services.AddDirectoryBrowser();
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<Auth.SharePointAccess>();
         builder.Services.AddSingleton(TimeProvider.System);
         var ad = builder.AddAddInAuth();
 

@@ -23,6 +23,7 @@ public sealed class Job(string id, string owner, string folder, string kind, str
 
     // Written last by Complete/Fail (volatile: a reader that sees Done also sees the files and summary).
     private volatile JobState _state = JobState.Running;
+    private readonly TaskCompletionSource<JobState> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Id { get; } = id;
     public string Owner { get; } = owner;
@@ -38,6 +39,9 @@ public sealed class Job(string id, string owner, string folder, string kind, str
     /// <summary>Figures the pane shows when the job is done (counts, reconciliation…), serialised as JSON.</summary>
     public object? Summary { get; private set; }
     public JobState State => _state;
+
+    /// <summary>Completes with the final state once the job is done or failed (what tests and callers await, never a poll).</summary>
+    public Task<JobState> Finished => _finished.Task;
 
     public DateTimeOffset Created { get; } = created;
     public int Done => Volatile.Read(ref _done);
@@ -66,6 +70,7 @@ public sealed class Job(string id, string owner, string folder, string kind, str
         Files = files;
         Problems = problems;
         _state = JobState.Done;
+        _finished.TrySetResult(JobState.Done);
     }
 
     public void Fail(string code, IReadOnlyList<Problem> problems, object? summary = null)
@@ -74,6 +79,7 @@ public sealed class Job(string id, string owner, string folder, string kind, str
         FailureCode = code;
         Problems = problems;
         _state = JobState.Failed;
+        _finished.TrySetResult(JobState.Failed);
     }
 }
 
@@ -126,6 +132,13 @@ public sealed class JobStore
                 _log.LogError(e, "Job {JobId} ({Kind}) failed", id, kind);
                 job.Fail("INTERNAL_ERROR", []);
             }
+
+            if (job.State == JobState.Running)
+            {
+                // Work that returned without Complete/Fail: a bug, but the job must still end for whoever awaits it.
+                _log.LogError("Job {JobId} ({Kind}) returned without completing", id, kind);
+                job.Fail("INTERNAL_ERROR", []);
+            }
         });
         return job;
     }
@@ -153,6 +166,12 @@ public sealed class JobStore
             }
         }
     }
+
+    /// <summary>
+    /// The end of job <paramref name="id"/> (any owner; not reachable over HTTP): lets in-process callers and tests await
+    /// a job instead of polling its state. Null when there is no such job.
+    /// </summary>
+    public Task<JobState>? Finished(string id) => _jobs.TryGetValue(id, out var job) ? job.Finished : null;
 
     /// <summary>The job, if it exists and belongs to <paramref name="owner"/>.</summary>
     public Job? Find(string id, string owner) =>

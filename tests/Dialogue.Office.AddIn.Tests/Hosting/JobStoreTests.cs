@@ -20,11 +20,7 @@ public sealed class JobStoreTests : IDisposable
             j.Complete([], []);
             return Task.CompletedTask;
         });
-        for (var i = 0; i < 100 && job.State == JobState.Running; i++)
-        {
-            await Task.Delay(10);
-        }
-
+        Assert.Equal(JobState.Done, await job.Finished);
         Assert.Equal(JobState.Done, job.State);
         return job;
     }
@@ -61,15 +57,31 @@ public sealed class JobStoreTests : IDisposable
         var store = Store();
         var job = store.Start("", "test", 1, (_, _) =>
             throw new Automation.Diagnostics.ProblemException(Automation.Diagnostics.Problem.Error("QUESTIONS_NO_INPUT", "x", "No input")));
-        for (var i = 0; i < 100 && job.State == JobState.Running; i++)
-        {
-            await Task.Delay(10);
-        }
-
+        Assert.Equal(JobState.Failed, await job.Finished);
         Assert.Equal(JobState.Failed, job.State);
         Assert.Equal("JOB_FAILED", job.FailureCode);
         Assert.Equal("QUESTIONS_NO_INPUT", Assert.Single(job.Problems).Code);
     }
+
+    [Fact]
+    public async Task Start_WorkReturningWithoutCompleting_StillEndsTheJob()
+    {
+        var store = Store();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var job = store.Start("", "test", 1, async (_, _) => await release.Task);
+
+        // Running until the work returns: nothing completes the job early.
+        Assert.False(job.Finished.IsCompleted);
+        Assert.Equal(JobState.Running, job.State);
+        Assert.Same(job.Finished, store.Finished(job.Id));
+        release.SetResult();
+
+        Assert.Equal(JobState.Failed, await job.Finished);
+        Assert.Equal("INTERNAL_ERROR", job.FailureCode);
+    }
+
+    [Fact]
+    public void Finished_UnknownJob_IsNull() => Assert.Null(Store().Finished("no-such-job"));
 
     public void Dispose()
     {

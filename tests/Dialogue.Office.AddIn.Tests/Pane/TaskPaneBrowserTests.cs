@@ -114,9 +114,28 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
         Assert.Empty(errors);
         // The data root holds several sample conferences; these flows use the Yên Bái one.
-        await page.SelectOptionAsync("#plan", "yen-bai-2023");
-        await page.WaitForFunctionAsync("() => document.getElementById('plan-info').textContent.includes('300 đại biểu')", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
+        await SelectPlan(page, "yen-bai-2023");
+        Assert.Contains("300 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         return page;
+    }
+
+    /// <summary>Selects a conference and waits until the pane shows that conference, delegates included (not a neighbouring element).</summary>
+    private static async Task SelectPlan(IPage page, string planId)
+    {
+        await page.SelectOptionAsync("#plan", planId);
+        await WaitForPlan(page, planId, "ready");
+    }
+
+    private static async Task WaitForPlan(IPage page, string planId, string state)
+    {
+        try
+        {
+            await page.WaitForSelectorAsync($"#plan-card[data-plan='{planId}'][data-state='{state}']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"the pane never showed {planId} as {state}; #plan-card is {await page.EvalOnSelectorAsync<string>("#plan-card", "c => JSON.stringify(c.dataset)")}, status: {await page.InnerTextAsync("#status")}");
+        }
     }
 
     private static async Task Shot(IPage page, string name)
@@ -129,7 +148,8 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     {
         try
         {
-            await page.WaitForFunctionAsync("t => document.getElementById('status').textContent.includes(t)", text, new PageWaitForFunctionOptions { Timeout = 30_000 });
+            // A state, not a time: the timeout only guards against a hang (jobs of 300 letters take long on a loaded machine).
+            await page.WaitForFunctionAsync("t => document.getElementById('status').textContent.includes(t)", text, new PageWaitForFunctionOptions { Timeout = 180_000 });
         }
         catch (TimeoutException)
         {
@@ -239,6 +259,51 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await page.ClickAsync("#check");
         await WaitForStatus(page, "Đạt thể thức");
         await NoHorizontalScroll(page);
+    }
+
+    [SkippableFact]
+    public async Task Word_SwitchingConferencesQuickly_DropsTheLateDelegateListOfTheFirst()
+    {
+        RequireBrowser();
+        var page = await OpenPane("Word");
+        var yenBai = await page.EvalOnSelectorAsync<string[]>("#delegate", "s => [...s.options].map(o => o.value)");
+        Assert.Equal(300, yenBai.Length);
+
+        // Hold the other conference's delegate list in the network until the Yên Bái one is shown.
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/plans/xa-2026/delegates", async route =>
+        {
+            reached.TrySetResult();
+            await held.Task;
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The pane aborted this request when the clerk switched back: nothing to continue.
+            }
+        });
+        await page.SelectOptionAsync("#plan", "xa-2026");
+        await WaitForPlan(page, "xa-2026", "loading");
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a guard against a hang, not a wait for time
+        Assert.Equal("Đang tải thông tin hội nghị…", await page.InnerTextAsync("#plan-info"));
+        Assert.True(await page.IsDisabledAsync("#delegate"));
+
+        await SelectPlan(page, "yen-bai-2023");
+        held.SetResult();
+        await page.WaitForSelectorAsync("#plan-card[data-dropped='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+        // Still Yên Bái: its information, its 300 delegates, and a preview fills in one of them.
+        Assert.Equal("yen-bai-2023", await page.GetAttributeAsync("#plan-card", "data-plan"));
+        Assert.Equal("ready", await page.GetAttributeAsync("#plan-card", "data-state"));
+        Assert.Contains("300 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
+        Assert.Equal(yenBai, await page.EvalOnSelectorAsync<string[]>("#delegate", "s => [...s.options].map(o => o.value)"));
+        await page.EvaluateAsync("window.__office.seedControl('KinhGui', '«Kính gửi»')");
+        await page.SelectOptionAsync("#delegate", yenBai[1]);
+        await page.ClickAsync("#preview");
+        await WaitForStatus(page, "Đang xem giấy mời gửi");
     }
 
     [SkippableFact]

@@ -30,7 +30,8 @@ async function send(url, init) {
   let response;
   try {
     response = await fetch(url, { ...init, headers: { ...(await headers()), ...(init?.headers ?? {}) } });
-  } catch {
+  } catch (error) {
+    if (init?.signal?.aborted) throw error; // the caller gave up on this reply (a newer request replaced it)
     throw new ApiError({ code: "NETWORK", title: vi.networkError }, 0);
   }
   if (response.ok) return response;
@@ -43,8 +44,9 @@ async function send(url, init) {
   throw new ApiError(problem, response.status);
 }
 
-export async function getJson(url) {
-  return (await send(url)).json();
+/** GETs JSON; `init.signal` (an AbortSignal) lets the caller drop a reply it no longer wants. */
+export async function getJson(url, init = undefined) {
+  return (await send(url, init)).json();
 }
 
 export async function postForm(url, form) {

@@ -15,6 +15,8 @@ export const vi = Object.freeze({
   signInFailed: (code) => `Không đăng nhập được Microsoft 365 (mã ${code}). Hãy đăng nhập Office bằng tài khoản cơ quan rồi thử lại.`,
   loadingPlans: "Đang tải danh sách…",
   noPlans: "Chưa có hội nghị nào trong thư mục dữ liệu của máy chủ.",
+  loadingPlan: "Đang tải thông tin hội nghị…",
+  loadingDelegates: "Đang tải danh sách đại biểu…",
   planInfo: (p) => `Ngày ${p.date} · ${p.delegates} đại biểu · mã ${p.code}`,
   planHasErrors: (n) => `Kế hoạch còn ${n} lỗi: sửa plan.yaml hoặc danh sách đại biểu trước khi tạo tài liệu.`,
   groupCommon: "Chung cho mọi giấy mời",

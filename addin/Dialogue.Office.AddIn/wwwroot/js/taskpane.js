@@ -5,6 +5,7 @@ import * as api from "./api.js";
 import * as auth from "./auth.js";
 import * as word from "./word.js";
 import * as excel from "./excel.js";
+import { latestOnly } from "./latest.js";
 import { vi } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
@@ -254,15 +255,47 @@ function currentPlan() {
 
 const planUrl = (path) => `api/${path.replace("{plan}", encodeURIComponent(currentPlan()?.id ?? ""))}`;
 
+// The delegates of the selected conference: a reply for a conference no longer selected is dropped.
+const planSelection = latestOnly();
+
+/**
+ * Shows the chosen conference. #plan-card says which plan it shows and whether it is ready
+ * (data-plan, data-state="loading" | "ready" | "failed"); data-dropped counts replies dropped as stale.
+ */
 async function onPlanChanged() {
   const plan = currentPlan();
   if (!plan) return;
-  $("plan-info").textContent = plan.errors > 0 ? vi.planHasErrors(plan.errors) : vi.planInfo(plan);
+  const card = $("plan-card");
+  const delegates = state.host === "word" && plan.errors === 0;
+  const url = planUrl("plans/{plan}/delegates");
+  card.dataset.plan = plan.id;
+  card.dataset.state = "loading";
+  $("plan-info").textContent = vi.loadingPlan;
   renderProblems([]);
   if (state.host === "word") {
-    state.delegates = plan.errors > 0 ? [] : await api.getJson(planUrl("plans/{plan}/delegates"));
-    $("delegate").replaceChildren(...state.delegates.map((d) => new Option(`${d.code} – ${d.addressee}`, d.code)));
+    state.delegates = [];
+    $("delegate").replaceChildren(new Option(vi.loadingDelegates, ""));
+    $("delegate").disabled = true;
   }
+  let reply;
+  try {
+    reply = await planSelection((signal) => (delegates ? api.getJson(url, { signal }) : Promise.resolve([])));
+  } catch (error) {
+    card.dataset.state = "failed";
+    $("plan-info").textContent = "";
+    throw error;
+  }
+  if (!reply.current) {
+    card.dataset.dropped = String(Number(card.dataset.dropped ?? 0) + 1);
+    return;
+  }
+  if (state.host === "word") {
+    state.delegates = reply.value;
+    $("delegate").replaceChildren(...state.delegates.map((d) => new Option(`${d.code} – ${d.addressee}`, d.code)));
+    $("delegate").disabled = false;
+  }
+  $("plan-info").textContent = plan.errors > 0 ? vi.planHasErrors(plan.errors) : vi.planInfo(plan);
+  card.dataset.state = "ready";
 }
 
 async function loadFields() {
