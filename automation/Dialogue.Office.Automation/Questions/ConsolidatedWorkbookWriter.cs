@@ -182,6 +182,7 @@ internal static class ConsolidatedWorkbookWriter
             notes.Add($"Đã chuyển mã chữ {(kind.Contains("TCVN3", StringComparison.Ordinal) ? "TCVN3" : "VNI")} → Unicode ({legacy} ô)");
         }
 
+        notes.AddRange(r.Flags);
         return string.Join(". ", notes);
     }
 

@@ -49,6 +49,9 @@ internal sealed class QuestionRecord
     /// <summary>Columns whose text was converted from TCVN3/VNI/NFD ("Nội dung: TCVN3").</summary>
     public List<string> Repairs { get; } = [];
 
+    /// <summary>Cells kept as found that a person must look at (a formula saved without its value…).</summary>
+    public List<string> Flags { get; } = [];
+
     /// <summary>Duplicate group label ("T0001") or empty.</summary>
     public string DuplicateGroup { get; set; } = "";
 
