@@ -195,6 +195,11 @@ internal static class GuardedWorkbookReader
             {
                 // Ordinary XML compression (a 100 000-row sheet written with inline strings is ~72 MB at ratio ~10):
                 // too big for a returned sheet, not a sign of a malicious file.
+                if (entry.FullName.Contains("worksheets/", StringComparison.OrdinalIgnoreCase) && CountRows(entry, limits.MaxRowsPerSheet) is var rows && rows > limits.MaxRowsPerSheet)
+                {
+                    throw new FileReadException(FileRejection.TooManyRows, $"{entry.FullName}: more than {limits.MaxRowsPerSheet} rows in {entry.Length} bytes");
+                }
+
                 var (size, limit) = entry.Length > limits.MaxEntryBytes ? (entry.Length, limits.MaxEntryBytes) : (total, limits.MaxTotalBytes);
                 throw new FileReadException(FileRejection.TooLarge, $"{entry.FullName}: {entry.Length} bytes from {entry.CompressedLength}, total {total}", Megabytes(size), Megabytes(limit));
             }
@@ -206,6 +211,48 @@ internal static class GuardedWorkbookReader
     /// part compressed far better than that is filler (zeros, one repeated block), which only a bomb is made of.
     /// </summary>
     private const long OrdinaryXmlRatio = 50;
+
+    /// <summary>
+    /// Counts &lt;row&gt; start tags of an oversized worksheet by streaming it (never buffered; stops after
+    /// <paramref name="limit"/> + 1 rows or past the declared size), so the reason given is the true one.
+    /// </summary>
+    private static int CountRows(ZipArchiveEntry entry, int limit)
+    {
+        using var stream = entry.Open();
+        var buffer = new byte[64 * 1024];
+        var rows = 0;
+        long read = 0;
+        var carry = 0;
+        while (rows <= limit && read <= entry.Length + (1 << 20))
+        {
+            var n = stream.Read(buffer, carry, buffer.Length - carry);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+            var span = buffer.AsSpan(0, carry + n);
+            for (var i = span.IndexOf("row"u8); i >= 0 && i + 3 < span.Length; i = NextRow(span, i + 3))
+            {
+                if (i > 0 && span[i - 1] is (byte)'<' or (byte)':' && span[i + 3] is (byte)' ' or (byte)'>')
+                {
+                    rows++;
+                }
+            }
+
+            carry = Math.Min(4, span.Length);
+            span[^carry..].CopyTo(buffer);
+        }
+
+        return rows;
+
+        static int NextRow(ReadOnlySpan<byte> span, int from)
+        {
+            var next = span[from..].IndexOf("row"u8);
+            return next < 0 ? -1 : from + next;
+        }
+    }
 
     private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + " MB";
 

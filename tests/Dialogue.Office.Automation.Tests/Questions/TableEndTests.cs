@@ -129,7 +129,7 @@ public class TableEndTests
     public void DateFormatCodes(string code, bool date) => Assert.Equal(date, GuardedWorkbookReader.IsDateFormatCode(code));
 
     [Fact]
-    public void Read_BigSheetOfOrdinaryXml_IsTooLargeNotMalicious_AndABombIsStillABomb()
+    public void Read_OversizedSheetOfOrdinaryXml_IsTooManyRowsOrTooLargeNotMalicious_AndABombIsStillABomb()
     {
         using var dir = new TempDir("questions-tableend-");
         var rows = new StringBuilder();
@@ -142,15 +142,50 @@ public class TableEndTests
         WritePackage(dir.File("bomb.xlsx"), "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + new string(' ', 3_000_000) + "</t></is></c></row>");
         var limits = new GuardedWorkbookReader.Limits { MaxEntryBytes = 1 << 20 };
 
-        var big = Assert.Throws<FileReadException>(() => GuardedWorkbookReader.Read(dir.File("inline.xlsx"), limits));
+        var manyRows = Assert.Throws<FileReadException>(() => GuardedWorkbookReader.Read(dir.File("inline.xlsx"), limits));
+        var big = Assert.Throws<FileReadException>(() => GuardedWorkbookReader.Read(dir.File("inline.xlsx"), limits with { MaxRowsPerSheet = 50_000 }));
         var bomb = Assert.Throws<FileReadException>(() => GuardedWorkbookReader.Read(dir.File("bomb.xlsx"), limits));
 
-        Assert.Equal(FileRejection.TooLarge, big.Reason);
+        Assert.Equal(FileRejection.TooManyRows, manyRows.Reason); // 20 000 rows > 10 000: the true reason, counted while streaming
+        Assert.Equal(FileRejection.TooLarge, big.Reason); // within the row limit but too big: size, still not malicious
         Assert.Equal(FileRejection.ZipBomb, bomb.Reason);
         Assert.Equal("1 MB", big.Args[1]);
         var text = Automation.Diagnostics.Problem.Error("QUESTIONS_FILE_TOO_LARGE", "inline.xlsx", "", big.Args).Message;
         Assert.DoesNotContain("nghi tệp độc hại", text, StringComparison.Ordinal);
         Assert.Contains("quá nhiều dòng", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_HundredThousandRowsOfInlineStrings_IsTooManyRowsNotMalicious()
+    {
+        // The file: 100 000 rows written with inline strings, a ~72 MB sheet part (over the 64 MB part limit).
+        using var dir = new TempDir("questions-tableend-");
+        using (var zip = ZipFile.Open(dir.File("inline-100k.xlsx"), ZipArchiveMode.Create))
+        {
+            WriteParts(zip);
+            using var sheet = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
+            sheet.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>STT</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>Nội dung câu hỏi, ý kiến, kiến nghị</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>Họ và tên</t></is></c></row>");
+            for (var r = 2; r <= 100_001; r++)
+            {
+                sheet.Write(string.Create(CultureInfo.InvariantCulture, $"<row r=\"{r}\" spans=\"1:9\"><c r=\"A{r}\" s=\"3\"><v>{r - 1}</v></c><c r=\"B{r}\" t=\"inlineStr\" s=\"4\"><is><t xml:space=\"preserve\">Đề nghị xem xét bổ sung biên chế giáo viên cho trường số {r * 7919 % 100_003}, điểm trường lẻ thôn {r % 97}, xã {r % 31}; hỗ trợ nhà công vụ, phụ cấp thu hút và chế độ cho giáo viên hợp đồng năm học {2000 + r % 23}–{2001 + r % 23}.</t></is></c><c r=\"C{r}\" t=\"inlineStr\" s=\"4\"><is><t>Nguyễn Văn {r % 1000:000}</t></is></c><c r=\"D{r}\" t=\"inlineStr\" s=\"4\"><is><t>Trường PTDTBT Tiểu học và THCS số {r % 211}</t></is></c><c r=\"E{r}\" t=\"inlineStr\" s=\"4\"><is><t>Ghi chú: đã gửi kèm văn bản số {r % 499}/PGDĐT ngày {1 + r % 28}/{1 + r % 12}/2023</t></is></c></row>"));
+            }
+
+            sheet.Write("</sheetData></worksheet>");
+        }
+
+        using (var zip = ZipFile.OpenRead(dir.File("inline-100k.xlsx")))
+        {
+            var part = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            Assert.True(part.Length > 64L << 20, $"sheet part {part.Length} bytes");
+            Assert.InRange(part.Length / part.CompressedLength, 2, 50); // ordinary XML compression, as Excel writes it
+        }
+
+        var result = Merge(dir, [dir.File("inline-100k.xlsx")]);
+
+        var problem = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal("QUESTIONS_FILE_TOO_MANY_ROWS", problem.Code);
+        Assert.Contains("10.000 dòng", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("độc hại", problem.Message, StringComparison.Ordinal);
     }
 
     private const int ReturnedHeaderRow = 6;
@@ -199,6 +234,13 @@ public class TableEndTests
     private static void WritePackage(string path, string sheetRows)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        WriteParts(zip);
+        using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
+        writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + sheetRows + "</sheetData></worksheet>");
+    }
+
+    private static void WriteParts(ZipArchive zip)
+    {
         void Entry(string name, string text)
         {
             using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
@@ -209,6 +251,5 @@ public class TableEndTests
         Entry("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
         Entry("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
         Entry("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-        Entry("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + sheetRows + "</sheetData></worksheet>");
     }
 }
