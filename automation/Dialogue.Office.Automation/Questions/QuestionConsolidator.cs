@@ -193,6 +193,7 @@ public static class QuestionConsolidator
                 }
             }
 
+            DialogueSelection.Select(records, groups);
             Phase("duplicates");
             var tracking = Track(plan, fileUnits, records, received, request.Time, problems);
             Phase("tracking");

@@ -61,6 +61,15 @@ internal sealed class QuestionRecord
     /// <summary>Word ids of <see cref="Text"/> (computed on the reading thread, for duplicate detection).</summary>
     public int[] Tokens { get; set; } = [];
 
+    /// <summary>Selected for the dialogue ("Chọn"): by default one per duplicate group (<see cref="DialogueSelection"/>).</summary>
+    public bool Selected { get; set; }
+
+    /// <summary>The text read out at the dialogue (cleaned); empty when not selected.</summary>
+    public string DialogueText { get; set; } = "";
+
+    /// <summary>Who asked, as read out ("đồng chí A (Trường X) và 3 ý kiến tương tự"); empty when not selected.</summary>
+    public string DialogueAsker { get; set; } = "";
+
     /// <summary>The "Cần xem lại" note, computed once before the sheets are written.</summary>
     public string ReviewNote { get; set; } = "";
 
