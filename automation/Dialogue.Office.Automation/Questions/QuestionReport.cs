@@ -211,3 +211,79 @@ public static class QuestionReport
     /// <summary>"Hội nghị đối thoại giữa … năm 2023" as the object of "gửi": lower-case first letter.</summary>
     private static string ShortTitle(string title) => VietnameseText.LowerFirst(title);
 }
+
+/// <summary>
+/// The leaders' answer book (Tài liệu trả lời), from the consolidated workbook after <c>questions answers</c>: per topic,
+/// each question selected for the dialogue as it is read out, who asked, the answering body and its answer; a question
+/// with no answer yet is marked. The chairs carry it (published with the packet).
+/// </summary>
+public static class AnswerBook
+{
+    public const string FileName = "tai-lieu-tra-loi.docx";
+
+    public static void Write(string workbook, ConferencePlan plan, DateOnly date, string outputPath)
+    {
+        var sheets = XlsxReader.Read(workbook, name => name == ConsolidatedWorkbookWriter.MasterSheet);
+        var master = sheets.Single();
+        var header = master.Rows.First(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
+        int Col(string name) => header.Cells.ToList().FindIndex(c => c == name);
+        var (topic, chosen, text, raw, asker, lead, answer) = (Col("Nhóm vấn đề"), Col("Chọn"), Col("Câu hỏi đưa ra đối thoại"), Col("Nội dung câu hỏi, ý kiến, kiến nghị"), Col("Người hỏi (đối thoại)"), Col("Cơ quan chủ trì trả lời"), Col("Nội dung trả lời"));
+        var rows = master.Rows.Where(r => r.Number > header.Number && !r.IsEmpty && (chosen < 0 || DialogueSelection.IsMark(r[chosen]))).ToList();
+
+        using var stream = new MemoryStream();
+        using (var doc = WordBuilder.Create(stream, out var body))
+        {
+            body.Append(WordBuilder.Header(WordBuilder.PlainField, plan.Issuer, $"      /TL-{QuestionReport.Initials(plan.Issuer.NameInText)}", WordBuilder.DateLine(plan.Issuer, date)));
+            var title = new TextStyle(Nd30.TitleSize.Written, Bold: true);
+            body.Append(WordBuilder.Para("TÀI LIỆU", title, JustificationValues.Center, before: 360));
+            body.Append(WordBuilder.Para("Trả lời câu hỏi, ý kiến, kiến nghị tại " + VietnameseText.LowerFirst(plan.Conference.Title), title, JustificationValues.Center));
+            body.Append(WordBuilder.Rule(Nd30.TextWidth, 2200));
+            body.Append(WordBuilder.Para("(Tài liệu phục vụ chủ trì Hội nghị)", new TextStyle(Nd30.BodySize.Written, Italic: true), JustificationValues.Center, before: 120, after: 240));
+
+            var answered = 0;
+            foreach (var t in plan.Topics.OrderBy(t => t.Number))
+            {
+                var label = $"{t.Number}. {t.ShortName}";
+                var list = rows.Where(r => r[topic] == label).ToList();
+                Para(body, $"Nhóm vấn đề {t.Number}: {VietnameseText.UpperFirst(t.Title.TrimEnd('.'))}", new TextStyle(Nd30.BodySize.Written, Bold: true), keepNext: true);
+                if (list.Count == 0)
+                {
+                    Para(body, "(Không có câu hỏi được chọn.)", new TextStyle(Nd30.BodySize.Written, Italic: true));
+                    continue;
+                }
+
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var r = list[i];
+                    var question = text >= 0 && (r[text] ?? "").Length > 0 ? r[text]! : r[raw] ?? "";
+                    var reply = answer >= 0 ? (r[answer] ?? "").Trim() : "";
+                    answered += reply.Length > 0 ? 1 : 0;
+                    Para(body, $"Câu hỏi {i + 1}: {question}", new TextStyle(Nd30.BodySize.Written, Bold: true), keepNext: true);
+                    if (asker >= 0 && (r[asker] ?? "").Length > 0)
+                    {
+                        Para(body, $"Người hỏi: {r[asker]}.", new TextStyle(Nd30.BodySize.Written, Italic: true), keepNext: true);
+                    }
+
+                    Para(body, $"Cơ quan trả lời: {r[lead]}.", new TextStyle(Nd30.BodySize.Written, Italic: true), keepNext: true);
+                    Para(body, reply.Length > 0 ? "Trả lời: " + reply : "Trả lời: CHƯA CÓ NỘI DUNG TRẢ LỜI — đề nghị cơ quan chủ trì bổ sung trước Hội nghị.", new TextStyle(Nd30.BodySize.Written, Bold: reply.Length == 0));
+                }
+            }
+
+            Para(body, string.Create(VietnameseText.Culture, $"Tổng số: {rows.Count} câu hỏi được đưa ra đối thoại; đã có nội dung trả lời: {answered}; chưa có: {rows.Count - answered}./."), new TextStyle(Nd30.BodySize.Written, Italic: true));
+            body.Append(WordBuilder.Section(doc.MainDocumentPart!, numberPages: true));
+            doc.MainDocumentPart!.Document.Save();
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        File.WriteAllBytes(outputPath, stream.ToArray());
+    }
+
+    private static void Para(Body body, string text, TextStyle style, bool keepNext = false) =>
+        body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written, keepNext: keepNext),
+            WordBuilder.TextRun(text, style)));
+}

@@ -67,3 +67,47 @@ public class QuestionReportTests
         return string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
     }
 }
+
+/// <summary>Issue 12: the leaders' answer book, after the departments' answers are merged back.</summary>
+public class AnswerBookTests
+{
+    [SkippableFact]
+    public void AnswerBook_PerTopic_SelectedQuestionsWithAskerBodyAndAnswer_UnansweredMarked_Nd30Clean()
+    {
+        using var dir = new TempDir("questions-answers-");
+        var merged = Merge(dir, [SampleReturns], SamplePlan);
+        var files = QuestionRouting.Split(merged.OutputPath, SamplePlan, dir.File("giao"));
+        var noiVu = files.Single(f => Path.GetFileName(f) == "Tra-Loi-So-Noi-Vu.xlsx");
+        const string Reply = "Sở Nội vụ đã trình UBND tỉnh giao bổ sung chỉ tiêu hợp đồng giáo viên mầm non năm học 2023-2024.";
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(noiVu))
+        {
+            workbook.Worksheet("Chủ trì trả lời").Cell(5, 11).Value = Reply;
+            workbook.Save();
+        }
+
+        QuestionRouting.MergeAnswers(merged.OutputPath, [noiVu], dir.File("co-tra-loi.xlsx"));
+        var path = dir.File(AnswerBook.FileName);
+
+        AnswerBook.Write(dir.File("co-tra-loi.xlsx"), SamplePlan, new DateOnly(2023, 4, 20), path);
+
+        using (var doc = WordprocessingDocument.Open(path, false))
+        {
+            var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+            Assert.Contains("Nhóm vấn đề 1:", text, StringComparison.Ordinal);
+            Assert.Contains("Trả lời: " + Reply, text, StringComparison.Ordinal);
+            Assert.Contains("CHƯA CÓ NỘI DUNG TRẢ LỜI", text, StringComparison.Ordinal);
+            Assert.Contains("Cơ quan trả lời: Sở Nội vụ.", text, StringComparison.Ordinal);
+            var selected = Rows(merged.OutputPath, ConsolidatedWorkbookWriter.MasterSheet).Count(r => r[Column("Chọn")] == "x");
+            Assert.Equal(selected, System.Text.RegularExpressions.Regex.Count(text, "Câu hỏi \\d+: "));
+        }
+
+        var report = Nd30Checker.Check(path);
+        Assert.True(!report.Errors.Any(), string.Join("; ", report.Errors.Select(f => f.Code + " " + f.Location)));
+        var pdf = ExternalTools.ConvertWithLibreOffice(path, dir.File("pdf"));
+        Assert.True(new FileInfo(pdf).Length > 10_000);
+        if (Environment.GetEnvironmentVariable("DIALOGUE_REPORT_OUT") is { Length: > 0 } keep)
+        {
+            File.Copy(path, Path.Combine(keep, AnswerBook.FileName), true);
+        }
+    }
+}
