@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Dialogue.Office.Automation.Diagnostics;
@@ -51,7 +52,7 @@ internal static class QrPlacement
         string where;
         if (signature is not null)
         {
-            var previous = signature.ElementsBefore().LastOrDefault(e => e is Paragraph p && p.InnerText.Trim().Length > 0);
+            var previous = signature.ElementsBefore().LastOrDefault(e => e is Paragraph p && p.InnerText.Trim().Length > 0 && !p.Descendants<TextBoxContent>().Any());
             signature.InsertBeforeSelf(paragraph);
             where = previous is null
                 ? "ngay trước khối chữ ký"
@@ -59,7 +60,7 @@ internal static class QrPlacement
         }
         else
         {
-            var last = blocks.LastOrDefault(e => e is Paragraph p && p.InnerText.Trim().Length > 0);
+            var last = blocks.LastOrDefault(e => e is Paragraph p && p.InnerText.Trim().Length > 0 && !p.Descendants<TextBoxContent>().Any());
             if (body.GetFirstChild<SectionProperties>() is { } sectPr && ReferenceEquals(body.LastChild, sectPr))
             {
                 sectPr.InsertBeforeSelf(paragraph);
@@ -79,7 +80,8 @@ internal static class QrPlacement
 
     private static string Excerpt(string text)
     {
-        text = VietnameseText.Clean(text);
+        // Merge fields are markers by now: shown as «…».
+        text = VietnameseText.Clean(Regex.Replace(text, "\uE004\\d+\uE005", "«…»"));
         return text.Length > 40 ? text[..40] + "…" : text;
     }
 }
