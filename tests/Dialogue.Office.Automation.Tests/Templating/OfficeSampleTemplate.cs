@@ -93,8 +93,6 @@ internal static class OfficeSampleTemplate
                 block.Remove();
             }
 
-            doc.PackageProperties.Title = "Giấy mời (mẫu trộn thư của Văn phòng)";
-            doc.PackageProperties.Creator = "Văn thư";
             doc.MainDocumentPart.Document.Save();
         }
 
