@@ -4,6 +4,7 @@ using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.QrCodes;
 using Dialogue.Office.Automation.Templating;
 using Dialogue.Office.Automation.Tests.Support;
+using Dialogue.Office.Tests.Support;
 using static Dialogue.Office.Automation.Tests.Templating.WordFieldXml;
 
 namespace Dialogue.Office.Automation.Tests.Templating;
@@ -206,6 +207,55 @@ public sealed class MailMergeTemplateTests
         }
 
         Assert.Empty(DocxInspector.StructuralDifferences(committed, built));
+    }
+
+    /// <summary>
+    /// A mail-merge document written by LibreOffice Writer (a real second producer): database fields bound to the
+    /// list's columns in the body, in a text box and in the header, and a date field, saved as .docx from a script.
+    /// </summary>
+    [SkippableFact]
+    public void LibreOfficeMailMergeDocument_SavedAsDocx_IsFilledFromTheList()
+    {
+        ExternalTools.LibreOffice();
+        using var tmp = new TempDir();
+        static string Db(string column) =>
+            $"<text:database-display text:table-name=\"Đại biểu\" text:table-type=\"table\" text:column-name=\"{column}\" text:database-name=\"dai-bieu\">&lt;{column}&gt;</text:database-display>";
+        var fodt = tmp.File("thu-moi-lo.fodt");
+        File.WriteAllText(fodt, $$"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+              xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+              xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+              office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+            <office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm"/></style:page-layout></office:automatic-styles>
+            <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"><style:header><text:p>Giấy mời số {{Db("STT")}}</text:p></style:header></style:master-page></office:master-styles>
+            <office:body><office:text>
+            <text:p>Kính gửi: {{Db("Họ và tên")}}, {{Db("Chức vụ")}}</text:p>
+            <text:p><draw:frame draw:name="Khung1" text:anchor-type="paragraph" svg:width="6cm" svg:height="2cm"><draw:text-box><text:p>Đơn vị: {{Db("Cơ quan, đơn vị")}}</text:p></draw:text-box></draw:frame></text:p>
+            <text:p>Ngày: <text:date text:date-value="2023-04-17">17/04/2023</text:date></text:p>
+            <text:p>Nơi nhận:</text:p>
+            </office:text></office:body></office:document>
+            """);
+        var docx = ExternalTools.ConvertWithLibreOffice(fodt, tmp.Path, "docx:MS Word 2007 XML");
+        var problems = new ProblemList();
+        var template = DocxTemplate.Compile(File.ReadAllBytes(docx), "thu-moi-lo.docx", problems, TemplateFields.RequiredForInvitation, Columns);
+        Assert.False(problems.HasErrors, string.Join("\n", problems.Items));
+        var path = tmp.File("out.docx");
+        using (var f = File.Create(path))
+        {
+            var values = Values("Nam", "Nguyễn Văn An", "Giám đốc Sở Nội vụ");
+            template!.Render(values, QrCodeRenderer.Png("https://x.vn/?db=YB23-0007"), f);
+        }
+
+        var text = DocxInspector.Paragraphs(path);
+        Assert.Contains("Kính gửi: Nguyễn Văn An, Giám đốc Sở Nội vụ", text);
+        Assert.Contains("Đơn vị: Sở Nội vụ", text);
+        Assert.Contains("Ngày: 4/7/23", text); // LibreOffice writes DATE \@"M/d/yy"; the letter's date is 2023-04-07
+        using var doc = WordprocessingDocument.Open(path, false);
+        Assert.Equal("Giấy mời số 7", doc.MainDocumentPart!.HeaderParts.Single().Header.InnerText);
+        Assert.Empty(DocxInspector.Validate(path));
+        Assert.Single(DocxInspector.Images(path));
+        ExternalTools.ConvertWithLibreOffice(path, tmp.File("pdf"));
     }
 
     private static List<string> Body(DocxTemplate template, Dictionary<string, string> values)
