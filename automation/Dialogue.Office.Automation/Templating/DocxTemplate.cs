@@ -146,6 +146,7 @@ public sealed partial class DocxTemplate
                 }
 
                 merge.Convert(body, MergeFieldConverter.BodyLabel);
+                RemoveMailMergeSettings(main);
                 foreach (var (part, root, label) in HeadersAndFooters(main))
                 {
                     var before = merge.Exprs.Count;
@@ -384,6 +385,27 @@ public sealed partial class DocxTemplate
         _partSegments[part].OfType<ExprField>().SelectMany(e => e.Expr.Keys)
             .Where(k => k.StartsWith('@') || k == MergeKeys.RecordNumber || TemplateFields.Find(k)?.PerDelegate == true)
             .Select(k => k.TrimStart('@')).Distinct().ToList();
+
+    /// <summary>
+    /// A letter is not a mail-merge main document: Word's merge settings (w:mailMerge, the link to the office's Excel
+    /// file) would make Word ask for the data source each time a delegate's letter is opened.
+    /// </summary>
+    private static void RemoveMailMergeSettings(MainDocumentPart main)
+    {
+        if (main.DocumentSettingsPart is not { Settings: { } settings } part || settings.GetFirstChild<MailMerge>() is not { } mailMerge)
+        {
+            return;
+        }
+
+        mailMerge.Remove();
+        foreach (var rel in part.ExternalRelationships.Where(r => r.RelationshipType.EndsWith("/mailMergeSource", StringComparison.Ordinal)
+            || r.RelationshipType.EndsWith("/mailMergeHeaderSource", StringComparison.Ordinal)).ToList())
+        {
+            part.DeleteExternalRelationship(rel);
+        }
+
+        settings.Save();
+    }
 
     private static IEnumerable<(OpenXmlPart Part, OpenXmlPartRootElement Root, string Label)> HeadersAndFooters(MainDocumentPart main)
     {

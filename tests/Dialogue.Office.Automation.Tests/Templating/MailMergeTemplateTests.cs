@@ -253,7 +253,10 @@ public sealed class MailMergeTemplateTests
         Assert.Contains("Ngày: 4/7/23", text); // LibreOffice writes DATE \@"M/d/yy"; the letter's date is 2023-04-07
         using var doc = WordprocessingDocument.Open(path, false);
         Assert.Equal("Giấy mời số 7", doc.MainDocumentPart!.HeaderParts.Single().Header.InnerText);
-        Assert.Empty(DocxInspector.Validate(path));
+        // LibreOffice saved the merge settings (w:mailMerge, which it places where the schema does not allow): a letter drops them.
+        Assert.Null(doc.MainDocumentPart.DocumentSettingsPart?.Settings.GetFirstChild<MailMerge>());
+        var errors = DocxInspector.Validate(path);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
         Assert.Single(DocxInspector.Images(path));
         ExternalTools.ConvertWithLibreOffice(path, tmp.File("pdf"));
     }
