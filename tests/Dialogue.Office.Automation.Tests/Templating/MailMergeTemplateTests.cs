@@ -96,6 +96,9 @@ public sealed class MailMergeTemplateTests
         // The field's own formatting (bold) stays on the value.
         Assert.Contains(main.Document.Descendants<Run>(), r => r.InnerText == "NGUYỄN VĂN AN" && r.RunProperties?.Bold is not null);
         Assert.Equal("Giấy mời số 7", main.HeaderParts.Single().Header.InnerText);
+        // Not a merge main document any more: Word would ask for the office's Excel file on opening.
+        Assert.Null(main.DocumentSettingsPart!.Settings.GetFirstChild<MailMerge>());
+        Assert.Empty(main.DocumentSettingsPart.ExternalRelationships);
         // PAGE is not a merge field: it stays a field for Word to number the pages.
         Assert.Contains(main.FooterParts.Single().Footer.Descendants<FieldCode>(), c => c.Text.Trim() == "PAGE");
         Assert.Empty(DocxInspector.Validate(man));

@@ -92,6 +92,13 @@ internal static class WordFieldXml
                 references += "<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>";
             }
 
+            // Word keeps the connection to the office's Excel list in the settings of a mail-merge main document.
+            var settings = main.AddNewPart<DocumentSettingsPart>();
+            settings.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/mailMergeSource",
+                new Uri("file:///C:/Users/VanThu/Documents/dai-bieu.xlsx"), "rIdMm1");
+            settings.Settings = new Settings($"<w:settings {Namespaces}><w:mailMerge><w:mainDocumentType w:val=\"formLetters\"/><w:linkToQuery/>" +
+                "<w:dataType w:val=\"native\"/><w:connectString w:val=\"Provider=Microsoft.ACE.OLEDB.12.0;Data Source=C:\\Users\\VanThu\\Documents\\dai-bieu.xlsx\"/>" +
+                "<w:query w:val=\"SELECT * FROM `'Đại biểu$'`\"/><w:dataSource r:id=\"rIdMm1\"/></w:mailMerge></w:settings>");
             main.Document = new Document(
                 $"<w:document {Namespaces}><w:body>{bodyXml}<w:sectPr>{references}<w:pgSz w:w=\"11907\" w:h=\"16840\"/>" +
                 "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
