@@ -66,7 +66,7 @@ internal sealed class MergeFieldConverter
 
                 var start = i;
                 var code = new StringBuilder();
-                var (items, resultProps) = Scan(runs, ref i, code, partLabel, paragraph);
+                var (items, resultProps) = Scan(runs, ref i, code, partLabel, paragraph, 0);
                 if (i >= runs.Count)
                 {
                     // No end in this paragraph: a field spread over paragraphs (or a broken one).
@@ -103,7 +103,7 @@ internal sealed class MergeFieldConverter
     /// Reads the field that begins at <paramref name="i"/>: its instruction (text and nested fields, parsed) and the
     /// formatting of its shown result. Leaves <paramref name="i"/> on the end run, or past the last run when there is none.
     /// </summary>
-    private (List<object> Items, RunProperties? ResultProps) Scan(List<Run> runs, ref int i, StringBuilder code, string partLabel, Paragraph paragraph)
+    private (List<object> Items, RunProperties? ResultProps) Scan(List<Run> runs, ref int i, StringBuilder code, string partLabel, Paragraph paragraph, int depth)
     {
         var items = new List<object>();
         var text = new StringBuilder();
@@ -120,8 +120,17 @@ internal sealed class MergeFieldConverter
                     continue;
                 }
 
+                if (depth >= MaxNesting)
+                {
+                    // Real letters nest two or three fields; a file nesting hundreds is hostile (the stack is finite).
+                    SkipField(runs, ref i);
+                    _problems.Error("TEMPLATE_FIELD_UNREADABLE", Where(partLabel, "IF"), "Fields nested too deeply.", "IF", $"> {MaxNesting} trường lồng nhau");
+                    items.Add(new EmptyExpr());
+                    continue;
+                }
+
                 var nestedCode = new StringBuilder();
-                var (nestedItems, _) = Scan(runs, ref i, nestedCode, partLabel, paragraph);
+                var (nestedItems, _) = Scan(runs, ref i, nestedCode, partLabel, paragraph, depth + 1);
                 code.Append(" { ").Append(nestedCode).Append(" } ");
                 if (text.Length > 0)
                 {
@@ -243,6 +252,8 @@ internal sealed class MergeFieldConverter
     }
 
     internal const string BodyLabel = "thân văn bản";
+
+    private const int MaxNesting = 16;
 
     private string Where(string partLabel, string field) => Locations.Join(_templateName, partLabel, field);
 

@@ -305,7 +305,7 @@ internal sealed partial record IfExpr(MergeExpr Left, string Op, MergeExpr Right
         {
             var equal = right.Contains('*') || right.Contains('?')
                 ? Regex.IsMatch(left, "^" + Regex.Escape(right).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
-                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+                    RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)
                 : string.Equals(left, right, StringComparison.OrdinalIgnoreCase) || (Number(left) is { } a && Number(right) is { } b && a == b);
             result = Op == "=" ? equal : !equal;
         }

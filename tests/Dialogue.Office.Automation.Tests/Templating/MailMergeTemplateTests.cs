@@ -199,6 +199,26 @@ public sealed class MailMergeTemplateTests
     }
 
     [Fact]
+    public void IfWithWildcard_AndFieldsNestedHundredsDeep_AreHandledWithoutCrashing()
+    {
+        var wildcard = P(Field("", "", " IF ", Merge("Chức_vụ"), " = \"giám đốc*\" \"Thủ trưởng\" \"Cán bộ\" "));
+        var problems = new ProblemList();
+        var template = DocxTemplate.Compile(Docx(wildcard), "t.docx", problems, null, Columns)!;
+        Assert.Equal("Thủ trưởng", Body(template, Values("Nam", "A", "Giám đốc Sở Nội vụ"))[0]);
+        Assert.Equal("Cán bộ", Body(template, Values("Nam", "A", "Phó Giám đốc"))[0]);
+
+        var deep = Merge("Họ_và_tên");
+        for (var i = 0; i < 300; i++)
+        {
+            deep = Field("", "", " IF ", deep, " = \"\" \"a\" \"b\" ");
+        }
+
+        problems = new ProblemList();
+        Assert.Null(DocxTemplate.Compile(Docx(P(deep)), "t.docx", problems, null, Columns));
+        Assert.Contains(problems.Errors, p => p.Code == "TEMPLATE_FIELD_UNREADABLE");
+    }
+
+    [Fact]
     public void SampleTemplate_IsTheOneTheBuilderMakes()
     {
         var committed = File.ReadAllBytes(Path.Combine(RepoPaths.SamplePlan, OfficeSampleTemplate.FileName));
