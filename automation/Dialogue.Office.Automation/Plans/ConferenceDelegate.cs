@@ -64,6 +64,12 @@ public sealed record ConferenceDelegate
     public string Phone { get; init; } = "";
     public string Note { get; init; } = "";
 
+    /// <summary>
+    /// Every cell of the delegate's row under its header as written in the list (cleaned text, "" when blank), known
+    /// columns or not: an office's own mail-merge template names its fields after these headers.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Cells { get; init; } = new Dictionary<string, string>();
+
     /// <summary>"Kính gửi: …" text: "Đồng chí Nguyễn Văn A, Giám đốc Sở Nội vụ" or "Lãnh đạo Sở Tài chính".</summary>
     public string Addressee
     {

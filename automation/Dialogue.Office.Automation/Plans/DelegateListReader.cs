@@ -279,6 +279,7 @@ internal static partial class DelegateListReader
                 Email = email,
                 Phone = Cell(row, "phone"),
                 Note = Cell(row, "note"),
+                Cells = RowCells(header, row),
             });
         }
 
@@ -288,6 +289,22 @@ internal static partial class DelegateListReader
         }
 
         return result;
+    }
+
+    /// <summary>The row's cells by header text (the first of two equal headers wins; blank headers are skipped).</summary>
+    private static Dictionary<string, string> RowCells(SheetRow header, SheetRow row)
+    {
+        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Cells.Count; i++)
+        {
+            var title = VietnameseText.Clean(header[i]);
+            if (title.Length > 0 && !cells.ContainsKey(title))
+            {
+                cells[title] = VietnameseText.Clean(row[i]);
+            }
+        }
+
+        return cells;
     }
 
     private static bool IsEmail(string text) =>
