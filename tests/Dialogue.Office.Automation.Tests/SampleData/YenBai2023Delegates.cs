@@ -18,7 +18,7 @@ internal static class YenBai2023Delegates
 
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Build()
     {
-        var b = new SampleRows("YB23", seed: 90_2023, mailDomain: "yenbai.gov.vn");
+        var b = new SampleRows("YB23", seed: 90_2023, mailDomain: "yenbai.gov.vn", protocolColumns: false);
 
         // Thường trực Tỉnh ủy: co-chairs (III.3.1).
         b.Person(PartyStanding, "Bí thư Tỉnh ủy", "Tỉnh ủy Yên Bái", Hall, chair: true, female: false, mailBox: "tu");
