@@ -36,7 +36,8 @@ public sealed class ScriptTests
         for (var i = 1; i < introduced.Count; i++)
         {
             var (a, b) = (introduced[i - 1], introduced[i]);
-            Assert.True(a.Group < b.Group || (a.Group == b.Group && a.Rank <= b.Rank),
+            var (ta, tb) = (ProtocolTitles.TierOrder(a.Group), ProtocolTitles.TierOrder(b.Group));
+            Assert.True(ta < tb || (ta == tb && a.Rank <= b.Rank),
                 $"'{ScriptComposer.Introduce(b)}' ({b.Group}, {b.Rank}) introduced after '{ScriptComposer.Introduce(a)}' ({a.Group}, {a.Rank})");
         }
     }
