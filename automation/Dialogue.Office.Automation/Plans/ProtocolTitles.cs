@@ -221,6 +221,8 @@ public static partial class ProtocolTitles
     private static readonly string[] PressWords =
         ["phong vien", "dai phat thanh", "truyen hinh", "thong tan xa", "tap chi", "trung tam dieu hanh thong minh", "bien tap vien"];
 
+    private static readonly string[] PressOrder = ["bao ", "dai phat thanh", "trung tam dieu hanh", "co quan thuong tru", "van phong dai dien", "phong vien thuong tru"];
+
     /// <summary>
     /// Body order among equal ranks: offices (Văn phòng Tỉnh ủy, Đoàn ĐBQH và HĐND, UBND), ban Đảng, then the sở in the
     /// order of Nghị định 24/2014/NĐ-CP Điều 8, other provincial bodies, schools, đoàn thể. Folded prefixes of the body.
@@ -303,7 +305,7 @@ public static partial class ProtocolTitles
             var hit = Bodies.First(x => b.StartsWith(x.Prefix, StringComparison.Ordinal) || (x.Prefix.Length > 0 && b.Contains(" " + x.Prefix.TrimEnd(), StringComparison.Ordinal) && x.Prefix.Length > 8));
             group = hit.Group;
             rank = hit.Rank;
-            level = hit.Group <= ProtocolGroup.NationalAssembly || hit.Group == ProtocolGroup.StandingBoard ? TitleLevel.Leader : TitleLevel.Deputy;
+            level = IsLeadership(hit.Group) ? TitleLevel.Leader : hit.Rank <= 25 ? TitleLevel.Deputy : TitleLevel.Office;
             recognised = kind == AddresseeKind.Body;
             where = $"{addressee} {organization}";
         }
@@ -311,7 +313,10 @@ public static partial class ProtocolTitles
         var text = $"{position} {organization} {addressee}".Normalize(System.Text.NormalizationForm.FormC);
         if (PressWords.Any(w => foldedAll.Contains(w, StringComparison.Ordinal)) || text.Contains("Báo ", StringComparison.Ordinal))
         {
-            return new ProtocolStanding(ProtocolGroup.Press, group == ProtocolGroup.Press ? rank : 50, level, bodyOrder, true);
+            // Local outlets before the central ones' offices in the province.
+            var local = VietnameseText.Fold(body);
+            var pressOrder = Array.FindIndex(PressOrder, p => local.StartsWith(p, StringComparison.Ordinal));
+            return new ProtocolStanding(ProtocolGroup.Press, group == ProtocolGroup.Press ? rank : 50, level, pressOrder < 0 ? PressOrder.Length : pressOrder, true);
         }
 
         // The level of the body moves a delegate up (Trung ương) or down (cấp dưới), keeping the rank of the title there.
@@ -319,8 +324,12 @@ public static partial class ProtocolTitles
         if (bodyLevel > conferenceLevel && group != ProtocolGroup.Central)
         {
             var inSector = InSector(foldedAll, sector);
+            // One step down in level: the chair of a lower tier ranks with the heads of sở, its deputies with their deputies.
+            var lowered = kind == AddresseeKind.Body ? TitleLevel.Office
+                : level == TitleLevel.Leader ? (rank <= 10 && group is ProtocolGroup.PartyStanding or ProtocolGroup.PeoplesCommittee or ProtocolGroup.PeoplesCouncil ? TitleLevel.Head : TitleLevel.Deputy)
+                : level == TitleLevel.Staff ? level : level + 1;
             return new ProtocolStanding(inSector && level > TitleLevel.Leader ? ProtocolGroup.Sector : ProtocolGroup.LowerTier,
-                (TierOrder(group) * 100) + rank, level > TitleLevel.Leader ? level : TitleLevel.Head, bodyOrder, recognised);
+                (TierOrder(group) * 100) + rank, lowered, bodyOrder, recognised);
         }
 
         if (bodyLevel < conferenceLevel && group != ProtocolGroup.Press)
