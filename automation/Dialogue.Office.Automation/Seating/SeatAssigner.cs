@@ -191,12 +191,21 @@ internal static class SeatAssigner
         return seats;
     }
 
-    /// <summary>Seats for the press: the back row from the right-hand edge inwards, then the row in front of it.</summary>
+    /// <summary>Seats for the press: the outer (last) block from the back row forwards, each row from the outer edge inwards; then the rest of the back.</summary>
     internal static IEnumerable<Seat> PressOrder(HallLayout layout, int firstRow)
     {
+        var outerStart = layout.SeatsPerRow - Blocks(layout)[^1] + 1;
         for (var r = layout.Rows - 1; r >= firstRow; r--)
         {
-            for (var n = layout.SeatsPerRow; n >= 1; n--)
+            for (var n = layout.SeatsPerRow; n >= outerStart; n--)
+            {
+                yield return Seat.Hall(r, n);
+            }
+        }
+
+        for (var r = layout.Rows - 1; r >= firstRow; r--)
+        {
+            for (var n = outerStart - 1; n >= 1; n--)
             {
                 yield return Seat.Hall(r, n);
             }
