@@ -64,7 +64,7 @@ public static class PublishApi
         return new LocalShareTarget
         {
             Root = ShareRoot(options, jobs),
-            BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{ShareRequestPath}",
+            BaseUrl = ShareAddress.BaseUrl(http.RequestServices) + ShareRequestPath,
             Folder = folder,
         };
     }
