@@ -33,7 +33,13 @@ public static class AddInHost
         }
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = HandleExceptionAsync,
+
+            // The handler logs what it must (a 500 with its trace; a 4xx in one line): no second 25-line trace.
+            SuppressDiagnosticsCallback = _ => true,
+        });
         app.UseStatusCodePages(context =>
         {
             var http = context.HttpContext;

@@ -22,8 +22,11 @@ public static class Drafts
         {
             return (await request.ReadFormAsync(ct), null);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && !ct.IsCancellationRequested && e is not BadHttpRequestException))
         {
+            // Multipart without its closing boundary, a truncated body…: the client's fault, one log line.
+            request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Dialogue.Office.AddIn")
+                .LogInformation("{Method} {Path}: malformed form ({Reason})", request.Method, request.Path, e.Message);
             return (null, ApiProblem.Result("UPLOAD_BAD_FORM", StatusCodes.Status400BadRequest));
         }
     }

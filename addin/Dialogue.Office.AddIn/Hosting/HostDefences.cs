@@ -53,16 +53,18 @@ public static class HostDefences
             builder.Configuration["AllowedHosts"] = DefaultAllowedHosts;
         }
 
+        var limiter = new RequestLimiter(PartitionedRateLimiter.Create<HttpContext, string>(context => IsStateChangingApi(context.Request)
+            ? RateLimitPartition.GetConcurrencyLimiter(RateLimitPolicyPartition, _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = Math.Max(1, options.MaxConcurrentRequests),
+                QueueLimit = Math.Max(0, options.RequestQueue),
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            })
+            : RateLimitPartition.GetNoLimiter("other")));
+        builder.Services.AddSingleton(limiter);
         builder.Services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsStateChangingApi(context.Request)
-                ? RateLimitPartition.GetConcurrencyLimiter(RateLimitPolicyPartition, _ => new ConcurrencyLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, options.MaxConcurrentRequests),
-                    QueueLimit = Math.Max(0, options.RequestQueue),
-                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                })
-                : RateLimitPartition.GetNoLimiter("other"));
+            o.GlobalLimiter = limiter.Limiter;
             o.OnRejected = async (context, ct) =>
             {
                 var seconds = Math.Max(1, options.BusyRetryAfterSeconds).ToString(CultureInfo.InvariantCulture);
@@ -228,5 +230,23 @@ public static class HostDefences
 
         context.Response.Headers.Allow = string.Join(", ", allowed);
         return ApiProblem.Result("METHOD_NOT_ALLOWED", StatusCodes.Status405MethodNotAllowed, null, context.Request.Method);
+    }
+}
+
+/// <summary>The limiter on state-changing API requests (a service so its statistics can be read).</summary>
+public sealed class RequestLimiter(PartitionedRateLimiter<HttpContext> limiter)
+{
+    public PartitionedRateLimiter<HttpContext> Limiter { get; } = limiter;
+
+    /// <summary>Upload slots free now.</summary>
+    public long AvailablePermits
+    {
+        get
+        {
+            var probe = new DefaultHttpContext();
+            probe.Request.Method = HttpMethods.Post;
+            probe.Request.Path = "/api/check";
+            return Limiter.GetStatistics(probe)?.CurrentAvailablePermits ?? 0;
+        }
     }
 }
