@@ -117,6 +117,38 @@ public sealed class JobStore
         Root = string.IsNullOrWhiteSpace(options.Value.OutputRoot)
             ? Path.Combine(Path.GetTempPath(), "dialogue-office-addin")
             : Path.GetFullPath(options.Value.OutputRoot);
+        ReclaimStaleFolders();
+    }
+
+    /// <summary>
+    /// At start: deletes job folders (32-hex names) left by earlier runs and older than the retention. Jobs live in
+    /// memory, so those folders are unreachable; the age test spares a second host process sharing the folder.
+    /// </summary>
+    private void ReclaimStaleFolders()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+
+        var cutoff = (_time.GetUtcNow() - _retention).UtcDateTime;
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.Length != 32 || !name.All(char.IsAsciiHexDigitLower) || Directory.GetLastWriteTimeUtc(folder) >= cutoff)
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _log.LogWarning(e, "Could not delete the stale job folder {Folder}", name);
+            }
+        }
     }
 
     /// <summary>Where job folders are created.</summary>
