@@ -53,7 +53,7 @@ public static class PublishApi
             plan,
             configuration: new Automation.Plans.SharingSettings(), // the host has no sharing settings of its own: the plan's apply
             sharePoint: sharePoint.For(http),
-            local: new LocalShareTarget { Root = ShareRoot(options, jobs), BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{ShareRequestPath}" },
+            local: new LocalShareTarget { Root = ShareRoot(options, jobs), BaseUrl = ShareAddress.BaseUrl(http.RequestServices) + ShareRequestPath },
             sourceFolder);
 
     /// <summary>The caller's bearer token ("" when none).</summary>

@@ -52,6 +52,18 @@ public sealed class Job(string id, string owner, string folder, string kind, str
     /// <summary>An error code for the whole job (e.g. INVITATIONS_FAILED) when it failed.</summary>
     public string? FailureCode { get; private set; }
 
+    /// <summary>Marks the job as waiting for a free slot (the pane shows the step).</summary>
+    internal void Queue() => Step = JobStore.QueuedStep;
+
+    /// <summary>Clears the waiting step once the job runs.</summary>
+    internal void Run()
+    {
+        if (Step == JobStore.QueuedStep)
+        {
+            Step = "";
+        }
+    }
+
     public void Report(string step, int done, int total)
     {
         Step = step;
@@ -93,34 +105,96 @@ public sealed class JobStore
     private readonly ILogger<JobStore> _log;
     private readonly TimeProvider _time;
     private readonly TimeSpan _retention;
+    private readonly SemaphoreSlim _slots;
+    private readonly int _admit;
+    private int _admitted;
+
+    /// <summary>The step a job shows while it waits for a slot.</summary>
+    public const string QueuedStep = "Đang chờ lượt xử lý";
 
     public JobStore(IOptions<AddInOptions> options, ILogger<JobStore> log, TimeProvider time)
     {
         _log = log;
         _time = time;
         _retention = TimeSpan.FromHours(Math.Max(1, options.Value.JobRetentionHours));
+        var running = Math.Max(1, options.Value.MaxRunningJobs);
+        _slots = new SemaphoreSlim(running, running);
+        _admit = running + Math.Max(0, options.Value.MaxQueuedJobs);
         Root = string.IsNullOrWhiteSpace(options.Value.OutputRoot)
             ? Path.Combine(Path.GetTempPath(), "dialogue-office-addin")
             : Path.GetFullPath(options.Value.OutputRoot);
+        ReclaimStaleFolders();
+    }
+
+    /// <summary>
+    /// At start: deletes job folders (32-hex names) left by earlier runs and older than the retention. Jobs live in
+    /// memory, so those folders are unreachable; the age test spares a second host process sharing the folder.
+    /// </summary>
+    private void ReclaimStaleFolders()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+
+        var cutoff = (_time.GetUtcNow() - _retention).UtcDateTime;
+        foreach (var folder in Directory.EnumerateDirectories(Root))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.Length != 32 || !name.All(char.IsAsciiHexDigitLower) || Directory.GetLastWriteTimeUtc(folder) >= cutoff)
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _log.LogWarning(e, "Could not delete the stale job folder {Folder}", name);
+            }
+        }
     }
 
     /// <summary>Where job folders are created.</summary>
     public string Root { get; }
 
-    /// <summary>Creates a job folder and runs <paramref name="work"/> on the thread pool; failures are logged, never shown.</summary>
+    /// <summary>Jobs admitted and not finished (running or waiting).</summary>
+    public int Active => Volatile.Read(ref _admitted);
+
+    /// <summary>
+    /// Creates a job folder and runs <paramref name="work"/> on the thread pool once one of the running slots is free;
+    /// failures are logged, never shown.
+    /// </summary>
+    /// <exception cref="JobsBusyException">As many jobs as the host runs and queues are already admitted (answered 429).</exception>
     public Job Start(string owner, string kind, int total, Func<Job, CancellationToken, Task> work, string planId = "")
     {
         Purge();
+        if (Interlocked.Increment(ref _admitted) > _admit)
+        {
+            Interlocked.Decrement(ref _admitted);
+            _log.LogWarning("Job {Kind} refused: {Limit} jobs already running or waiting", kind, _admit);
+            throw new JobsBusyException();
+        }
+
         var id = Guid.NewGuid().ToString("N");
         var folder = Path.Combine(Root, id);
         Directory.CreateDirectory(folder);
         var job = new Job(id, owner, folder, kind, planId, _time.GetUtcNow());
         job.Report(0, total);
         _jobs[id] = job;
+        if (_slots.CurrentCount == 0)
+        {
+            job.Queue();
+        }
+
         _ = Task.Run(async () =>
         {
+            await _slots.WaitAsync();
             try
             {
+                job.Run();
                 await work(job, CancellationToken.None);
             }
             catch (ProblemException e)
@@ -131,6 +205,12 @@ public sealed class JobStore
             {
                 _log.LogError(e, "Job {JobId} ({Kind}) failed", id, kind);
                 job.Fail("INTERNAL_ERROR", []);
+            }
+            finally
+            {
+                // The slot is free before anyone awaiting the job's end sees it end.
+                _slots.Release();
+                Interlocked.Decrement(ref _admitted);
             }
 
             if (job.State == JobState.Running)
@@ -177,3 +257,6 @@ public sealed class JobStore
     public Job? Find(string id, string owner) =>
         _jobs.TryGetValue(id, out var job) && string.Equals(job.Owner, owner, StringComparison.Ordinal) ? job : null;
 }
+
+/// <summary>No job slot and no room in the queue: the request is answered 429 with Retry-After.</summary>
+public sealed class JobsBusyException() : Exception("Too many jobs running or waiting.");

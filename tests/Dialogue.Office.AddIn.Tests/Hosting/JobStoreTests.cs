@@ -26,6 +26,30 @@ public sealed class JobStoreTests : IDisposable
     }
 
     [Fact]
+    public void Start_ReclaimsJobFoldersOfEarlierRunsOlderThanTheRetention()
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        string Folder(string name, DateTime written)
+        {
+            var path = Path.Combine(_root, name);
+            Directory.CreateDirectory(path);
+            File.WriteAllText(Path.Combine(path, "a.txt"), "x");
+            Directory.SetLastWriteTimeUtc(path, written);
+            return path;
+        }
+
+        var stale = Folder(Guid.NewGuid().ToString("N"), now.AddHours(-30));
+        var recent = Folder(Guid.NewGuid().ToString("N"), now.AddHours(-2));
+        var share = Folder("share", now.AddDays(-10));
+
+        _ = Store();
+
+        Assert.False(Directory.Exists(stale));
+        Assert.True(Directory.Exists(recent));
+        Assert.True(Directory.Exists(share));
+    }
+
+    [Fact]
     public async Task Find_OtherUsersJob_IsNotVisible()
     {
         var store = Store();

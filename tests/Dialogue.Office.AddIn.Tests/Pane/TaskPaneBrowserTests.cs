@@ -378,4 +378,34 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     /// <summary>At 320 px nothing may stick out sideways.</summary>
     private static async Task NoHorizontalScroll(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the pane scrolls sideways at 320 px");
+
+    /// <summary>
+    /// CSP frame-ancestors: a page of another origin (not Office) that frames the pane gets Chromium's refusal and no
+    /// pane; the host framing its own pane (as Office's own frames would, by origin) still works.
+    /// </summary>
+    [SkippableFact]
+    public async Task Framing_ByANonOfficeOrigin_IsRefusedByTheBrowser()
+    {
+        RequireBrowser();
+        await using var context = await host.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var frameHtml = $"<!doctype html><html lang=\"vi\"><title>khung</title><body><iframe id=\"pane\" onload=\"document.body.dataset.loaded='1'\" src=\"{host.BaseUrl}/taskpane.html\" width=\"320\" height=\"600\"></iframe></html>";
+        await context.RouteAsync("http://evil.example/**", r => r.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = frameHtml }));
+        await context.RouteAsync(host.BaseUrl + "/khung-thu.html", r => r.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = frameHtml }));
+
+        await page.GotoAsync("http://evil.example/");
+        await page.WaitForSelectorAsync("body[data-loaded='1']", new PageWaitForSelectorOptions { Timeout = 20_000, State = WaitForSelectorState.Attached });
+        var framed = page.Frames.Single(f => f != page.MainFrame);
+        Assert.Null(await framed.QuerySelectorAsync("#plan"));
+        Assert.StartsWith("chrome-error://", framed.Url, StringComparison.Ordinal);
+
+        // The control: the host's own page framing its own help page (frame-ancestors 'self') gets it.
+        var own = await context.NewPageAsync();
+        await own.GotoAsync(host.BaseUrl + "/help.html");
+        await own.EvaluateAsync("() => { const f = document.createElement('iframe'); f.id = 'own'; f.src = 'help.html'; document.body.appendChild(f); }");
+        await own.WaitForFunctionAsync(
+            "() => document.getElementById('own').contentDocument?.documentElement?.lang === 'vi'",
+            null,
+            new PageWaitForFunctionOptions { Timeout = 20_000 });
+    }
 }

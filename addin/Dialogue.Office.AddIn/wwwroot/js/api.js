@@ -17,8 +17,11 @@ export class ApiError extends Error {
   }
 }
 
+// Sent on every call: the host serves state-changing calls only with it (a cross-site form cannot send it).
+const PANE_HEADER = "X-Dialogue-Office";
+
 async function headers() {
-  const h = {};
+  const h = { [PANE_HEADER]: "1" };
   if (tokenProvider) {
     const token = await tokenProvider();
     if (token) h.Authorization = `Bearer ${token}`;
