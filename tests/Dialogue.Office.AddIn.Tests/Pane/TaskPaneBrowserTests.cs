@@ -184,14 +184,18 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
 
         File.Delete(saved);
 
-        // Publish to the local share (no tenant): the folder link is shown and serves the files.
+        // Publish to the local share (no tenant): the folder link is shown; the folder itself is never listed (our
+        // Vietnamese 404 page), its files are served.
         await page.ClickAsync("#generate-job > button:has-text('Công bố')");
         await WaitForStatus(page, "Đã chép vào thư mục chia sẻ cục bộ");
         var link = await page.GetAttributeAsync("#generate-job-publish a.link", "href");
         Assert.StartsWith(host.BaseUrl + "/share/", link, StringComparison.Ordinal);
         var listing = await page.APIRequest.GetAsync(link!);
-        Assert.Equal(200, listing.Status);
-        Assert.Contains("giay-moi-in-gop.docx", await listing.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(404, listing.Status);
+        Assert.DoesNotContain("giay-moi-in-gop.docx", await listing.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains("lang=\"vi\"", await listing.TextAsync(), StringComparison.Ordinal);
+        var file = await page.APIRequest.GetAsync(link!.TrimEnd('/') + "/giay-moi-in-gop.docx");
+        Assert.Equal(200, file.Status);
         await Shot(page, "pane-browser.png");
         await NoHorizontalScroll(page);
     }
