@@ -186,6 +186,9 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
         var summary = published.GetProperty("summary");
         Assert.True(summary.GetProperty("isLocal").GetBoolean());
         Assert.Equal(0, summary.GetProperty("failed").GetInt32());
+        // No server path in the answer (issue 14): the summary names the share, not its folder on this machine.
+        Assert.Equal("Thư mục chia sẻ cục bộ", summary.GetProperty("target").GetString());
+        Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/'), published.GetRawText(), StringComparison.Ordinal);
         var link = new Uri(summary.GetProperty("folderLink").GetString()!);
         var programme = await _client.GetAsync(link.AbsolutePath.TrimEnd('/') + "/chuong-trinh.docx");
         Assert.Equal(HttpStatusCode.OK, programme.StatusCode);
