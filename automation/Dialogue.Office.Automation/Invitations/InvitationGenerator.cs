@@ -133,7 +133,7 @@ public static partial class InvitationGenerator
             }
 
             const int Batch = 64;
-            var rendered = new (string Xml, byte[] Qr)[Batch];
+            var rendered = new (string Xml, byte[] Qr, Dictionary<string, string> Values)[Batch];
             for (var start = 0; start < jobs.Count; start += Batch)
             {
                 var count = Math.Min(Batch, jobs.Count - start);
@@ -146,13 +146,13 @@ public static partial class InvitationGenerator
                     var xml = template.RenderDocumentXml(values);
                     AtomicFile.Write(Path.Combine(outDir, fileName), file => template.WritePackage(xml, qr, file, values));
 
-                    rendered[i] = (xml, qr);
+                    rendered[i] = (xml, qr, values);
                 });
 
                 for (var i = 0; i < count; i++)
                 {
                     var (d, fileName, link) = jobs[start + i];
-                    print?.Add(rendered[i].Xml, rendered[i].Qr);
+                    print?.Add(rendered[i].Xml, rendered[i].Qr, rendered[i].Values);
                     written.Add(new GeneratedInvitation(d, $"{Folder}/{fileName}", link));
                     rendered[i] = default;
                 }
@@ -306,6 +306,9 @@ public static partial class InvitationGenerator
         private readonly Stream _documentStream;
         private readonly StreamWriter _writer;
         private readonly List<byte[]> _images = [];
+        private readonly Dictionary<string, byte[]> _firstLetterParts = new(StringComparer.Ordinal);
+        private readonly List<LetterPart> _letterParts = [];
+        private Dictionary<string, byte[]>? _templateParts;
         private string? _sectionProperties;
         private string? _tail;
         private bool _completed;
@@ -324,7 +327,7 @@ public static partial class InvitationGenerator
             _writer = new StreamWriter(_documentStream, new UTF8Encoding(false), 1 << 16);
         }
 
-        public void Add(string documentXml, byte[] qr)
+        public void Add(string documentXml, byte[] qr, IReadOnlyDictionary<string, string> values)
         {
             var bodyStart = documentXml.IndexOf("<w:body>", StringComparison.Ordinal) + "<w:body>".Length;
             var sectStart = documentXml.LastIndexOf("<w:sectPr", StringComparison.Ordinal);
@@ -332,23 +335,97 @@ public static partial class InvitationGenerator
             if (_sectionProperties is null)
             {
                 _writer.Write(documentXml.AsSpan(0, bodyStart));
-                _sectionProperties = documentXml[sectStart..bodyEnd];
                 _tail = documentXml[bodyEnd..];
             }
             else
             {
-                // Close the previous invitation's section: a section break starting the next on a new page.
-                _writer.Write("<w:p><w:pPr>");
+                // Close the previous invitation's section: a section break starting the next on a new page. The break's
+                // paragraph is 1 pt high: a letter that fills its page must not spill a blank page into the print file.
+                _writer.Write("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr>");
                 _writer.Write(_sectionProperties);
                 _writer.Write("</w:pPr></w:p>");
             }
 
+            _sectionProperties = documentXml[sectStart..bodyEnd];
+            var letter = _images.Count + 1;
+            var ownParts = OwnHeadersAndFooters(letter, values);
             _images.Add(qr);
             var index = _images.Count;
             var inner = documentXml[bodyStart..sectStart]
                 .Replace($"r:embed=\"{DocxTemplate.QrRelationshipId}\"", $"r:embed=\"rIdPrintQr{index}\"", StringComparison.Ordinal);
             inner = DocPrId().Replace(inner, m => $"<wp:docPr id=\"{(index * 10) + int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) % 10}\"");
+            if (ownParts is not null)
+            {
+                inner = RelationshipReference().Replace(inner, m => ownParts.TryGetValue(m.Groups["id"].Value, out var id) ? $"{m.Groups["p"].Value}:id=\"{id}\"" : m.Value);
+                _sectionProperties = RelationshipReference().Replace(_sectionProperties,
+                    m => ownParts.TryGetValue(m.Groups["id"].Value, out var id) ? $"{m.Groups["p"].Value}:id=\"{id}\"" : m.Value);
+            }
+
             _writer.Write(inner);
+        }
+
+        /// <summary>
+        /// The headers and footers with per-delegate fields, filled for this letter: the first letter fills the
+        /// template's own parts, each later one gets copies under new names and relationships. Returns the map from the
+        /// template's relationship ids to this letter's (null when the letter uses the template's ids).
+        /// </summary>
+        private Dictionary<string, string>? OwnHeadersAndFooters(int letter, IReadOnlyDictionary<string, string> values)
+        {
+            var perDelegate = _template.PerDelegateParts;
+            if (perDelegate.Count == 0)
+            {
+                return null;
+            }
+
+            var parts = _templateParts ??= _template.Parts.ToDictionary(p => p.Name, p => p.Bytes, StringComparer.Ordinal);
+            if (letter == 1)
+            {
+                foreach (var part in perDelegate)
+                {
+                    _firstLetterParts[part.Name] = _template.PartBytes(part.Name, parts[part.Name], values);
+                }
+
+                return null;
+            }
+
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var k = 0; k < perDelegate.Count; k++)
+            {
+                var part = perDelegate[k];
+                var folder = part.Name.Contains('/') ? part.Name[..(part.Name.LastIndexOf('/') + 1)] : "";
+                var fileName = $"print-{letter}-{part.Name[folder.Length..]}";
+                var id = $"rIdPrintPart{letter}x{k + 1}";
+                ids[part.RelationshipId] = id;
+                _letterParts.Add(new LetterPart(folder + fileName, fileName, id, part,
+                    Deflate(_template.PartBytes(part.Name, parts[part.Name], values))));
+            }
+
+            return ids;
+        }
+
+        /// <summary>A letter's own copy of a header or footer, held compressed until the package is written.</summary>
+        private sealed record LetterPart(string Name, string Target, string RelationshipId, DocxTemplate.PerDelegatePart Of, byte[] Deflated);
+
+        private static byte[] Deflate(byte[] data)
+        {
+            using var ms = new MemoryStream();
+            using (var z = new DeflateStream(ms, CompressionLevel.Fastest, true))
+            {
+                z.Write(data);
+            }
+
+            return ms.ToArray();
+        }
+
+        private static byte[] Inflate(byte[] data)
+        {
+            using var ms = new MemoryStream();
+            using (var z = new DeflateStream(new MemoryStream(data), CompressionMode.Decompress))
+            {
+                z.CopyTo(ms);
+            }
+
+            return ms.ToArray();
         }
 
         public void Complete()
@@ -369,8 +446,9 @@ public static partial class InvitationGenerator
                     continue;
                 }
 
-                // Headers and footers are shared by every section: their merge fields take the common values only.
-                var data = _template.PartBytes(name, bytes, _common);
+                // A header or footer with per-delegate fields is the first letter's (later letters have copies);
+                // the others are shared by every section and take the common values only.
+                var data = _firstLetterParts.TryGetValue(name, out var own) ? own : _template.PartBytes(name, bytes, _common);
                 if (name == "word/_rels/document.xml.rels")
                 {
                     var rels = Encoding.UTF8.GetString(bytes);
@@ -381,13 +459,49 @@ public static partial class InvitationGenerator
                             $"<Relationship Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/print-qr-{i}.png\" Id=\"rIdPrintQr{i}\" />");
                     }
 
+                    foreach (var part in _letterParts)
+                    {
+                        extra.Append(CultureInfo.InvariantCulture,
+                            $"<Relationship Type=\"{part.Of.RelationshipType}\" Target=\"{part.Target}\" Id=\"{part.RelationshipId}\" />");
+                    }
+
                     data = Encoding.UTF8.GetBytes(rels.Replace("</Relationships>", extra + "</Relationships>", StringComparison.Ordinal));
+                }
+                else if (name == "[Content_Types].xml" && _letterParts.Count > 0)
+                {
+                    var extra = new StringBuilder();
+                    foreach (var part in _letterParts)
+                    {
+                        extra.Append(CultureInfo.InvariantCulture, $"<Override PartName=\"/{part.Name}\" ContentType=\"{part.Of.ContentType}\"/>");
+                    }
+
+                    data = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("</Types>", extra + "</Types>", StringComparison.Ordinal));
                 }
 
                 var entry = _zip.CreateEntry(name, name.EndsWith(".png", StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
                 entry.LastWriteTime = DocxTemplate.EntryTime;
                 using var s = entry.Open();
                 s.Write(data);
+            }
+
+            var templateParts = _template.Parts.ToDictionary(p => p.Name, p => p.Bytes, StringComparer.Ordinal);
+            foreach (var part in _letterParts)
+            {
+                var entry = _zip.CreateEntry(part.Name, CompressionLevel.Fastest);
+                entry.LastWriteTime = DocxTemplate.EntryTime;
+                using (var s = entry.Open())
+                {
+                    s.Write(Inflate(part.Deflated));
+                }
+
+                if (part.Of.RelsName is { } relsName)
+                {
+                    // The copy links the same pictures as the template's header (a logo): same relationships.
+                    var relsEntry = _zip.CreateEntry($"{relsName[..(relsName.LastIndexOf('/') + 1)]}{part.Target}.rels", CompressionLevel.Fastest);
+                    relsEntry.LastWriteTime = DocxTemplate.EntryTime;
+                    using var rs = relsEntry.Open();
+                    rs.Write(templateParts[relsName]);
+                }
             }
 
             for (var i = 0; i < _images.Count; i++)
@@ -422,5 +536,9 @@ public static partial class InvitationGenerator
 
         [GeneratedRegex("<wp:docPr id=\"(\\d+)\"")]
         private static partial Regex DocPrId();
+
+        /// <summary>A relationship reference (a section's w:headerReference / w:footerReference r:id).</summary>
+        [GeneratedRegex("(?<p>\\w+):id=\"(?<id>[^\"]+)\"")]
+        private static partial Regex RelationshipReference();
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -326,16 +327,7 @@ public sealed partial class DocxTemplate
 
         var segments = Cut(documentXml, fieldIndex, merge.Exprs);
         var template = new DocxTemplate(name, parts, documentPartName, qrPartName, segments, tags, partSegments);
-        foreach (var (part, label) in mergeParts)
-        {
-            var perDelegate = template.PerDelegateKeys(part);
-            if (perDelegate.Count > 0)
-            {
-                problems.Warning("TEMPLATE_HEADER_PER_DELEGATE", Locations.Join(name, label), "Per-delegate fields in a header or footer are left empty in the print file.",
-                    label, string.Join(", ", perDelegate));
-            }
-        }
-
+        template.PerDelegateParts = template.FindPerDelegateParts(mergeParts.Keys);
         return template;
     }
 
@@ -378,6 +370,63 @@ public sealed partial class DocxTemplate
         using var writer = new StringWriter();
         Write(writer, segments, values ?? new Dictionary<string, string>());
         return Encoding.UTF8.GetBytes(writer.ToString());
+    }
+
+    /// <summary>
+    /// A header or footer whose merge fields differ per delegate. The combined print file gives each letter's section
+    /// its own copy of it (a new part and relationship), so every letter's header is its own.
+    /// </summary>
+    internal sealed record PerDelegatePart(string Name, string RelationshipId, string RelationshipType, string ContentType, string? RelsName);
+
+    /// <summary>The headers and footers with per-delegate fields (empty for most templates).</summary>
+    internal IReadOnlyList<PerDelegatePart> PerDelegateParts { get; private set; } = [];
+
+    private List<PerDelegatePart> FindPerDelegateParts(IEnumerable<string> mergeParts)
+    {
+        var result = new List<PerDelegatePart>();
+        var perDelegate = mergeParts.Where(p => PerDelegateKeys(p).Count > 0).ToHashSet(StringComparer.Ordinal);
+        if (perDelegate.Count == 0)
+        {
+            return result;
+        }
+
+        var folder = _documentPartName.Contains('/') ? _documentPartName[.._documentPartName.LastIndexOf('/')] : "";
+        var relsName = (folder.Length > 0 ? folder + "/" : "") + "_rels/" + Path.GetFileName(_documentPartName) + ".rels";
+        var rels = _parts.FirstOrDefault(p => p.Name == relsName).Bytes;
+        var types = _parts.FirstOrDefault(p => p.Name == "[Content_Types].xml").Bytes;
+        if (rels is null || types is null)
+        {
+            return result;
+        }
+
+        // Parsed from bytes: the SDK writes a byte order mark.
+        var relsXml = XDocument.Load(new MemoryStream(rels));
+        var typesXml = XDocument.Load(new MemoryStream(types));
+        foreach (var rel in relsXml.Root!.Elements())
+        {
+            var target = (string?)rel.Attribute("Target");
+            if (target is null || (string?)rel.Attribute("TargetMode") == "External")
+            {
+                continue;
+            }
+
+            var part = target.StartsWith('/') ? target.TrimStart('/') : (folder.Length > 0 ? folder + "/" : "") + target;
+            if (!perDelegate.Contains(part))
+            {
+                continue;
+            }
+
+            var contentType = typesXml.Root!.Elements().FirstOrDefault(e => e.Name.LocalName == "Override" && (string?)e.Attribute("PartName") == "/" + part)
+                ?.Attribute("ContentType")?.Value;
+            var type = (string)rel.Attribute("Type")!;
+            contentType ??= type.EndsWith("/footer", StringComparison.Ordinal)
+                ? "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+                : "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+            var partRels = $"{Path.GetDirectoryName(part)?.Replace('\\', '/')}/_rels/{Path.GetFileName(part)}.rels".TrimStart('/');
+            result.Add(new PerDelegatePart(part, (string)rel.Attribute("Id")!, type, contentType, _parts.Any(p => p.Name == partRels) ? partRels : null));
+        }
+
+        return result;
     }
 
     /// <summary>The per-delegate values a header or footer part reads (columns, per-delegate vocabulary, the record number).</summary>

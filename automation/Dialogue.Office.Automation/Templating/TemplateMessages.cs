@@ -16,7 +16,6 @@ internal static class TemplateMessages
         ["TEMPLATE_FIELD_UNREADABLE"] = "Không đọc được trường {0} (\"{1}\"). Trường IF cần có dạng: IF «trường» = \"Nam\" \"Ông\" \"Bà\"; trường MERGEFIELD cần có tên trường.",
         ["TEMPLATE_FIELD_UNCLOSED"] = "Trường \"{0}\" bắt đầu ở đoạn \"{1}\" nhưng không kết thúc trong đoạn đó; hãy đặt cả trường trong một đoạn văn.",
         ["TEMPLATE_QR_PLACED"] = "Mẫu không có chỗ cho mã QR (trường MaQR, dấu trang hay ảnh tên \"MaQR\"), nên mã QR được đặt {0}. Muốn đặt chỗ khác: chèn một dấu trang (Insert › Bookmark) tên MaQR, hoặc một ảnh có tên/văn bản thay thế \"MaQR\" vào đúng chỗ trong mẫu.",
-        ["TEMPLATE_HEADER_PER_DELEGATE"] = "{0} có trường riêng của từng đại biểu ({1}): mỗi giấy mời vẫn đúng, nhưng trong tệp in gộp các trường này để trống.",
         ["TEMPLATE_REQUIRED_FIELD"] = "Mẫu thiếu trường bắt buộc \"{0}\".",
         ["TEMPLATE_FIELD_PLACEMENT"] = "Trường \"{0}\" phải là ô nội dung dạng chữ hoặc đoạn văn, không đặt trên cả ô bảng hay hàng bảng.",
         ["INVITATION_NO_DELEGATES"] = "Không có đại biểu nào để lập giấy mời.",

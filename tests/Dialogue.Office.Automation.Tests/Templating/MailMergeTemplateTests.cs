@@ -113,7 +113,6 @@ public sealed class MailMergeTemplateTests
         var warning = Assert.Single(problems.Warnings, p => p.Code == "TEMPLATE_QR_PLACED");
         Assert.Contains("sau đoạn \"Địa điểm: «…»\"", warning.Message, StringComparison.Ordinal);
         Assert.Contains("trước khối chữ ký", warning.Message, StringComparison.Ordinal);
-        Assert.Contains(problems.Warnings, p => p.Code == "TEMPLATE_HEADER_PER_DELEGATE" && p.Args[1] == "STT");
 
         using var tmp = new TempDir();
         var path = tmp.File("a.docx");

@@ -1,3 +1,5 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Dialogue.Office.Automation.Compliance;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Plans;
@@ -102,5 +104,105 @@ public sealed class OfficeTemplateInvitationsTests(OfficeTemplateInvitationsFixt
         var (_, text, _) = ExternalTools.Run(pdftotext, [pdf, "-"]);
         Assert.Contains(invitation.Delegate.FullName, text, StringComparison.Ordinal);
         Assert.Contains("Tài liệu Hội nghị: quét mã QR để mở.", text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The office template with the delegate's code and name in the header: the combined print file keeps each letter's own.</summary>
+public sealed class OfficeTemplateHeaderPrintFileTests
+{
+    /// <summary>The sample office template with "Giấy mời «Mã_đại_biểu» – «Họ_và_tên»" in the header and PAGE in the footer.</summary>
+    private static byte[] WithDelegateHeader()
+    {
+        using var ms = new MemoryStream();
+        ms.Write(OfficeSampleTemplate.Build());
+        ms.Position = 0;
+        using (var doc = WordprocessingDocument.Open(ms, true))
+        {
+            const string Ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+            var main = doc.MainDocumentPart!;
+            var header = main.AddNewPart<HeaderPart>("rIdOfficeHeader");
+            header.Header = new Header($"<w:hdr {Ns}>" + WordFieldXml.P(WordFieldXml.R("Giấy mời "), WordFieldXml.Merge("Mã_đại_biểu"),
+                WordFieldXml.Merge("Họ_và_tên", switches: "\\b \" – \"")) + "</w:hdr>");
+            var footer = main.AddNewPart<FooterPart>("rIdOfficeFooter");
+            footer.Footer = new Footer($"<w:ftr {Ns}>" + WordFieldXml.P(WordFieldXml.R("Trang "), WordFieldXml.Field("1", "", " PAGE ")) + "</w:ftr>");
+            var section = main.Document.Body!.Elements<SectionProperties>().Last();
+            section.RemoveAllChildren<HeaderReference>();
+            section.RemoveAllChildren<FooterReference>();
+            section.PrependChild(new FooterReference { Type = HeaderFooterValues.Default, Id = "rIdOfficeFooter" });
+            section.PrependChild(new HeaderReference { Type = HeaderFooterValues.Default, Id = "rIdOfficeHeader" });
+            main.Document.Save();
+        }
+
+        return ms.ToArray();
+    }
+
+    private static string HeaderText(ConferenceDelegate d) => $"Giấy mời {d.Code}{(d.FullName.Length > 0 ? " – " + d.FullName : "")}";
+
+    [Fact]
+    public void PrintFile_EachSectionHasItsDelegatesOwnHeader()
+    {
+        using var tmp = new TempDir("dialogue-mmh-");
+        var template = tmp.File("mau-co-dau-trang.docx");
+        File.WriteAllBytes(template, WithDelegateHeader());
+        var sample = TestPlans.Sample;
+        // People and bodies (a body has no name: the header keeps only the code).
+        var delegates = sample.Delegates.Where(d => d.Kind == AddresseeKind.Person).Take(4)
+            .Concat(sample.Delegates.Where(d => d.Kind == AddresseeKind.Body).Take(2)).ToList();
+        var result = InvitationGenerator.Generate(new InvitationRequest(TestPlans.With(sample, delegates: delegates), tmp.Path) { TemplatePath = template });
+        Assert.False(result.HasErrors, string.Join("\n", result.Problems));
+        Assert.DoesNotContain(result.Problems, p => p.Code.StartsWith("TEMPLATE_HEADER", StringComparison.Ordinal));
+        var letters = result.Invitations;
+        Assert.True(letters.Count >= 5);
+
+        using (var doc = WordprocessingDocument.Open(result.PrintFile!, false))
+        {
+            var main = doc.MainDocumentPart!;
+            var sections = main.Document.Body!.Descendants<SectionProperties>().ToList();
+            Assert.Equal(letters.Count, sections.Count);
+            var footers = new HashSet<string>();
+            for (var i = 0; i < sections.Count; i++)
+            {
+                var headerId = sections[i].Elements<HeaderReference>().Single().Id!.Value!;
+                Assert.Equal(HeaderText(letters[i].Delegate), ((HeaderPart)main.GetPartById(headerId)).Header.InnerText);
+                footers.Add(sections[i].Elements<FooterReference>().Single().Id!.Value!);
+            }
+
+            // The footer has no per-delegate field: one part shared by every section, PAGE kept for Word.
+            var footer = (FooterPart)main.GetPartById(Assert.Single(footers));
+            Assert.Contains(footer.Footer.Descendants<FieldCode>(), c => c.Text.Trim() == "PAGE");
+            Assert.Equal(letters.Count, main.HeaderParts.Count());
+        }
+
+        Assert.Empty(DocxInspector.Validate(result.PrintFile!));
+        // Each letter's own file has its own header too.
+        using var last = WordprocessingDocument.Open(Path.Combine(tmp.Path, letters[^1].RelativePath), false);
+        Assert.Equal(HeaderText(letters[^1].Delegate), last.MainDocumentPart!.HeaderParts.Single().Header.InnerText);
+    }
+
+    [SkippableFact]
+    public void PrintFile_LibreOfficePrintsOnePagePerLetterWithItsHeader()
+    {
+        ExternalTools.LibreOffice();
+        var pdftotext = ExternalTools.Require("pdftotext", "poppler-utils");
+        var pdfinfo = ExternalTools.Require("pdfinfo", "poppler-utils");
+        using var tmp = new TempDir("dialogue-mmh-");
+        var template = tmp.File("mau-co-dau-trang.docx");
+        File.WriteAllBytes(template, WithDelegateHeader());
+        var sample = TestPlans.Sample;
+        var delegates = sample.Delegates.Where(d => d.Kind == AddresseeKind.Person).Take(2)
+            .Concat(sample.Delegates.Where(d => d.Kind == AddresseeKind.Body).Take(1)).ToList();
+        var result = InvitationGenerator.Generate(new InvitationRequest(TestPlans.With(sample, delegates: delegates), tmp.Path) { TemplatePath = template });
+        Assert.False(result.HasErrors, string.Join("\n", result.Problems));
+
+        var pdf = ExternalTools.ConvertWithLibreOffice(result.PrintFile!, tmp.Path);
+        var (_, info, _) = ExternalTools.Run(pdfinfo, [pdf]);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(info, $@"Pages:\s+{result.Invitations.Count}\b"), info);
+        for (var page = 1; page <= result.Invitations.Count; page++)
+        {
+            var d = result.Invitations[page - 1].Delegate;
+            var (_, text, _) = ExternalTools.Run(pdftotext, ["-f", $"{page}", "-l", $"{page}", pdf, "-"]);
+            Assert.Contains(HeaderText(d), text, StringComparison.Ordinal);
+            Assert.Contains("Mã đại biểu: " + d.Code, text, StringComparison.Ordinal);
+        }
     }
 }
