@@ -396,17 +396,18 @@ public static class QuestionConsolidator
 
         var (topic, evidence) = topics.Suggest(record.Text);
         var location = Locations.Row(record.FileName, record.Sheet, record.Row);
+        var empty = string.IsNullOrWhiteSpace(record.TopicRaw);
         if (topic > 0)
         {
             record.Topic = topic;
             record.TopicSuggested = true;
             record.TopicEvidence = evidence;
             suggested++;
-            problems.Warning("QUESTIONS_TOPIC_SUGGESTED", location, "Topic suggested from keywords", record.TopicRaw, topic.ToString(CultureInfo.InvariantCulture), evidence);
+            problems.Warning(empty ? "QUESTIONS_TOPIC_EMPTY_SUGGESTED" : "QUESTIONS_TOPIC_SUGGESTED", location, "Topic suggested from keywords", record.TopicRaw, topic.ToString(CultureInfo.InvariantCulture), evidence);
         }
         else
         {
-            problems.Warning("QUESTIONS_TOPIC_UNKNOWN", location, "No topic and no keyword", record.TopicRaw);
+            problems.Warning(empty ? "QUESTIONS_TOPIC_EMPTY_UNKNOWN" : "QUESTIONS_TOPIC_UNKNOWN", location, "No topic and no keyword", record.TopicRaw);
         }
     }
 

@@ -25,7 +25,8 @@ public sealed record QuestionReportRequest
     /// <summary>The report's date; default: the deadline's date (never the clock).</summary>
     public DateOnly? Date { get; init; }
 
-    public Signer Signer { get; init; } = new() { Position = "GIÁM ĐỐC", Name = "" };
+    /// <summary>Who signs; default from the sending body (a Sở: GIÁM ĐỐC; an Ủy ban nhân dân: TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH).</summary>
+    public Signer? Signer { get; init; }
 
     public required string OutputPath { get; init; }
 }
@@ -39,6 +40,22 @@ public sealed record QuestionReportRequest
 /// </summary>
 public static class QuestionReport
 {
+    /// <summary>File name of the report the main job writes (to the plan's issuer, from the organiser's consolidation).</summary>
+    public const string FileName = "bao-cao-tong-hop-cau-hoi.docx";
+
+    /// <summary>
+    /// The deadline whose report goes to the plan's own issuer (the Sở's consolidation to UBND tỉnh by 15/4 in the
+    /// sample): the one the organiser's consolidation answers. Null when no deadline is addressed to the issuer.
+    /// </summary>
+    public static Deadline? IssuerDeadline(ConferencePlan plan) =>
+        plan.Deadlines.LastOrDefault(d => d.To.Length > 0 && plan.Issuer.NameInText.StartsWith(d.To, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The signer a body's report carries when the caller names none: its head, for the collective where it is one.</summary>
+    public static Signer DefaultSigner(string from) =>
+        VietnameseText.Fold(from).StartsWith("uy ban nhan dan", StringComparison.Ordinal)
+            ? new Signer { Authority = "TM. ỦY BAN NHÂN DÂN", Position = "CHỦ TỊCH", Name = "" }
+            : new Signer { Position = "GIÁM ĐỐC", Name = "" };
+
     private static readonly int[] TopicWidths = [700, 4200, 1100, 1300, Nd30.TextWidth - 700 - 4200 - 1100 - 1300];
     private static readonly int[] UnitWidths = [700, 4700, 1100, Nd30.TextWidth - 700 - 4700 - 1100];
 
@@ -91,7 +108,7 @@ public static class QuestionReport
             Body(body, $"Đề nghị {to} xem xét, chỉ đạo các cơ quan chủ trì trả lời chuẩn bị nội dung trả lời các câu hỏi được đưa ra đối thoại (danh sách chi tiết tại bản tổng hợp kèm theo).");
             Body(body, $"Trên đây là báo cáo tổng hợp câu hỏi, ý kiến, kiến nghị của {from}./.");
 
-            body.Append(WordBuilder.Closing(WordBuilder.PlainField, (_, lines) => WordBuilder.RecipientParagraphs(lines), ["Như trên;", "Lưu: VT."], request.Signer));
+            body.Append(WordBuilder.Closing(WordBuilder.PlainField, (_, lines) => WordBuilder.RecipientParagraphs(lines), ["Như trên;", "Lưu: VT."], request.Signer ?? DefaultSigner(from)));
             body.Append(WordBuilder.Section(doc.MainDocumentPart!, numberPages: true));
             doc.MainDocumentPart!.Document.Save();
         }
@@ -111,7 +128,7 @@ public static class QuestionReport
 
     private static (List<MasterRow> Rows, List<TrackingRow> Tracking) ReadWorkbook(string path)
     {
-        var sheets = XlsxReader.Read(path, name => name is ConsolidatedWorkbookWriter.MasterSheet or "Theo dõi nộp");
+        var sheets = ReadConsolidated(path, "Theo dõi nộp");
         var master = sheets.First(s => s.Name == ConsolidatedWorkbookWriter.MasterSheet);
         var header = master.Rows.First(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
         int Col(string name) => header.Cells.ToList().FindIndex(c => c == name);
@@ -122,6 +139,36 @@ public static class QuestionReport
             .Select(r => new TrackingRow(r[1] ?? "", r[3] ?? "", r[6] ?? "0", !(r[3] ?? "").StartsWith("Chưa gửi", StringComparison.Ordinal))).ToList() ?? [];
         return (rows, tracking);
     }
+
+    /// <summary>
+    /// The consolidated workbook's master sheet (and the named others), or QUESTIONS_MASTER_INVALID naming the file
+    /// when it is not one the software wrote (no "Tổng hợp" with its header row and "Nhóm vấn đề" column).
+    /// </summary>
+    internal static IReadOnlyList<SheetValues> ReadConsolidated(string path, params string[] others)
+    {
+        IReadOnlyList<SheetValues> sheets;
+        try
+        {
+            sheets = XlsxReader.Read(path, name => name == ConsolidatedWorkbookWriter.MasterSheet || others.Contains(name));
+        }
+        catch (Inputs.InputFileException ex)
+        {
+            throw new Diagnostics.ProblemException(ex.ToProblem());
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            throw Invalid(path, "Unreadable");
+        }
+
+        var master = sheets.FirstOrDefault(s => s.Name == ConsolidatedWorkbookWriter.MasterSheet) ?? throw Invalid(path, "No master sheet");
+        var header = master.Rows.FirstOrDefault(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
+        return header is null || !header.Cells.Contains("Nhóm vấn đề") || !header.Cells.Contains("Cơ quan chủ trì trả lời")
+            ? throw Invalid(path, "No header")
+            : sheets;
+    }
+
+    private static Diagnostics.ProblemException Invalid(string path, string detail) =>
+        new(Diagnostics.Problem.Error("QUESTIONS_MASTER_INVALID", Path.GetFileName(path), detail, Path.GetFileName(path)));
 
     private static Table TopicTable(ConferencePlan plan, List<MasterRow> rows)
     {
@@ -221,10 +268,12 @@ public static class AnswerBook
 {
     public const string FileName = "tai-lieu-tra-loi.docx";
 
+    /// <summary>The book's date when the caller gives none: the conference day, when the chairs carry it (never the clock).</summary>
+    public static DateOnly DefaultDate(ConferencePlan plan) => plan.Conference.Date;
+
     public static void Write(string workbook, ConferencePlan plan, DateOnly date, string outputPath)
     {
-        var sheets = XlsxReader.Read(workbook, name => name == ConsolidatedWorkbookWriter.MasterSheet);
-        var master = sheets.Single();
+        var master = QuestionReport.ReadConsolidated(workbook).Single();
         var header = master.Rows.First(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
         int Col(string name) => header.Cells.ToList().FindIndex(c => c == name);
         var (topic, chosen, text, raw, asker, lead, answer) = (Col("Nhóm vấn đề"), Col("Chọn"), Col("Câu hỏi đưa ra đối thoại"), Col("Nội dung câu hỏi, ý kiến, kiến nghị"), Col("Người hỏi (đối thoại)"), Col("Cơ quan chủ trì trả lời"), Col("Nội dung trả lời"));
@@ -286,4 +335,50 @@ public static class AnswerBook
     private static void Para(Body body, string text, TextStyle style, bool keepNext = false) =>
         body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written, keepNext: keepNext),
             WordBuilder.TextRun(text, style)));
+}
+
+/// <summary>One document written from the consolidation for the packet.</summary>
+public sealed record QuestionDocument(string Name, string Path)
+{
+    /// <summary>What a clerk should read about it (e.g. an answer file whose ids are not in the consolidation).</summary>
+    public IReadOnlyList<Diagnostics.Problem> Problems { get; init; } = [];
+}
+
+/// <summary>
+/// What the main job writes from the organiser's consolidation: the report to the plan's issuer (its deadline's date),
+/// and the leaders' answer book — with the departments' answers when <c>&lt;plan&gt;/tra-loi/</c> holds their files
+/// (merged into <see cref="AnsweredFileName"/>), otherwise every selected question marked as not answered yet.
+/// </summary>
+public static class QuestionDocuments
+{
+    /// <summary>Plan sub-folder with the answering departments' returned files.</summary>
+    public const string AnswersFolder = "tra-loi";
+
+    /// <summary>The consolidation with the departments' answers merged in (written only when there are answers).</summary>
+    public const string AnsweredFileName = "tong-hop-cau-hoi-co-tra-loi.xlsx";
+
+    public static IReadOnlyList<QuestionDocument> Write(ConferencePlan plan, string consolidated, string outFolder)
+    {
+        var written = new List<QuestionDocument>();
+        if (QuestionReport.IssuerDeadline(plan) is { } deadline)
+        {
+            var path = System.IO.Path.Combine(outFolder, QuestionReport.FileName);
+            QuestionReport.Write(new QuestionReportRequest { Workbook = consolidated, Plan = plan, DeadlineId = deadline.Id, OutputPath = path });
+            written.Add(new QuestionDocument($"Báo cáo tổng hợp câu hỏi gửi {deadline.To} (hạn {VietnameseText.ShortDate(deadline.Date)})", path));
+        }
+
+        var answers = System.IO.Path.Combine(plan.Folder, AnswersFolder);
+        var book = consolidated;
+        if (Directory.Exists(answers) && Directory.GetFiles(answers, "*.xlsx").Order(StringComparer.Ordinal).ToList() is { Count: > 0 } files)
+        {
+            var merged = QuestionRouting.MergeAnswers(consolidated, files, System.IO.Path.Combine(outFolder, AnsweredFileName));
+            book = merged.OutputPath;
+            written.Add(new QuestionDocument("Bản tổng hợp có câu trả lời của các cơ quan", book) { Problems = merged.Problems });
+        }
+
+        var bookPath = System.IO.Path.Combine(outFolder, AnswerBook.FileName);
+        AnswerBook.Write(book, plan, AnswerBook.DefaultDate(plan), bookPath);
+        written.Add(new QuestionDocument("Tài liệu trả lời (phục vụ chủ trì Hội nghị)", bookPath));
+        return written;
+    }
 }
