@@ -23,6 +23,8 @@ internal static class QuestionMessages
         ["QUESTIONS_FILE_NO_TABLE"] = "Không tìm thấy bảng câu hỏi: trong 25 dòng đầu của các trang không có dòng tiêu đề chứa cột \"Nội dung câu hỏi, ý kiến, kiến nghị\".",
         ["QUESTIONS_FILE_UNREADABLE"] = "Không đọc được tệp do lỗi không mong muốn; tệp được bỏ qua, các tệp khác vẫn được tổng hợp.",
         ["QUESTIONS_SHEET_SKIPPED"] = "Trang \"{0}\" không có bảng câu hỏi nên không lấy.",
+        ["QUESTIONS_SHEETS_EMPTY"] = "{0} trang trống (không có dữ liệu) nên không lấy: {1}.",
+        ["QUESTIONS_FILE_IDENTICAL"] = "Tệp có nội dung giống hệt tệp \"{0}\" (cùng mã băm SHA-256) nên chỉ tính một lần; các câu hỏi đã lấy từ tệp \"{0}\".",
         ["QUESTIONS_SHEET_OF_CONSOLIDATED"] = "Tệp là bản tổng hợp của cấp dưới: chỉ lấy trang \"{1}\" (giữ nguyên mã câu hỏi và nguồn gốc), {0} trang phụ (theo nhóm, thống kê…) không lấy lại để tránh đếm trùng.",
         ["QUESTIONS_ROW_NO_CONTENT"] = "Dòng có thông tin nhưng không có nội dung câu hỏi, ý kiến, kiến nghị.",
         ["QUESTIONS_ROW_DUPLICATE_ID"] = "Câu hỏi mã {0} đã được lấy từ {1}; dòng này không tính lại để tránh đếm trùng.",

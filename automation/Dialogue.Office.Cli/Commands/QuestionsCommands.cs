@@ -138,6 +138,11 @@ internal static class QuestionsOutput
         void Add(string label, int value) => table.Add(label, value.ToString("N0", vi));
         Add("Tệp đã đọc", r.FilesRead);
         Add("Tệp không đọc được", r.FilesRejected);
+        if (r.FilesIdentical > 0)
+        {
+            Add("Tệp giống hệt tệp khác (chỉ tính một lần)", r.FilesIdentical);
+        }
+
         Add("Dòng đã đọc", r.RowsRead);
         Add("  lấy vào tổng hợp", r.RowsTaken);
         Add("  không lấy (xem trang Lỗi và bỏ qua)", r.RowsRejected);
@@ -169,6 +174,7 @@ internal static class QuestionsOutput
         w.WriteNumber("filesFound", r.FilesFound);
         w.WriteNumber("filesRead", r.FilesRead);
         w.WriteNumber("filesRejected", r.FilesRejected);
+        w.WriteNumber("filesIdentical", r.FilesIdentical);
         w.WriteNumber("rowsRead", r.RowsRead);
         w.WriteNumber("rowsTaken", r.RowsTaken);
         w.WriteNumber("rowsRejected", r.RowsRejected);
