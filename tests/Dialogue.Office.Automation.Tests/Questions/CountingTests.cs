@@ -134,3 +134,32 @@ public class CountingTests
         Assert.DoesNotContain(names, n => n.EndsWith(" si", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Issue 12: a row with no topic reads as Vietnamese ("chưa ghi nhóm vấn đề"), never as <c>Nhóm vấn đề "" trống</c>.</summary>
+public class EmptyTopicMessageTests
+{
+    [Fact]
+    public void EmptyTopic_SaysNoTopicWasWritten_NamingFileSheetAndRow_WrongTopicQuotesWhatWasWritten()
+    {
+        using var dir = new TempDir("questions-topic-");
+        var path = dir.File("van-chan.xlsx");
+        ReturnedSheetBuilder.Save(path, Simple(
+            [1, "Hà Văn Tú", "Giáo viên", "Trường Tiểu học Nghĩa Tâm", "Tiểu học", null, "Đề nghị bổ sung biên chế giáo viên tiểu học cho các điểm trường lẻ.", null, null],
+            [2, "Lò Thị Sen", "Giáo viên", "Trường Mầm non Sơn Lương", "Mầm non", null, "Xin hỏi lịch nghỉ hè năm nay thế nào?", null, null],
+            [3, "Vì Văn Nhất", "Giáo viên", "Trường THCS Tú Lệ", "THCS", "Nhóm 12", "Xin hỏi lịch nghỉ hè năm nay thế nào ạ, có thay đổi không?", null, null]));
+
+        var result = Merge(dir, [path], SamplePlan);
+
+        var topics = result.Problems.Where(p => p.Code.StartsWith("QUESTIONS_TOPIC_", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, topics.Count);
+        Assert.All(topics, p => Assert.DoesNotContain("\"\"", p.Message, StringComparison.Ordinal));
+        var suggested = Assert.Single(topics, p => p.Code == "QUESTIONS_TOPIC_EMPTY_SUGGESTED");
+        Assert.StartsWith("Câu hỏi chưa ghi nhóm vấn đề; máy gợi ý nhóm 1 theo từ khóa", suggested.Message, StringComparison.Ordinal);
+        Assert.StartsWith("van-chan.xlsx › Sheet1 › dòng 7", suggested.Location, StringComparison.Ordinal);
+        var unknown = Assert.Single(topics, p => p.Code == "QUESTIONS_TOPIC_EMPTY_UNKNOWN");
+        Assert.Equal("Câu hỏi chưa ghi nhóm vấn đề và không gợi ý được; xếp vào \"Chưa phân nhóm\", cần phân loại.", unknown.Message);
+        Assert.StartsWith("van-chan.xlsx › Sheet1 › dòng 8", unknown.Location, StringComparison.Ordinal);
+        var wrong = Assert.Single(topics, p => p.Code == "QUESTIONS_TOPIC_UNKNOWN");
+        Assert.StartsWith("Nhóm vấn đề ghi \"Nhóm 12\" không khớp nhóm nào của kế hoạch", wrong.Message, StringComparison.Ordinal);
+    }
+}
