@@ -68,13 +68,22 @@ public static class QuestionReport
         var to = deadline.To.Length == 0 || plan.Issuer.NameInText.StartsWith(deadline.To, StringComparison.OrdinalIgnoreCase) ? plan.Issuer.NameInText : deadline.To;
         var date = request.Date ?? deadline.Date;
         var (rows, tracking) = ReadWorkbook(request.Workbook);
+        // A unit's own report (a district to the Sở by 10/4) covers its own merge: its schools, not the plan's other
+        // units (which it neither collects nor answers for); the organiser's report tracks every plan unit.
+        var unitLevel = IssuerDeadline(plan)?.Id != deadline.Id;
+        if (unitLevel)
+        {
+            tracking = [.. rows.GroupBy(r => r.Workplace.Length > 0 ? r.Workplace : r.Unit).Select(g => new TrackingRow(g.Key, "Đã tổng hợp", g.Count().ToString(CultureInfo.InvariantCulture), true))];
+        }
+
         var selected = rows.Count(r => DialogueSelection.IsMark(r.Chosen));
+        var (parent, place) = LocalBody(from) is { } local ? ("", local) : (plan.Issuer.Name.Replace('\n', ' ').ToUpper(VietnameseText.Culture), plan.Issuer.Place);
         var issuer = new Issuer
         {
-            Parent = plan.Issuer.Name.Replace('\n', ' ').ToUpper(VietnameseText.Culture),
+            Parent = parent,
             Name = from.ToUpper(VietnameseText.Culture),
             NameInText = from,
-            Place = plan.Issuer.Place,
+            Place = place,
         };
 
         using var stream = new MemoryStream();
@@ -92,18 +101,23 @@ public static class QuestionReport
             var missing = tracking.Where(t => t.State.StartsWith("Chưa gửi", StringComparison.Ordinal)).ToList();
             Body(body, $"Thực hiện kế hoạch tổ chức {VietnameseText.LowerFirst(plan.Conference.Title)}, {from} đã tổng hợp câu hỏi, ý kiến, kiến nghị của cán bộ, công chức, viên chức và người lao động; kết quả như sau:");
             Heading(body, "1. Tình hình tổng hợp");
-            Body(body, string.Create(VietnameseText.Culture, $"Đã nhận phiếu của {Count(sent)}/{Count(tracking.Count)} đơn vị, tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo)."));
+            Body(body, unitLevel
+                ? string.Create(VietnameseText.Culture, $"Đã tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị của {Count(tracking.Count)} cơ quan, đơn vị, trường học; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo).")
+                : string.Create(VietnameseText.Culture, $"Đã nhận phiếu của {Count(sent)}/{Count(tracking.Count)} đơn vị, tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo)."));
             if (late.Count > 0)
             {
                 Body(body, "Đơn vị gửi muộn: " + string.Join("; ", late.Select(t => $"{t.Unit} ({VietnameseText.LowerFirst(t.State)})")) + ".");
             }
 
-            Body(body, missing.Count > 0 ? "Đơn vị chưa gửi: " + string.Join("; ", missing.Select(t => t.Unit)) + "." : "Tất cả các đơn vị đã gửi phiếu.");
+            if (!unitLevel)
+            {
+                Body(body, missing.Count > 0 ? "Đơn vị chưa gửi: " + string.Join("; ", missing.Select(t => t.Unit)) + "." : "Tất cả các đơn vị đã gửi phiếu.");
+            }
 
             Heading(body, "2. Câu hỏi theo nhóm vấn đề");
             body.Append(TopicTable(plan, rows));
-            Heading(body, "3. Câu hỏi theo đơn vị");
-            body.Append(UnitTable(tracking));
+            Heading(body, unitLevel ? "3. Câu hỏi theo cơ quan, đơn vị, trường học" : "3. Câu hỏi theo đơn vị");
+            body.Append(UnitTable(tracking, unitLevel));
             Heading(body, "4. Đề xuất");
             Body(body, $"Đề nghị {to} xem xét, chỉ đạo các cơ quan chủ trì trả lời chuẩn bị nội dung trả lời các câu hỏi được đưa ra đối thoại (danh sách chi tiết tại bản tổng hợp kèm theo).");
             Body(body, $"Trên đây là báo cáo tổng hợp câu hỏi, ý kiến, kiến nghị của {from}./.");
@@ -122,7 +136,7 @@ public static class QuestionReport
         File.WriteAllBytes(request.OutputPath, stream.ToArray());
     }
 
-    private sealed record MasterRow(string Unit, string Topic, string Lead, string Chosen);
+    private sealed record MasterRow(string Unit, string Topic, string Lead, string Chosen, string Workplace);
 
     private sealed record TrackingRow(string Unit, string State, string Questions, bool Received);
 
@@ -132,9 +146,9 @@ public static class QuestionReport
         var master = sheets.First(s => s.Name == ConsolidatedWorkbookWriter.MasterSheet);
         var header = master.Rows.First(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
         int Col(string name) => header.Cells.ToList().FindIndex(c => c == name);
-        var (unit, topic, lead, chosen) = (Col("Đơn vị gửi"), Col("Nhóm vấn đề"), Col("Cơ quan chủ trì trả lời"), Col("Chọn"));
+        var (unit, topic, lead, chosen, workplace) = (Col("Đơn vị gửi"), Col("Nhóm vấn đề"), Col("Cơ quan chủ trì trả lời"), Col("Chọn"), Col("Đơn vị công tác"));
         var rows = master.Rows.Where(r => r.Number > header.Number && !r.IsEmpty)
-            .Select(r => new MasterRow(r[unit] ?? "", r[topic] ?? "", r[lead] ?? "", chosen >= 0 ? r[chosen] ?? "" : "x")).ToList();
+            .Select(r => new MasterRow(r[unit] ?? "", r[topic] ?? "", r[lead] ?? "", chosen >= 0 ? r[chosen] ?? "" : "x", (r[workplace] ?? "").Trim())).ToList();
         var tracking = sheets.FirstOrDefault(s => s.Name == "Theo dõi nộp")?.Rows.Where(r => r.Number > ConsolidatedWorkbookWriter.HeaderRow && !r.IsEmpty)
             .Select(r => new TrackingRow(r[1] ?? "", r[3] ?? "", r[6] ?? "0", !(r[3] ?? "").StartsWith("Chưa gửi", StringComparison.Ordinal))).ToList() ?? [];
         return (rows, tracking);
@@ -195,10 +209,10 @@ public static class QuestionReport
         return table;
     }
 
-    private static Table UnitTable(List<TrackingRow> tracking)
+    private static Table UnitTable(List<TrackingRow> tracking, bool unitLevel)
     {
         var table = GridTable.Create(UnitWidths);
-        table.Append(GridTable.HeaderRow(UnitWidths, ["STT", "Đơn vị", "Số câu hỏi", "Tình trạng gửi phiếu"], 12));
+        table.Append(GridTable.HeaderRow(UnitWidths, ["STT", unitLevel ? "Cơ quan, đơn vị, trường học" : "Đơn vị", "Số câu hỏi", unitLevel ? "Ghi chú" : "Tình trạng gửi phiếu"], 12));
         var plain = new TextStyle(12);
         var n = 0;
         foreach (var t in tracking)
@@ -253,6 +267,24 @@ public static class QuestionReport
         }
 
         return string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => char.ToUpper(w[0], VietnameseText.Culture)));
+    }
+
+    /// <summary>
+    /// "Ủy ban nhân dân huyện Văn Yên" → "Văn Yên": a district or commune people's committee heads its own letterhead
+    /// (no line above it) and dates from its own place. Null for any other body.
+    /// </summary>
+    internal static string? LocalBody(string name)
+    {
+        foreach (var level in new[] { "huyện ", "thị xã ", "thành phố ", "xã ", "phường ", "thị trấn " })
+        {
+            var prefix = "Ủy ban nhân dân " + level;
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length)
+            {
+                return name[prefix.Length..].Trim();
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"Hội nghị đối thoại giữa … năm 2023" as the object of "gửi": lower-case first letter.</summary>

@@ -42,7 +42,12 @@ public sealed class QuestionDocumentsCliTests
         Assert.True(code == 0, output);
         text = Text(path);
         Assert.Contains("ỦY BAN NHÂN DÂN HUYỆN VĂN YÊN", text, StringComparison.Ordinal);
-        Assert.Contains("ngày 08 tháng 4 năm 2023", text, StringComparison.Ordinal);
+        Assert.Contains("Văn Yên, ngày 08 tháng 4 năm 2023", text, StringComparison.Ordinal); // its own place
+        Assert.DoesNotContain("ỦY BAN NHÂN DÂN TỈNH", text, StringComparison.Ordinal); // a district heads its own letterhead
+        // Its own merge: its schools, not the province's other units listed as missing.
+        Assert.DoesNotContain("Đơn vị chưa gửi", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ủy ban nhân dân huyện Trạm Tấu", text, StringComparison.Ordinal);
+        Assert.Contains("3. Câu hỏi theo cơ quan, đơn vị, trường học", text, StringComparison.Ordinal);
         Assert.Contains("Kính gửi: Sở Giáo dục và Đào tạo.", text, StringComparison.Ordinal);
         Assert.Contains("TM. ỦY BAN NHÂN DÂN", text, StringComparison.Ordinal);
         Assert.Contains("CHỦ TỊCH", text, StringComparison.Ordinal);
