@@ -49,6 +49,11 @@ internal static class CommandRegistry
             questions.AddCommand<QuestionsMergeCommand>("merge").WithDescription("Tổng hợp các phiếu đơn vị gửi về (kể cả bản tổng hợp của cấp dưới).");
             questions.AddCommand<QuestionsSplitCommand>("split").WithDescription("Tách bản tổng hợp thành tệp cho từng cơ quan trả lời.");
             questions.AddCommand<QuestionsAnswersCommand>("answers").WithDescription("Ghép câu trả lời của các cơ quan vào bản tổng hợp theo mã câu hỏi.");
+            questions.AddCommand<QuestionsReportCommand>("report")
+                .WithDescription("Lập Báo cáo tổng hợp câu hỏi theo thời hạn của kế hoạch (đơn vị gửi Sở trước 10/4, Sở gửi UBND tỉnh trước 15/4).")
+                .WithExample("questions", "report", "out/tong-hop-cau-hoi.xlsx", "--plan", "templates/samples/yen-bai-2023", "--deadline", "so-gddt", "--out", "out/bao-cao-15-4.docx");
+            questions.AddCommand<QuestionsBookCommand>("book")
+                .WithDescription("Lập Tài liệu trả lời cho chủ trì Hội nghị từ bản tổng hợp đã ghép câu trả lời (câu chưa có trả lời được đánh dấu).");
         });
         config.AddCommand<MinutesCommand>("minutes").WithDescription("Lập Biên bản hội nghị (Mẫu 1.9) từ kế hoạch và các câu hỏi được chọn, có ô ghi diễn biến.");
         config.AddCommand<ConclusionsCommand>("conclusions").WithDescription("Lập Thông báo kết luận của Chủ tịch tại Hội nghị (Văn phòng ban hành) từ tệp kết luận.");

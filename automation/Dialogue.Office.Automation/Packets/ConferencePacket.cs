@@ -187,6 +187,9 @@ public static class ConferencePacket
                         $"Tổng hợp câu hỏi: đọc {merged.RowsRead} dòng = {merged.RowsTaken} lấy vào + {merged.RowsRejected} không lấy",
                         1, QuestionConsolidator.ConsolidatedFileName, [.. merged.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })]));
                     Done("questions", true, [merged.OutputPath]);
+                    var documents = QuestionDocuments.Write(plan, merged.OutputPath, request.OutputFolder);
+                    steps.AddRange(documents.Select(d => new PacketStep(d.Name, 1, Path.GetFileName(d.Path), [.. d.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })])));
+                    Done("question-documents", true, documents.Select(d => d.Path));
                     if (questions is null)
                     {
                         var readProblems = new ProblemList();

@@ -194,19 +194,31 @@ internal static class ConsolidatedWorkbookWriter
     internal static string SheetName(string wanted, HashSet<string> used)
     {
         var clean = new string(wanted.Select(ch => ch is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? '-' : ch).ToArray()).Trim('\'', ' ');
-        if (clean.Length > 31)
-        {
-            clean = clean[..31].TrimEnd(' ', ',', '.');
-        }
-
+        clean = Cut(clean, 31);
         var name = clean;
         for (var n = 2; !used.Add(name); n++)
         {
             var suffix = $" ({n})";
-            name = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
+            name = Cut(clean, 31 - suffix.Length) + suffix;
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> characters, cut at a word boundary ("4. Công bằng, chính sách học" rather than
+    /// "… học si"), trailing punctuation removed; a single over-long word is cut where it must be.
+    /// </summary>
+    internal static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var space = text.LastIndexOf(' ', max);
+        var cut = space > max / 2 ? text[..space] : text[..max];
+        return cut.TrimEnd(' ', ',', '.', ';', '-', '–');
     }
 
     private static readonly string[] TopicHeaders = ["STT", "Mã câu hỏi", "Đơn vị gửi", "Họ và tên", "Chức vụ", "Cấp học", "Nội dung câu hỏi, ý kiến, kiến nghị", "Cơ quan chủ trì trả lời", "Cơ quan phối hợp", "Nhóm trùng", "Cần xem lại", "Nguồn (tệp › trang › dòng)"];
@@ -353,6 +365,11 @@ internal static class ConsolidatedWorkbookWriter
             ("Số tệp đã đọc", r.FilesRead),
             ("Số tệp không đọc được (xem trang Lỗi và bỏ qua)", r.FilesRejected),
         };
+        if (r.FilesIdentical > 0)
+        {
+            facts.Add(("Số tệp giống hệt tệp khác (chỉ tính một lần)", r.FilesIdentical));
+        }
+
         if (planned > 0)
         {
             facts.Add(("Số đơn vị đã gửi / tổng số đơn vị trong kế hoạch", submitted));
@@ -454,7 +471,7 @@ internal static class ConsolidatedWorkbookWriter
         Titles(sheet, "CÁC TỆP, DÒNG KHÔNG ĐƯA VÀO TỔNG HỢP", reconciliation, headers.Length);
         sheet.Row([.. headers.Select(h => XCell.Of(h, XStyle.Header))], at: HeaderRow);
         var n = 0;
-        var notes = data.Result.Problems.Where(p => p.Code is "QUESTIONS_SHEET_SKIPPED" or "QUESTIONS_SHEET_OF_CONSOLIDATED" or "QUESTIONS_UNIT_UNKNOWN" or "QUESTIONS_RECEIVED_BAD_LINE")
+        var notes = data.Result.Problems.Where(p => p.Code is "QUESTIONS_SHEET_SKIPPED" or "QUESTIONS_SHEETS_EMPTY" or "QUESTIONS_FILE_IDENTICAL" or "QUESTIONS_SHEET_OF_CONSOLIDATED" or "QUESTIONS_UNIT_UNKNOWN" or "QUESTIONS_RECEIVED_BAD_LINE")
             .Select(p => new RowIssue(p, true, "", FileLevel: true));
         foreach (var issue in data.Issues.OrderBy(i => i.Ignored).Concat(notes))
         {

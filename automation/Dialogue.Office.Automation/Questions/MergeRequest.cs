@@ -64,6 +64,9 @@ public sealed record MergeResult
     public int FilesRead { get; init; }
     public int FilesRejected { get; init; }
 
+    /// <summary>Files set aside because their bytes are those of another file (listed, taken once).</summary>
+    public int FilesIdentical { get; init; }
+
     /// <summary>Non-empty rows under the table header of every file read.</summary>
     public int RowsRead { get; init; }
 

@@ -57,6 +57,7 @@ public static class QuestionConsolidator
             throw new ProblemException(problems.Items);
         }
 
+        var identical = SetAsideIdentical(files);
         var received = ReadRegister(request.ReceivedRegister ?? register, problems);
         var limits = new GuardedWorkbookReader.Limits { MaxRowsPerSheet = request.MaxRowsPerSheet };
         var parsed = new ParsedFile[files.Count];
@@ -85,6 +86,13 @@ public static class QuestionConsolidator
         var repairs = new List<CellRepair>();
         var ids = new Dictionary<string, QuestionRecord>(StringComparer.Ordinal);
         var fileUnits = new Dictionary<ParsedFile, Unit?>();
+        foreach (var (copy, original) in identical)
+        {
+            // Taken once: the copy's rows are not read again, so they are in neither side of the reconciliation.
+            var problem = Problem.Warning("QUESTIONS_FILE_IDENTICAL", Name(copy), "Same SHA-256 as an earlier file", Name(original));
+            problems.Add(problem);
+        }
+
         foreach (var file in parsed)
         {
             issues.AddRange(file.Issues);
@@ -98,7 +106,7 @@ public static class QuestionConsolidator
 
             var unit = matcher?.Match(file);
             fileUnits[file] = unit;
-            var label = unit?.Name ?? (file.Letterhead.Count > 0 ? file.Letterhead[0] : null) ?? Path.GetFileNameWithoutExtension(file.FileName);
+            var label = unit?.Name ?? Label(file);
             if (matcher is not null && unit is null && !file.IsConsolidated)
             {
                 problems.Warning("QUESTIONS_UNIT_UNKNOWN", file.FileName, "No plan unit matches the file", file.Letterhead.Count > 0 ? file.Letterhead[0] : "");
@@ -203,9 +211,10 @@ public static class QuestionConsolidator
             var result = new MergeResult
             {
                 OutputPath = Path.GetFullPath(request.OutputPath),
-                FilesFound = files.Count,
+                FilesFound = files.Count + identical.Count,
                 FilesRead = parsed.Count(f => !f.Rejected),
                 FilesRejected = parsed.Count(f => f.Rejected),
+                FilesIdentical = identical.Count,
                 RowsRead = rowsRead,
                 RowsTaken = records.Count,
                 RowsRejected = rowIssues,
@@ -263,6 +272,52 @@ public static class QuestionConsolidator
                 prepared.Dispose();
             }
         }
+    }
+
+    private static string Name(string path) => Path.GetFileName(path).Normalize(NormalizationForm.FormC);
+
+    /// <summary>
+    /// Removes from <paramref name="files"/> each file whose bytes are those of an earlier one (the same return sent
+    /// twice under two names) and returns the pairs (copy, the file kept). Only files of equal length are hashed.
+    /// </summary>
+    private static List<(string Copy, string Original)> SetAsideIdentical(List<string> files)
+    {
+        var pairs = new List<(string, string)>();
+        var sizes = files.GroupBy(f => new FileInfo(f).Length).Where(g => g.Count() > 1 && g.Key > 0);
+        foreach (var group in sizes)
+        {
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in group)
+            {
+                string hash;
+                try
+                {
+                    using var stream = File.OpenRead(file);
+                    hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
+                }
+                catch (IOException)
+                {
+                    continue; // read (and reported) like any file that cannot be opened
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                if (seen.TryGetValue(hash, out var original))
+                {
+                    pairs.Add((file, original));
+                }
+                else
+                {
+                    seen[hash] = file;
+                }
+            }
+        }
+
+        var copies = pairs.Select(p => p.Item1).ToHashSet(StringComparer.Ordinal);
+        files.RemoveAll(copies.Contains);
+        return pairs;
     }
 
     private static (List<string> Files, string? Register) Expand(MergeRequest request, ProblemList problems)
@@ -396,17 +451,18 @@ public static class QuestionConsolidator
 
         var (topic, evidence) = topics.Suggest(record.Text);
         var location = Locations.Row(record.FileName, record.Sheet, record.Row);
+        var empty = string.IsNullOrWhiteSpace(record.TopicRaw);
         if (topic > 0)
         {
             record.Topic = topic;
             record.TopicSuggested = true;
             record.TopicEvidence = evidence;
             suggested++;
-            problems.Warning("QUESTIONS_TOPIC_SUGGESTED", location, "Topic suggested from keywords", record.TopicRaw, topic.ToString(CultureInfo.InvariantCulture), evidence);
+            problems.Warning(empty ? "QUESTIONS_TOPIC_EMPTY_SUGGESTED" : "QUESTIONS_TOPIC_SUGGESTED", location, "Topic suggested from keywords", record.TopicRaw, topic.ToString(CultureInfo.InvariantCulture), evidence);
         }
         else
         {
-            problems.Warning("QUESTIONS_TOPIC_UNKNOWN", location, "No topic and no keyword", record.TopicRaw);
+            problems.Warning(empty ? "QUESTIONS_TOPIC_EMPTY_UNKNOWN" : "QUESTIONS_TOPIC_UNKNOWN", location, "No topic and no keyword", record.TopicRaw);
         }
     }
 
@@ -444,7 +500,7 @@ public static class QuestionConsolidator
             var parts = text.Split([';', ',', '\t'], 2);
             if (parts.Length == 2 && ParseDate(parts[1].Trim()) is { } date)
             {
-                result[parts[0].Trim()] = date;
+                result[parts[0].Trim().Normalize(NormalizationForm.FormC)] = date;
             }
             else if (number > 1)
             {
@@ -459,6 +515,10 @@ public static class QuestionConsolidator
         DateOnly.TryParseExact(text, ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "d-M-yyyy", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : null;
+
+    /// <summary>The sender of a file no plan unit matches: its letterhead's first line, else its file name.</summary>
+    private static string Label(ParsedFile file) =>
+        file.Letterhead.Count > 0 ? file.Letterhead[0] : Path.GetFileNameWithoutExtension(file.FileName);
 
     private static List<UnitSubmission> Track(
         ConferencePlan? plan,
@@ -541,7 +601,9 @@ public static class QuestionConsolidator
             perFile[record.FileName] = perFile.GetValueOrDefault(record.FileName) + 1;
         }
 
-        foreach (var group in fileUnits.Where(kv => kv.Value is null).GroupBy(kv => kv.Key.Letterhead.Count > 0 ? kv.Key.Letterhead[0] : kv.Key.FileName))
+        // The same name the file's questions carry (a CSV has no letterhead: its file name without extension), so
+        // "Thống kê" has one line per sender, not one with the questions and another with zeros.
+        foreach (var group in fileUnits.Where(kv => kv.Value is null).GroupBy(kv => Label(kv.Key)))
         {
             var files = group.Select(kv => kv.Key).ToList();
             var date = files.Select(f => received.TryGetValue(f.FileName, out var r) ? r : f.DocumentDate).Where(d => d is not null).Max();

@@ -71,7 +71,8 @@ internal static partial class QuestionFileParser
 
     public static ParsedFile Parse(string path, RawWorkbook workbook)
     {
-        var file = new ParsedFile { Path = path, FileName = System.IO.Path.GetFileName(path) };
+        // A name saved on a Mac (decomposed Unicode) is written composed (NFC) wherever it appears.
+        var file = new ParsedFile { Path = path, FileName = System.IO.Path.GetFileName(path).Normalize(NormalizationForm.FormC) };
         file.IsConsolidated = workbook.DefinedNames.ContainsKey(ConsolidatedMarker);
         if (workbook.DefinedNames.TryGetValue(FormUnitName, out var unitId))
         {
@@ -80,6 +81,7 @@ internal static partial class QuestionFileParser
 
         var tookMaster = false;
         var secondary = 0;
+        var empty = new List<string>();
         foreach (var sheet in workbook.Sheets)
         {
             if (sheet.Truncated)
@@ -109,10 +111,27 @@ internal static partial class QuestionFileParser
                 file.SheetsTaken.Add(sheet.Name);
                 tookMaster = true;
             }
+            else if (sheet.Rows.TrueForAll(r => Array.TrueForAll(r.Cells, c => string.IsNullOrWhiteSpace(c?.Text))))
+            {
+                empty.Add(sheet.Name);
+            }
             else if (!IsInstructionSheet(sheet.Name))
             {
                 file.Notes.Add(Problem.Warning("QUESTIONS_SHEET_SKIPPED", Locations.Join(file.FileName, sheet.Name), "No question table", sheet.Name));
             }
+        }
+
+        // Empty sheets (Sheet2, Sheet3… of a new workbook, or fifty of them): one line per file, not one per sheet.
+        if (empty.Count > 0 && file.SheetsTaken.Count > 0)
+        {
+            const int Named = 5;
+            var names = string.Join(", ", empty.Take(Named).Select(n => $"\"{n}\""));
+            if (empty.Count > Named)
+            {
+                names += string.Create(CultureInfo.InvariantCulture, $" và {empty.Count - Named} trang khác");
+            }
+
+            file.Notes.Add(Problem.Warning("QUESTIONS_SHEETS_EMPTY", file.FileName, $"{empty.Count} empty sheets", empty.Count.ToString(CultureInfo.InvariantCulture), names));
         }
 
         if (secondary > 0)

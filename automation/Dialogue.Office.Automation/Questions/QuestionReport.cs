@@ -25,7 +25,8 @@ public sealed record QuestionReportRequest
     /// <summary>The report's date; default: the deadline's date (never the clock).</summary>
     public DateOnly? Date { get; init; }
 
-    public Signer Signer { get; init; } = new() { Position = "GIÁM ĐỐC", Name = "" };
+    /// <summary>Who signs; default from the sending body (a Sở: GIÁM ĐỐC; an Ủy ban nhân dân: TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH).</summary>
+    public Signer? Signer { get; init; }
 
     public required string OutputPath { get; init; }
 }
@@ -39,6 +40,22 @@ public sealed record QuestionReportRequest
 /// </summary>
 public static class QuestionReport
 {
+    /// <summary>File name of the report the main job writes (to the plan's issuer, from the organiser's consolidation).</summary>
+    public const string FileName = "bao-cao-tong-hop-cau-hoi.docx";
+
+    /// <summary>
+    /// The deadline whose report goes to the plan's own issuer (the Sở's consolidation to UBND tỉnh by 15/4 in the
+    /// sample): the one the organiser's consolidation answers. Null when no deadline is addressed to the issuer.
+    /// </summary>
+    public static Deadline? IssuerDeadline(ConferencePlan plan) =>
+        plan.Deadlines.LastOrDefault(d => d.To.Length > 0 && plan.Issuer.NameInText.StartsWith(d.To, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The signer a body's report carries when the caller names none: its head, for the collective where it is one.</summary>
+    public static Signer DefaultSigner(string from) =>
+        VietnameseText.Fold(from).StartsWith("uy ban nhan dan", StringComparison.Ordinal)
+            ? new Signer { Authority = "TM. ỦY BAN NHÂN DÂN", Position = "CHỦ TỊCH", Name = "" }
+            : new Signer { Position = "GIÁM ĐỐC", Name = "" };
+
     private static readonly int[] TopicWidths = [700, 4200, 1100, 1300, Nd30.TextWidth - 700 - 4200 - 1100 - 1300];
     private static readonly int[] UnitWidths = [700, 4700, 1100, Nd30.TextWidth - 700 - 4700 - 1100];
 
@@ -51,13 +68,22 @@ public static class QuestionReport
         var to = deadline.To.Length == 0 || plan.Issuer.NameInText.StartsWith(deadline.To, StringComparison.OrdinalIgnoreCase) ? plan.Issuer.NameInText : deadline.To;
         var date = request.Date ?? deadline.Date;
         var (rows, tracking) = ReadWorkbook(request.Workbook);
+        // A unit's own report (a district to the Sở by 10/4) covers its own merge: its schools, not the plan's other
+        // units (which it neither collects nor answers for); the organiser's report tracks every plan unit.
+        var unitLevel = IssuerDeadline(plan)?.Id != deadline.Id;
+        if (unitLevel)
+        {
+            tracking = [.. rows.GroupBy(r => r.Workplace.Length > 0 ? r.Workplace : r.Unit).Select(g => new TrackingRow(g.Key, "Đã tổng hợp", g.Count().ToString(CultureInfo.InvariantCulture), true))];
+        }
+
         var selected = rows.Count(r => DialogueSelection.IsMark(r.Chosen));
+        var (parent, place) = LocalBody(from) is { } local ? ("", local) : (plan.Issuer.Name.Replace('\n', ' ').ToUpper(VietnameseText.Culture), plan.Issuer.Place);
         var issuer = new Issuer
         {
-            Parent = plan.Issuer.Name.Replace('\n', ' ').ToUpper(VietnameseText.Culture),
+            Parent = parent,
             Name = from.ToUpper(VietnameseText.Culture),
             NameInText = from,
-            Place = plan.Issuer.Place,
+            Place = place,
         };
 
         using var stream = new MemoryStream();
@@ -75,23 +101,28 @@ public static class QuestionReport
             var missing = tracking.Where(t => t.State.StartsWith("Chưa gửi", StringComparison.Ordinal)).ToList();
             Body(body, $"Thực hiện kế hoạch tổ chức {VietnameseText.LowerFirst(plan.Conference.Title)}, {from} đã tổng hợp câu hỏi, ý kiến, kiến nghị của cán bộ, công chức, viên chức và người lao động; kết quả như sau:");
             Heading(body, "1. Tình hình tổng hợp");
-            Body(body, string.Create(VietnameseText.Culture, $"Đã nhận phiếu của {Count(sent)}/{Count(tracking.Count)} đơn vị, tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo)."));
+            Body(body, unitLevel
+                ? string.Create(VietnameseText.Culture, $"Đã tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị của {Count(tracking.Count)} cơ quan, đơn vị, trường học; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo).")
+                : string.Create(VietnameseText.Culture, $"Đã nhận phiếu của {Count(sent)}/{Count(tracking.Count)} đơn vị, tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo)."));
             if (late.Count > 0)
             {
                 Body(body, "Đơn vị gửi muộn: " + string.Join("; ", late.Select(t => $"{t.Unit} ({VietnameseText.LowerFirst(t.State)})")) + ".");
             }
 
-            Body(body, missing.Count > 0 ? "Đơn vị chưa gửi: " + string.Join("; ", missing.Select(t => t.Unit)) + "." : "Tất cả các đơn vị đã gửi phiếu.");
+            if (!unitLevel)
+            {
+                Body(body, missing.Count > 0 ? "Đơn vị chưa gửi: " + string.Join("; ", missing.Select(t => t.Unit)) + "." : "Tất cả các đơn vị đã gửi phiếu.");
+            }
 
             Heading(body, "2. Câu hỏi theo nhóm vấn đề");
             body.Append(TopicTable(plan, rows));
-            Heading(body, "3. Câu hỏi theo đơn vị");
-            body.Append(UnitTable(tracking));
+            Heading(body, unitLevel ? "3. Câu hỏi theo cơ quan, đơn vị, trường học" : "3. Câu hỏi theo đơn vị");
+            body.Append(UnitTable(tracking, unitLevel));
             Heading(body, "4. Đề xuất");
             Body(body, $"Đề nghị {to} xem xét, chỉ đạo các cơ quan chủ trì trả lời chuẩn bị nội dung trả lời các câu hỏi được đưa ra đối thoại (danh sách chi tiết tại bản tổng hợp kèm theo).");
             Body(body, $"Trên đây là báo cáo tổng hợp câu hỏi, ý kiến, kiến nghị của {from}./.");
 
-            body.Append(WordBuilder.Closing(WordBuilder.PlainField, (_, lines) => WordBuilder.RecipientParagraphs(lines), ["Như trên;", "Lưu: VT."], request.Signer));
+            body.Append(WordBuilder.Closing(WordBuilder.PlainField, (_, lines) => WordBuilder.RecipientParagraphs(lines), ["Như trên;", "Lưu: VT."], request.Signer ?? DefaultSigner(from)));
             body.Append(WordBuilder.Section(doc.MainDocumentPart!, numberPages: true));
             doc.MainDocumentPart!.Document.Save();
         }
@@ -105,23 +136,53 @@ public static class QuestionReport
         File.WriteAllBytes(request.OutputPath, stream.ToArray());
     }
 
-    private sealed record MasterRow(string Unit, string Topic, string Lead, string Chosen);
+    private sealed record MasterRow(string Unit, string Topic, string Lead, string Chosen, string Workplace);
 
     private sealed record TrackingRow(string Unit, string State, string Questions, bool Received);
 
     private static (List<MasterRow> Rows, List<TrackingRow> Tracking) ReadWorkbook(string path)
     {
-        var sheets = XlsxReader.Read(path, name => name is ConsolidatedWorkbookWriter.MasterSheet or "Theo dõi nộp");
+        var sheets = ReadConsolidated(path, "Theo dõi nộp");
         var master = sheets.First(s => s.Name == ConsolidatedWorkbookWriter.MasterSheet);
         var header = master.Rows.First(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
         int Col(string name) => header.Cells.ToList().FindIndex(c => c == name);
-        var (unit, topic, lead, chosen) = (Col("Đơn vị gửi"), Col("Nhóm vấn đề"), Col("Cơ quan chủ trì trả lời"), Col("Chọn"));
+        var (unit, topic, lead, chosen, workplace) = (Col("Đơn vị gửi"), Col("Nhóm vấn đề"), Col("Cơ quan chủ trì trả lời"), Col("Chọn"), Col("Đơn vị công tác"));
         var rows = master.Rows.Where(r => r.Number > header.Number && !r.IsEmpty)
-            .Select(r => new MasterRow(r[unit] ?? "", r[topic] ?? "", r[lead] ?? "", chosen >= 0 ? r[chosen] ?? "" : "x")).ToList();
+            .Select(r => new MasterRow(r[unit] ?? "", r[topic] ?? "", r[lead] ?? "", chosen >= 0 ? r[chosen] ?? "" : "x", (r[workplace] ?? "").Trim())).ToList();
         var tracking = sheets.FirstOrDefault(s => s.Name == "Theo dõi nộp")?.Rows.Where(r => r.Number > ConsolidatedWorkbookWriter.HeaderRow && !r.IsEmpty)
             .Select(r => new TrackingRow(r[1] ?? "", r[3] ?? "", r[6] ?? "0", !(r[3] ?? "").StartsWith("Chưa gửi", StringComparison.Ordinal))).ToList() ?? [];
         return (rows, tracking);
     }
+
+    /// <summary>
+    /// The consolidated workbook's master sheet (and the named others), or QUESTIONS_MASTER_INVALID naming the file
+    /// when it is not one the software wrote (no "Tổng hợp" with its header row and "Nhóm vấn đề" column).
+    /// </summary>
+    internal static IReadOnlyList<SheetValues> ReadConsolidated(string path, params string[] others)
+    {
+        IReadOnlyList<SheetValues> sheets;
+        try
+        {
+            sheets = XlsxReader.Read(path, name => name == ConsolidatedWorkbookWriter.MasterSheet || others.Contains(name));
+        }
+        catch (Inputs.InputFileException ex)
+        {
+            throw new Diagnostics.ProblemException(ex.ToProblem());
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            throw Invalid(path, "Unreadable");
+        }
+
+        var master = sheets.FirstOrDefault(s => s.Name == ConsolidatedWorkbookWriter.MasterSheet) ?? throw Invalid(path, "No master sheet");
+        var header = master.Rows.FirstOrDefault(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
+        return header is null || !header.Cells.Contains("Nhóm vấn đề") || !header.Cells.Contains("Cơ quan chủ trì trả lời")
+            ? throw Invalid(path, "No header")
+            : sheets;
+    }
+
+    private static Diagnostics.ProblemException Invalid(string path, string detail) =>
+        new(Diagnostics.Problem.Error("QUESTIONS_MASTER_INVALID", Path.GetFileName(path), detail, Path.GetFileName(path)));
 
     private static Table TopicTable(ConferencePlan plan, List<MasterRow> rows)
     {
@@ -148,10 +209,10 @@ public static class QuestionReport
         return table;
     }
 
-    private static Table UnitTable(List<TrackingRow> tracking)
+    private static Table UnitTable(List<TrackingRow> tracking, bool unitLevel)
     {
         var table = GridTable.Create(UnitWidths);
-        table.Append(GridTable.HeaderRow(UnitWidths, ["STT", "Đơn vị", "Số câu hỏi", "Tình trạng gửi phiếu"], 12));
+        table.Append(GridTable.HeaderRow(UnitWidths, ["STT", unitLevel ? "Cơ quan, đơn vị, trường học" : "Đơn vị", "Số câu hỏi", unitLevel ? "Ghi chú" : "Tình trạng gửi phiếu"], 12));
         var plain = new TextStyle(12);
         var n = 0;
         foreach (var t in tracking)
@@ -208,6 +269,24 @@ public static class QuestionReport
         return string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => char.ToUpper(w[0], VietnameseText.Culture)));
     }
 
+    /// <summary>
+    /// "Ủy ban nhân dân huyện Văn Yên" → "Văn Yên": a district or commune people's committee heads its own letterhead
+    /// (no line above it) and dates from its own place. Null for any other body.
+    /// </summary>
+    internal static string? LocalBody(string name)
+    {
+        foreach (var level in new[] { "huyện ", "thị xã ", "thành phố ", "xã ", "phường ", "thị trấn " })
+        {
+            var prefix = "Ủy ban nhân dân " + level;
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length)
+            {
+                return name[prefix.Length..].Trim();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>"Hội nghị đối thoại giữa … năm 2023" as the object of "gửi": lower-case first letter.</summary>
     private static string ShortTitle(string title) => VietnameseText.LowerFirst(title);
 }
@@ -221,10 +300,12 @@ public static class AnswerBook
 {
     public const string FileName = "tai-lieu-tra-loi.docx";
 
+    /// <summary>The book's date when the caller gives none: the conference day, when the chairs carry it (never the clock).</summary>
+    public static DateOnly DefaultDate(ConferencePlan plan) => plan.Conference.Date;
+
     public static void Write(string workbook, ConferencePlan plan, DateOnly date, string outputPath)
     {
-        var sheets = XlsxReader.Read(workbook, name => name == ConsolidatedWorkbookWriter.MasterSheet);
-        var master = sheets.Single();
+        var master = QuestionReport.ReadConsolidated(workbook).Single();
         var header = master.Rows.First(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
         int Col(string name) => header.Cells.ToList().FindIndex(c => c == name);
         var (topic, chosen, text, raw, asker, lead, answer) = (Col("Nhóm vấn đề"), Col("Chọn"), Col("Câu hỏi đưa ra đối thoại"), Col("Nội dung câu hỏi, ý kiến, kiến nghị"), Col("Người hỏi (đối thoại)"), Col("Cơ quan chủ trì trả lời"), Col("Nội dung trả lời"));
@@ -286,4 +367,50 @@ public static class AnswerBook
     private static void Para(Body body, string text, TextStyle style, bool keepNext = false) =>
         body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written, keepNext: keepNext),
             WordBuilder.TextRun(text, style)));
+}
+
+/// <summary>One document written from the consolidation for the packet.</summary>
+public sealed record QuestionDocument(string Name, string Path)
+{
+    /// <summary>What a clerk should read about it (e.g. an answer file whose ids are not in the consolidation).</summary>
+    public IReadOnlyList<Diagnostics.Problem> Problems { get; init; } = [];
+}
+
+/// <summary>
+/// What the main job writes from the organiser's consolidation: the report to the plan's issuer (its deadline's date),
+/// and the leaders' answer book — with the departments' answers when <c>&lt;plan&gt;/tra-loi/</c> holds their files
+/// (merged into <see cref="AnsweredFileName"/>), otherwise every selected question marked as not answered yet.
+/// </summary>
+public static class QuestionDocuments
+{
+    /// <summary>Plan sub-folder with the answering departments' returned files.</summary>
+    public const string AnswersFolder = "tra-loi";
+
+    /// <summary>The consolidation with the departments' answers merged in (written only when there are answers).</summary>
+    public const string AnsweredFileName = "tong-hop-cau-hoi-co-tra-loi.xlsx";
+
+    public static IReadOnlyList<QuestionDocument> Write(ConferencePlan plan, string consolidated, string outFolder)
+    {
+        var written = new List<QuestionDocument>();
+        if (QuestionReport.IssuerDeadline(plan) is { } deadline)
+        {
+            var path = System.IO.Path.Combine(outFolder, QuestionReport.FileName);
+            QuestionReport.Write(new QuestionReportRequest { Workbook = consolidated, Plan = plan, DeadlineId = deadline.Id, OutputPath = path });
+            written.Add(new QuestionDocument($"Báo cáo tổng hợp câu hỏi gửi {deadline.To} (hạn {VietnameseText.ShortDate(deadline.Date)})", path));
+        }
+
+        var answers = System.IO.Path.Combine(plan.Folder, AnswersFolder);
+        var book = consolidated;
+        if (Directory.Exists(answers) && Directory.GetFiles(answers, "*.xlsx").Order(StringComparer.Ordinal).ToList() is { Count: > 0 } files)
+        {
+            var merged = QuestionRouting.MergeAnswers(consolidated, files, System.IO.Path.Combine(outFolder, AnsweredFileName));
+            book = merged.OutputPath;
+            written.Add(new QuestionDocument("Bản tổng hợp có câu trả lời của các cơ quan", book) { Problems = merged.Problems });
+        }
+
+        var bookPath = System.IO.Path.Combine(outFolder, AnswerBook.FileName);
+        AnswerBook.Write(book, plan, AnswerBook.DefaultDate(plan), bookPath);
+        written.Add(new QuestionDocument("Tài liệu trả lời (phục vụ chủ trì Hội nghị)", bookPath));
+        return written;
+    }
 }

@@ -129,7 +129,7 @@ internal static class QuestionsOutput
     public static void Print(MergeResult r)
     {
         var vi = CultureInfo.GetCultureInfo("vi-VN");
-        var shown = r.Problems.Where(p => p.Code is not ("QUESTIONS_TOPIC_SUGGESTED" or "QUESTIONS_TOPIC_UNKNOWN")).ToList();
+        var shown = r.Problems.Where(p => !p.Code.StartsWith("QUESTIONS_TOPIC_", StringComparison.Ordinal)).ToList();
         ConsoleOutput.Problems(shown, "Lưu ý khi tổng hợp");
         var table = new FitTable(
             "Đối chiếu",
@@ -138,6 +138,11 @@ internal static class QuestionsOutput
         void Add(string label, int value) => table.Add(label, value.ToString("N0", vi));
         Add("Tệp đã đọc", r.FilesRead);
         Add("Tệp không đọc được", r.FilesRejected);
+        if (r.FilesIdentical > 0)
+        {
+            Add("Tệp giống hệt tệp khác (chỉ tính một lần)", r.FilesIdentical);
+        }
+
         Add("Dòng đã đọc", r.RowsRead);
         Add("  lấy vào tổng hợp", r.RowsTaken);
         Add("  không lấy (xem trang Lỗi và bỏ qua)", r.RowsRejected);
@@ -169,6 +174,7 @@ internal static class QuestionsOutput
         w.WriteNumber("filesFound", r.FilesFound);
         w.WriteNumber("filesRead", r.FilesRead);
         w.WriteNumber("filesRejected", r.FilesRejected);
+        w.WriteNumber("filesIdentical", r.FilesIdentical);
         w.WriteNumber("rowsRead", r.RowsRead);
         w.WriteNumber("rowsTaken", r.RowsTaken);
         w.WriteNumber("rowsRejected", r.RowsRejected);
@@ -327,5 +333,103 @@ public sealed class QuestionsAnswersCommand : Command<QuestionsAnswersSettings>
             $"{result.Questions:N0} câu hỏi: {result.Answered:N0} đã có trả lời, {result.Unanswered:N0} chưa; {result.Conflicts:N0} trả lời mâu thuẫn, {result.UnknownIds:N0} mã không có trong bản tổng hợp."));
         ConsoleOutput.Success($"Đã ghi: {result.OutputPath}");
         return result.Problems.Any(p => p.IsError) ? ExitCodes.InputErrors : ExitCodes.Ok;
+    }
+}
+
+/// <summary>Settings shared by the documents written from a consolidated workbook (report, answer book).</summary>
+public abstract class QuestionsDocumentSettings : CliSettings
+{
+    [CommandArgument(0, "<bản-tổng-hợp.xlsx>")]
+    [Description("Bản tổng hợp do lệnh merge lập (cột \"Chọn\" đã được rà soát).")]
+    public string Consolidated { get; init; } = "";
+
+    [CommandOption("--plan <thư-mục-kế-hoạch>")]
+    [Description("Thư mục kế hoạch (nhóm vấn đề, cơ quan ban hành, thời hạn).")]
+    public string Plan { get; init; } = "";
+
+    [CommandOption("-o|--out <tệp.docx>")]
+    [Description("Tệp văn bản sẽ ghi (.docx).")]
+    public string Out { get; init; } = "";
+
+    [CommandOption("--date <ngày>")]
+    [Description("Ngày ghi trên văn bản (ví dụ 15/4/2023); mặc định lấy từ kế hoạch, không lấy ngày chạy lệnh.")]
+    public string? Date { get; init; }
+
+    internal DateOnly? ParsedDate => Date is null ? null : Automation.Conclusions.ConclusionsReader.ParseDate(Date);
+
+    protected override ValidationResult Check() =>
+        !File.Exists(Consolidated) ? ValidationResult.Error($"Không tìm thấy tệp \"{Consolidated}\".")
+        : !Directory.Exists(Plan) ? ValidationResult.Error("Cần chỉ rõ thư mục kế hoạch bằng --plan.")
+        : !Out.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? ValidationResult.Error("Cần chỉ rõ tệp kết quả .docx bằng --out.")
+        : Date is not null && ParsedDate is null ? ValidationResult.Error($"--date \"{Date}\" không phải là ngày (ghi theo dạng 15/4/2023 hoặc 2023-04-15).")
+        : ValidationResult.Success();
+}
+
+/// <summary>Settings of <c>dialogue questions report</c>.</summary>
+public sealed class QuestionsReportSettings : QuestionsDocumentSettings
+{
+    [CommandOption("--deadline <mã-thời-hạn>")]
+    [Description("Thời hạn trong kế hoạch mà báo cáo này thực hiện (ví dụ don-vi: đơn vị gửi Sở trước 10/4; so-gddt: Sở gửi UBND tỉnh trước 15/4). Mặc định: thời hạn gửi cơ quan ban hành kế hoạch.")]
+    public string? Deadline { get; init; }
+
+    [CommandOption("--from <cơ-quan>")]
+    [Description("Cơ quan gửi báo cáo, viết như trong câu (ví dụ \"Ủy ban nhân dân huyện Văn Yên\"); mặc định theo thời hạn.")]
+    public string? From { get; init; }
+}
+
+/// <summary><c>dialogue questions report</c>: the Báo cáo tổng hợp câu hỏi a deadline of the plan asks for (ND30).</summary>
+public sealed class QuestionsReportCommand : Command<QuestionsReportSettings>
+{
+    public override int Execute(CommandContext context, QuestionsReportSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = QuestionsPlan.Load(settings.Plan);
+        if (plan is null)
+        {
+            return ExitCodes.InputErrors;
+        }
+
+        var deadline = settings.Deadline is null ? QuestionReport.IssuerDeadline(plan) : plan.FindDeadline(settings.Deadline);
+        if (deadline is null)
+        {
+            var known = string.Join(", ", plan.Deadlines.Select(d => $"{d.Id} ({d.Description})"));
+            ConsoleOutput.Error(settings.Deadline is null
+                ? $"QUESTIONS_REPORT_DEADLINE_MISSING: Kế hoạch không có thời hạn gửi {plan.Issuer.NameInText}; hãy chọn thời hạn bằng --deadline ({known})."
+                : $"QUESTIONS_REPORT_DEADLINE_UNKNOWN: Kế hoạch không có thời hạn \"{settings.Deadline}\"; các thời hạn có: {known}.");
+            return ExitCodes.InputErrors;
+        }
+
+        QuestionReport.Write(new QuestionReportRequest
+        {
+            Workbook = settings.Consolidated,
+            Plan = plan,
+            DeadlineId = deadline.Id,
+            From = string.IsNullOrWhiteSpace(settings.From) ? null : settings.From.Trim(),
+            Date = settings.ParsedDate,
+            OutputPath = settings.Out,
+        });
+        ConsoleOutput.Success($"Đã lập báo cáo gửi {deadline.To} (hạn {Automation.Vietnamese.VietnameseText.ShortDate(deadline.Date)}): {Path.GetFullPath(settings.Out)}");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary>Settings of <c>dialogue questions book</c>.</summary>
+public sealed class QuestionsBookSettings : QuestionsDocumentSettings
+{
+}
+
+/// <summary><c>dialogue questions book</c>: the leaders' answer book from the consolidation with the answers merged.</summary>
+public sealed class QuestionsBookCommand : Command<QuestionsBookSettings>
+{
+    public override int Execute(CommandContext context, QuestionsBookSettings settings, CancellationToken cancellationToken)
+    {
+        var plan = QuestionsPlan.Load(settings.Plan);
+        if (plan is null)
+        {
+            return ExitCodes.InputErrors;
+        }
+
+        AnswerBook.Write(settings.Consolidated, plan, settings.ParsedDate ?? AnswerBook.DefaultDate(plan), settings.Out);
+        ConsoleOutput.Success($"Đã lập tài liệu trả lời cho chủ trì Hội nghị: {Path.GetFullPath(settings.Out)}");
+        return ExitCodes.Ok;
     }
 }

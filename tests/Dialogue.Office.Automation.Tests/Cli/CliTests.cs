@@ -19,6 +19,14 @@ public sealed class CliTests
         Assert.True(File.Exists(Path.Combine(tmp.Path, "giay-moi-in-gop.docx")));
         Assert.True(Directory.GetFiles(Path.Combine(tmp.Path, "giay-moi"), "*.docx").Length >= 297);
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+
+        // The sample has returned sheets: the consolidation, the 15/4 report to UBND tỉnh and the answer book (issue 12).
+        foreach (var file in new[] { "tong-hop-cau-hoi.xlsx", "bao-cao-tong-hop-cau-hoi.docx", "tai-lieu-tra-loi.docx" })
+        {
+            Assert.True(File.Exists(Path.Combine(tmp.Path, file)), file);
+        }
+
+        Assert.Contains("Báo cáo tổng hợp câu hỏi gửi Ủy ban nhân dân tỉnh", output, StringComparison.Ordinal);
     }
 
     [Fact]

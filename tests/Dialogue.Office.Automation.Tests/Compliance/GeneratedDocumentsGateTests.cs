@@ -25,6 +25,8 @@ public sealed class GeneratedDocumentsGateTests
         var picks = documents.Where(d => !d.Contains($"{Path.DirectorySeparatorChar}giay-moi{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Concat(documents.Where(d => d.Contains($"{Path.DirectorySeparatorChar}giay-moi{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Order().Where((_, i) => i % 25 == 0))
             .ToList();
+        Assert.Contains(picks, p => Path.GetFileName(p) == "bao-cao-tong-hop-cau-hoi.docx");
+        Assert.Contains(picks, p => Path.GetFileName(p) == "tai-lieu-tra-loi.docx");
         var failures = picks
             .Select(path => (path, report: Nd30Checker.Check(path)))
             .Where(x => x.report.Errors.Any())
