@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Consolidation benchmark against the peers, same inputs, same machine, same hyperfine run.
-#   usage: bench/questions/compare-peers.sh <peer-bench-folder> [sizes]   (default sizes: "200 1000")
-# The peer folder is a copy of /work/shared/bench after `cd peers && npm ci` and `node gen/generate.js`.
+#   usage: bench/questions/compare-peers.sh [peer-bench-folder] [sizes]   (default: bench/ itself; sizes "200 1000")
+# The peers' scripts and the input generator live in this repository (bench/peers, bench/gen); the first run does
+# `npm ci` in bench/peers and `node bench/gen/generate.js` (inputs into bench/data, not committed).
+# Each size ends with ratios to each peer measured in the same hyperfine run (bench/ratios.py).
 # Builds Release, runs the built dll directly (no `dotnet run`), records median/min/max and peak RSS
 # (GNU time %M, KB, per run) into <peer-bench-folder>/results-questions/.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
-PEERS=$(cd "$1" && pwd)
+PEERS=$(cd "${1:-$REPO/bench}" && pwd)
 SIZES=${2:-"200 1000"}
+[ -d "$PEERS/peers/node_modules" ] || (cd "$PEERS/peers" && npm ci --no-audit --no-fund)
+[ -f "$PEERS/data/questions-1000/manifest.json" ] || node "$PEERS/gen/generate.js"
 PY=${PY:-/usr/bin/python3}
 dotnet build -c Release "$REPO/bench/Dialogue.Office.Bench" >/dev/null
 DLL="$REPO/bench/Dialogue.Office.Bench/bin/Release/net10.0/Dialogue.Office.Bench.dll"
@@ -31,5 +35,6 @@ for K in $SIZES; do
     -n "exceljs" "/usr/bin/time -f %M -a -o $RES/exceljs-$K.rss node peers/consolidate-exceljs.js data/questions-$K out/cons-exceljs-$K/tong-hop.xlsx" \
     -n "pandas+openpyxl" "/usr/bin/time -f %M -a -o $RES/pandas-$K.rss $PY peers/consolidate_pandas.py data/questions-$K out/cons-pandas-$K/tong-hop.xlsx" \
     | tee "$RES/cons-$K.log"
+  "$PY" "$REPO/bench/ratios.py" "$RES/cons-$K.json" dialogue "$K" | tee "$RES/ratios-$K.txt"
 done
 for f in "$RES"/*.rss; do echo "$f: $(sort -n "$f" | tr '\n' ' ')"; done | tee "$RES/rss.txt"

@@ -26,7 +26,7 @@ public static class ExternalTools
             throw new InvalidOperationException(message + " (CI must install it: see .ci/run)");
         }
 
-        Skip.If(true, message);
+        SkipBecause(message);
         return "";
     }
 
@@ -66,8 +66,33 @@ public static class ExternalTools
             throw new InvalidOperationException(message + " (CI must install it: see .ci/run)");
         }
 
-        Skip.If(true, message);
+        SkipBecause(message);
     }
+
+    /// <summary>
+    /// Skips the test, and records <paramref name="reason"/> in skipped-tests.txt beside the test binary: after the
+    /// run, tests/Directory.Build.targets prints one line per reason at the end of `dotnet test` (default verbosity).
+    /// </summary>
+    public static void SkipBecause(string reason)
+    {
+        try
+        {
+            lock (SkipLock)
+            {
+                File.AppendAllText(SkipLog, reason + "\n");
+            }
+        }
+        catch (IOException)
+        {
+            // The summary line is a courtesy; the skip itself still carries the reason.
+        }
+
+        Skip.If(true, reason);
+    }
+
+    private static readonly string SkipLog = Path.Combine(AppContext.BaseDirectory, "skipped-tests.txt");
+
+    private static readonly object SkipLock = new();
 
     public static string LibreOffice() => Find("soffice") ?? Require("libreoffice", "libreoffice-writer libreoffice-calc");
 

@@ -107,7 +107,7 @@ public static class QuestionsApi
     /// same consolidation job as the upload path.
     /// </summary>
     private static async Task<IResult> ConsolidateFolderAsync(
-        string planId, FolderRequest? body, HttpContext http, PlanStore store, JobStore jobs, TimeProvider time, AzureAdOptions ad, IOptions<AddInOptions> options, CancellationToken ct)
+        string planId, FolderRequest? body, HttpContext http, PlanStore store, JobStore jobs, TimeProvider time, SharePointAccess sharePoint, IOptions<AddInOptions> options, CancellationToken ct)
     {
         if (PlansApi.Usable(store, planId, out var plan, PlanUse.Questions) is { } planProblem)
         {
@@ -121,14 +121,13 @@ public static class QuestionsApi
         }
 
         FolderSource source;
-        if (ad.IsConfigured)
+        if (sharePoint.SignInMissing(http))
         {
-            if (PublishApi.BearerToken(http).Length == 0)
-            {
-                return ApiProblem.Result("AUTH_TOKEN_MISSING", StatusCodes.Status401Unauthorized);
-            }
+            return ApiProblem.Result("AUTH_TOKEN_MISSING", StatusCodes.Status401Unauthorized);
+        }
 
-            var connection = PublishApi.OnBehalfOf(http, ad);
+        if (sharePoint.For(http) is { } connection)
+        {
             var isLink = Uri.TryCreate(folder, UriKind.Absolute, out _);
             var site = (body?.Site ?? "").Trim() is { Length: > 0 } s ? s : plan!.Sharing.SiteUrl;
             if (!isLink && site.Length == 0)
@@ -169,8 +168,8 @@ public static class QuestionsApi
     }
 
     /// <summary>The local share's folders (embedded default); with SharePoint the pane asks for a link instead.</summary>
-    private static IResult ShareFolders(JobStore jobs, AzureAdOptions ad, IOptions<AddInOptions> options) =>
-        TypedResults.Ok(ad.IsConfigured
+    private static IResult ShareFolders(JobStore jobs, SharePointAccess sharePoint, IOptions<AddInOptions> options) =>
+        TypedResults.Ok(sharePoint.Enabled
             ? new ShareFoldersDto("sharepoint", [])
             : new ShareFoldersDto("local", FolderFetcher.ListLocalFolders(PublishApi.ShareRoot(options.Value, jobs))));
 

@@ -74,7 +74,7 @@ public static class ProblemOrder
 }
 
 /// <summary>Compares text with runs of digits as numbers ("dòng 9" before "dòng 17"), the rest ordinally.</summary>
-public sealed class NaturalComparer : IComparer<string>
+internal sealed class NaturalComparer : IComparer<string>
 {
     public static NaturalComparer Instance { get; } = new();
 

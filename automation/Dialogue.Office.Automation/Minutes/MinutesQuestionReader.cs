@@ -12,7 +12,7 @@ namespace Dialogue.Office.Automation.Minutes;
 /// one) by header names: Mã câu hỏi, Nhóm vấn đề, Nội dung câu hỏi, Họ và tên, Đơn vị công tác, Cơ quan chủ trì trả lời,
 /// and an optional "Chọn" column (x/có) that keeps only the questions chosen for the dialogue.
 /// </summary>
-public static partial class MinutesQuestionReader
+internal static partial class MinutesQuestionReader
 {
     public static IReadOnlyList<MinutesQuestion>? Read(string path, ConferencePlan plan, ProblemList problems)
     {

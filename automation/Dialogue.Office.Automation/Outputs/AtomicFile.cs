@@ -7,7 +7,7 @@ namespace Dialogue.Office.Automation.Outputs;
 /// not synced to disk one by one (300 letters would wait for 300 syncs): the guarantee is against a stopped process,
 /// not a power cut.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Temporary files start with this (hidden on Unix, never a name the core gives a document).</summary>
     public const string TempPrefix = ".~dialogue-";

@@ -5,7 +5,7 @@ namespace Dialogue.Office.Automation.QrCodes;
 /// <c>packet_url</c>) with the delegate's code added as <c>db=&lt;code&gt;</c>. Made here, where QR codes are made, and
 /// nowhere else: the invitations, their list and the Word preview all take it from this class.
 /// </summary>
-public static class DelegateQrLink
+internal static class DelegateQrLink
 {
     /// <summary>The query parameter that carries the delegate's code.</summary>
     public const string Parameter = "db";

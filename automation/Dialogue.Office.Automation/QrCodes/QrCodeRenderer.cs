@@ -3,7 +3,7 @@ using QRCoder;
 namespace Dialogue.Office.Automation.QrCodes;
 
 /// <summary>Renders QR codes as PNG bytes with QRCoder's managed PNG writer (no System.Drawing, works on Linux).</summary>
-public static class QrCodeRenderer
+internal static class QrCodeRenderer
 {
     /// <summary>
     /// PNG of <paramref name="text"/>, error correction M (survives a creased letter), 6 px per module with the quiet zone,

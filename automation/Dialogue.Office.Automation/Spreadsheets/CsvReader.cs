@@ -4,7 +4,7 @@ using Dialogue.Office.Automation.Inputs;
 namespace Dialogue.Office.Automation.Spreadsheets;
 
 /// <summary>RFC 4180 CSV (comma or semicolon, detected from the first line), UTF-8 with or without BOM.</summary>
-public static class CsvReader
+internal static class CsvReader
 {
     /// <summary>Reads a .csv file of at most <paramref name="maxBytes"/> and <paramref name="maxRows"/> records.</summary>
     /// <exception cref="InputFileException">Not a regular file, too large, not UTF-8, too many rows.</exception>

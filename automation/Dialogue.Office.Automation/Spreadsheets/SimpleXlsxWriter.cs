@@ -6,14 +6,14 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Dialogue.Office.Automation.Spreadsheets;
 
 /// <summary>One sheet to write: name, column headers with widths (in characters), and rows of text.</summary>
-public sealed record SimpleSheet(string Name, IReadOnlyList<(string Header, double Width)> Columns, IEnumerable<IReadOnlyList<string?>> Rows);
+internal sealed record SimpleSheet(string Name, IReadOnlyList<(string Header, double Width)> Columns, IEnumerable<IReadOnlyList<string?>> Rows);
 
 /// <summary>
 /// Writes plain tabular workbooks with the Open XML SDK's streaming writer: a bold frozen header row, autofilter,
 /// fixed column widths and wrapped text. Every value is an inline string, so text such as "=1+1" or "@x" is shown
 /// as typed and never becomes a formula. Fast and flat in memory, for lists that may hold thousands of rows.
 /// </summary>
-public static class SimpleXlsxWriter
+internal static class SimpleXlsxWriter
 {
     public static void Write(string path, params SimpleSheet[] sheets)
     {

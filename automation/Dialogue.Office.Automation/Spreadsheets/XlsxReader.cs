@@ -8,7 +8,7 @@ using Dialogue.Office.Automation.Inputs;
 namespace Dialogue.Office.Automation.Spreadsheets;
 
 /// <summary>What a cell held besides plain typed content, when it matters to whoever checks the value.</summary>
-public enum CellKind
+internal enum CellKind
 {
     /// <summary>Typed text or a number.</summary>
     Value,
@@ -27,10 +27,10 @@ public enum CellKind
 }
 
 /// <summary>A cell that is not plain content: its kind and, for formulas, the formula without "=".</summary>
-public readonly record struct CellNote(CellKind Kind, string Formula);
+internal readonly record struct CellNote(CellKind Kind, string Formula);
 
 /// <summary>One row as read: its 1-based number and its cell texts by 0-based column (null = empty).</summary>
-public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells)
+internal sealed record SheetRow(int Number, IReadOnlyList<string?> Cells)
 {
     public string? this[int column] => column >= 0 && column < Cells.Count ? Cells[column] : null;
 
@@ -43,10 +43,10 @@ public sealed record SheetRow(int Number, IReadOnlyList<string?> Cells)
 }
 
 /// <summary>A sheet as read: its name, its rows (empty rows left out) and its merged ranges.</summary>
-public sealed record SheetValues(string Name, IReadOnlyList<SheetRow> Rows, IReadOnlyList<MergedRange> Merges, bool IsHidden);
+internal sealed record SheetValues(string Name, IReadOnlyList<SheetRow> Rows, IReadOnlyList<MergedRange> Merges, bool IsHidden);
 
 /// <summary>A merged range, 1-based rows and 0-based columns, inclusive.</summary>
-public readonly record struct MergedRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn);
+internal readonly record struct MergedRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn);
 
 /// <summary>
 /// Reads cell values from .xlsx with the Open XML SDK's streaming reader: no styles, no object model, so it
@@ -54,7 +54,7 @@ public readonly record struct MergedRange(int FirstRow, int FirstColumn, int Las
 /// cached value. ClosedXML is kept for writing formatted workbooks. A file is read only after
 /// <see cref="GuardedPackage"/> has checked it.
 /// </summary>
-public static class XlsxReader
+internal static class XlsxReader
 {
     /// <summary>Reads every sheet (or only <paramref name="sheetFilter"/> ones) of a workbook, checked with <paramref name="limits"/> (default <see cref="InputLimits.Workbook"/>).</summary>
     /// <exception cref="InputFileException">The file is refused before it is read.</exception>

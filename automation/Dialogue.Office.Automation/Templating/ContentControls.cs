@@ -5,7 +5,7 @@ using Dialogue.Office.Automation.WordLayout;
 namespace Dialogue.Office.Automation.Templating;
 
 /// <summary>Creates tagged content controls (the template vocabulary) for templates built in code.</summary>
-public static class ContentControls
+internal static class ContentControls
 {
     /// <summary>An inline text control showing <paramref name="sample"/> until filled.</summary>
     public static SdtRun Inline(string tag, string sample, TextStyle style)

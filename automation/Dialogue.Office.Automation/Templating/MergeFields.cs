@@ -9,7 +9,7 @@ namespace Dialogue.Office.Automation.Templating;
 /// The values a mail-merge field can read besides the vocabulary tags: keys of the value dictionary a letter is
 /// rendered with. A column of the delegate list is <c>@</c> + its header as written.
 /// </summary>
-public static class MergeKeys
+internal static class MergeKeys
 {
     /// <summary>The key of a delegate-list column's value.</summary>
     public static string Column(string header) => "@" + header;

@@ -9,7 +9,7 @@ namespace Dialogue.Office.Automation.Templating;
 /// plan folder (its real path, links followed, checked by <see cref="ContainedPath"/>). The built-in templates and the
 /// plan folder are the only two sources, so a plan folder copied anywhere keeps working.
 /// </summary>
-public static class TemplateFiles
+internal static class TemplateFiles
 {
     public enum Source
     {

@@ -24,7 +24,7 @@ internal enum LegacyEncoding
 /// The one home of the tables, font-name rules, decoding/encoding and the content check: the ND30 checker uses the
 /// document policy, the question consolidation the cell policy (see "Detection" below). Never NFKC: it rewrites µ ¸ ¹ ¼.
 /// </summary>
-public static class LegacyVietnamese
+internal static class LegacyVietnamese
 {
     // TCVN3: one char → one char. Position i of Tcvn3Legacy maps to position i of Tcvn3Unicode. Toned capitals
     // share the lower-case code (that is why .Vn…H fonts exist), so decoding always gives lower case.

@@ -8,7 +8,7 @@ using Dialogue.Office.Automation.Vietnamese;
 namespace Dialogue.Office.Automation.WordLayout;
 
 /// <summary>How a run of text looks.</summary>
-public sealed record TextStyle(int Size = Nd30.BodyPoints, bool Bold = false, bool Italic = false, bool Underline = false)
+internal sealed record TextStyle(int Size = Nd30.BodyPoints, bool Bold = false, bool Italic = false, bool Underline = false)
 {
     public static TextStyle Body => new();
 }
@@ -18,7 +18,7 @@ public sealed record TextStyle(int Size = Nd30.BodyPoints, bool Bold = false, bo
 /// the document type and subject, body paragraphs, and the closing table (Nơi nhận | signature). Shared by the
 /// invitation template, the programme and the script so every generated document is laid out the same way.
 /// </summary>
-public static class WordBuilder
+internal static class WordBuilder
 {
     /// <summary>Creates a document with ND30 page setup, Times New Roman defaults and Vietnamese language.</summary>
     public static WordprocessingDocument Create(Stream stream, out Body body)

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli.Commands;
 
-/// <summary><c>dialogue template giay-moi --out file.docx</c>: writes a fresh copy of a built-in template to edit in Word.</summary>
+/// <summary><c>dialogue template giay-moi [--out file.docx]</c>: writes a fresh copy of a built-in template to edit in Word (default: its own file name in the current folder).</summary>
 public sealed class TemplateCommand : Command<TemplateCommand.Settings>
 {
     public sealed class Settings : CliSettings
@@ -16,7 +16,7 @@ public sealed class TemplateCommand : Command<TemplateCommand.Settings>
         public string Name { get; init; } = "";
 
         [CommandOption("-o|--out <tệp>")]
-        [Description("Tệp .docx sẽ ghi (không ghi đè tệp đã có).")]
+        [Description("Tệp .docx sẽ ghi; mặc định giay-moi.docx hoặc kich-ban.docx ở thư mục hiện tại (không ghi đè tệp đã có).")]
         public string? Out { get; init; }
 
         protected override ValidationResult Check() =>

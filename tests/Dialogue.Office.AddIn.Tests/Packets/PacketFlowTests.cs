@@ -172,6 +172,8 @@ public sealed class PacketFlowTests
     /// <summary>SharePoint through the test server, with its token (in production: on behalf of the signed-in user).</summary>
     private sealed class TestServerAccess(FakeGraphServer server) : SharePointAccess(new AzureAdOptions())
     {
+        public override bool Enabled => true;
+
         public override GraphConnectionOptions? For(HttpContext http) =>
             new() { BaseUrl = server.GraphBaseUrl, Credential = new ServerToken(server) };
     }

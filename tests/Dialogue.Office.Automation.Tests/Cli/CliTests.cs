@@ -67,4 +67,15 @@ public sealed class CliTests
         Assert.Equal(1, code);
         Assert.Contains("đã có", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Template_WithoutOut_WritesItsOwnFileNameInTheCurrentFolder()
+    {
+        using var tmp = new TempDir();
+        var (code, stdout, stderr) = CliRunner.RunSplit(["template", "kich-ban"], workingDirectory: tmp.Path);
+        Assert.True(code == 0, stdout + stderr);
+        var path = Path.Combine(tmp.Path, "kich-ban.docx");
+        Assert.Empty(DocxInspector.Validate(path));
+        Assert.True(File.Exists(path), stdout);
+    }
 }

@@ -13,10 +13,10 @@ public static partial class CliRunner
     }
 
     /// <summary>Standard output and standard error apart (a JSON report must be alone on standard output).</summary>
-    public static (int ExitCode, string Stdout, string Stderr) RunSplit(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    public static (int ExitCode, string Stdout, string Stderr) RunSplit(string[] args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-        return Start(dotnet, ["exec", Dll, .. args], environment);
+        return Start(dotnet, ["exec", Dll, .. args], environment, workingDirectory);
     }
 
     /// <summary>
@@ -44,10 +44,11 @@ public static partial class CliRunner
         }
     }
 
-    private static (int, string, string) Start(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment)
+    private static (int, string, string) Start(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(program)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
