@@ -157,7 +157,8 @@ public static class InvitationsApi
                 };
             }
 
-            job.Report("Giấy mời", result.Invitations.Count, total);
+            // The real total: letters made (the signer gets none and is listed among the problems), so progress ends at 100 %.
+            job.Report("Giấy mời", result.Invitations.Count, result.Invitations.Count);
             job.Complete(files, problems, summary);
         }, planId);
 

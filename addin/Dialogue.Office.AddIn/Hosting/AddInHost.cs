@@ -42,6 +42,7 @@ public static class AddInHost
             return next(context);
         });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseUploadLimit(options.MaxUploadBytes));
+        app.UsePanePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UsePaneLibraries();

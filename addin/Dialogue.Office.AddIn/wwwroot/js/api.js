@@ -30,7 +30,8 @@ async function send(url, init) {
   let response;
   try {
     response = await fetch(url, { ...init, headers: { ...(await headers()), ...(init?.headers ?? {}) } });
-  } catch {
+  } catch (error) {
+    if (error?.name === "AbortError") throw error; // the caller gave up on it (another conference was chosen)
     throw new ApiError({ code: "NETWORK", title: vi.networkError }, 0);
   }
   if (response.ok) return response;
@@ -43,8 +44,9 @@ async function send(url, init) {
   throw new ApiError(problem, response.status);
 }
 
-export async function getJson(url) {
-  return (await send(url)).json();
+/** GETs JSON; `init` may carry an AbortSignal (`{ signal }`) so that a superseded request is dropped. */
+export async function getJson(url, init) {
+  return (await send(url, init)).json();
 }
 
 export async function postForm(url, form) {
