@@ -150,8 +150,18 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await page.WaitForFunctionAsync("([d, v]) => [...document.querySelector(d).querySelectorAll('fluent-option')].some(o => o.selected && o.value === v)", new[] { dropdown, value });
     }
 
-    private static Task WaitForPlan(IPage page, string id) =>
-        page.WaitForSelectorAsync($"#plan-card[data-loaded='{id}']", new PageWaitForSelectorOptions { Timeout = 20_000 });
+    /// <summary>Waits until #plan-card shows <paramref name="id"/> in <paramref name="state"/> (loading, ready, failed).</summary>
+    private static async Task WaitForPlan(IPage page, string id, string state = "ready")
+    {
+        try
+        {
+            await page.WaitForSelectorAsync($"#plan-card[data-plan='{id}'][data-state='{state}']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"the pane never showed {id} as {state}; #plan-card is {await page.EvalOnSelectorAsync<string>("#plan-card", "c => JSON.stringify(c.dataset)")}, status: {await page.InnerTextAsync("#status")}");
+        }
+    }
 
     /// <summary>axe-core over the whole page: no serious or critical violation (the others are reported, not failed).</summary>
     private static async Task NoSeriousAccessibilityIssue(IPage page)
@@ -400,13 +410,14 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await Choose(page, "#plan", other!);
         var route = await held.Task.WaitAsync(TimeSpan.FromSeconds(20));
         // Its delegates have not arrived: #plan-info must not describe it yet (nor still describe Yên Bái).
-        await page.WaitForSelectorAsync("#plan-card[data-loaded='']");
+        await WaitForPlan(page, other!, "loading");
         Assert.Equal("Đang tải thông tin hội nghị…", await page.InnerTextAsync("#plan-info"));
+        Assert.Equal("true", await page.GetAttributeAsync("#delegate", "aria-disabled"));
 
         // The clerk changes their mind before the reply: Yên Bái again. The earlier request is dropped.
         await Choose(page, "#plan", "yen-bai-2023");
         await WaitForPlan(page, "yen-bai-2023");
-        await page.WaitForSelectorAsync("#plan-card[data-discarded='1']");
+        await page.WaitForSelectorAsync("#plan-card[data-dropped='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
         // The held reply arrives late: nothing it carries may replace what is shown.
         try
@@ -420,10 +431,17 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
 
         await page.EvaluateAsync("() => fetch('api/config').then(r => r.json())"); // one more round trip through the page
         Assert.Contains("300 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
-        Assert.Equal("yen-bai-2023", await page.GetAttributeAsync("#plan-card", "data-loaded"));
+        Assert.Equal("yen-bai-2023", await page.GetAttributeAsync("#plan-card", "data-plan"));
+        Assert.Equal("ready", await page.GetAttributeAsync("#plan-card", "data-state"));
         var codes = await page.EvalOnSelectorAsync<string[]>("#delegate", "d => [...d.querySelectorAll('fluent-option')].map(o => o.value)");
         Assert.Equal(300, codes.Length);
         Assert.All(codes, c => Assert.StartsWith("YB23-", c, StringComparison.Ordinal));
+
+        // And the pane works on it: a preview fills in one of its delegates.
+        await page.EvaluateAsync("window.__office.seedControl('KinhGui', '«Kính gửi»')");
+        await Choose(page, "#delegate", codes[1]);
+        await page.ClickAsync("#preview");
+        await WaitForStatus(page, "Đang xem giấy mời gửi");
     }
 
     [SkippableFact]

@@ -3,7 +3,7 @@
 // when that conference's data has arrived, and a late reply of a conference chosen before is discarded.
 import * as api from "./api.js";
 import * as excel from "./excel.js";
-import { $, dropdownValue, el, fillDropdown, renderProblems, setDisabled, setStatus } from "./dom.js";
+import { $, dropdownValue, el, fillDropdown, nameDropdownControls, renderProblems, setDisabled, setStatus } from "./dom.js";
 import { runJob } from "./jobs.js";
 import { publish } from "./publish.js";
 import { currentPlan, isCurrent, planUrl, select, state } from "./state.js";
@@ -23,45 +23,61 @@ export async function loadPlans() {
   await onPlanChanged(state.plans[0].id);
 }
 
-/** Shows the chosen conference once its data is in; a newer choice made meanwhile wins. */
+/**
+ * Shows the chosen conference once its data is in; a newer choice made meanwhile wins. #plan-card says which
+ * conference it shows and how far (data-plan, data-state = loading | ready | failed); data-dropped counts the late
+ * replies of earlier choices that were thrown away.
+ */
 export async function onPlanChanged(id = dropdownValue($("plan"))) {
   const plan = state.plans.find((p) => p.id === id);
   if (!plan) return;
   const selection = select(plan);
   const card = $("plan-card");
-  card.dataset.loaded = "";
+  card.dataset.plan = plan.id;
+  card.dataset.state = "loading";
   card.setAttribute("aria-busy", "true");
   $("plan-info").textContent = vi.loadingPlan;
   renderProblems([]);
+  const word = state.host === "word";
+  if (word) {
+    state.delegates = [];
+    state.originals = null;
+    fillDropdown($("delegate"), [], null);
+    $("delegate").setAttribute("placeholder", vi.loadingDelegates);
+    setDisabled($("delegate"), true);
+    nameDropdownControls($("preview-card"));
+  }
   let delegates = [];
-  if (state.host === "word" && plan.errors === 0) {
-    try {
-      delegates = await api.getJson(planUrl("plans/{plan}/delegates"), { signal: selection.controller.signal });
-    } catch (error) {
-      if (!isCurrent(selection)) {
-        discard();
-        return;
-      }
-      throw error;
+  try {
+    if (word && plan.errors === 0) delegates = await api.getJson(planUrl("plans/{plan}/delegates"), { signal: selection.controller.signal });
+  } catch (error) {
+    if (!isCurrent(selection)) {
+      dropped();
+      return;
     }
+    card.dataset.state = "failed";
+    card.removeAttribute("aria-busy");
+    $("plan-info").textContent = "";
+    throw error;
   }
   if (!isCurrent(selection)) {
-    discard();
+    dropped();
     return;
   }
-  state.delegates = delegates;
-  state.originals = null;
-  if (state.host === "word") {
+  if (word) {
+    state.delegates = delegates;
+    $("delegate").removeAttribute("placeholder");
     fillDropdown($("delegate"), delegates.map((d) => ({ value: d.code, text: `${d.code} – ${d.addressee}` })));
+    setDisabled($("delegate"), false);
   }
   $("plan-info").textContent = plan.errors > 0 ? vi.planHasErrors(plan.errors) : vi.planInfo(plan);
   card.removeAttribute("aria-busy");
-  card.dataset.loaded = plan.id;
+  card.dataset.state = "ready";
 }
 
-function discard() {
+function dropped() {
   state.discarded++;
-  $("plan-card").dataset.discarded = String(state.discarded);
+  $("plan-card").dataset.dropped = String(state.discarded);
 }
 
 export async function onPacket() {

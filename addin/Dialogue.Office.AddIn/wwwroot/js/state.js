@@ -12,7 +12,7 @@ export const state = {
   /** The current conference selection: { plan, generation, controller }. */
   selection: null,
   generation: 0,
-  /** How many late replies of an earlier selection were thrown away (shown on #plan-card for tests). */
+  /** How many late replies of an earlier selection were thrown away (#plan-card data-dropped). */
   discarded: 0,
 };
 

@@ -19,6 +19,7 @@ export const vi = Object.freeze({
   planInfo: (p) => `Ngày ${p.date} · ${p.delegates} đại biểu · mã ${p.code}`,
   planOption: (p) => `${p.date} · ${p.code} – ${p.title}`,
   loadingPlan: "Đang tải thông tin hội nghị…",
+  loadingDelegates: "Đang tải danh sách đại biểu…",
   progress: "Tiến độ",
   filesChosen: (names) => `${names.length} tệp: ${names.slice(0, 3).join(", ")}${names.length > 3 ? ", …" : ""}`,
   planHasErrors: (n) => `Kế hoạch còn ${n} lỗi: sửa plan.yaml hoặc danh sách đại biểu trước khi tạo tài liệu.`,
