@@ -50,6 +50,10 @@ internal static class CommandRegistry
             questions.AddCommand<QuestionsSplitCommand>("split").WithDescription("Tách bản tổng hợp thành tệp cho từng cơ quan trả lời.");
             questions.AddCommand<QuestionsAnswersCommand>("answers").WithDescription("Ghép câu trả lời của các cơ quan vào bản tổng hợp theo mã câu hỏi.");
         });
+        config.AddCommand<MinutesCommand>("minutes").WithDescription("Lập Biên bản hội nghị (Mẫu 1.9) từ kế hoạch và các câu hỏi được chọn, có ô ghi diễn biến.");
+        config.AddCommand<ConclusionsCommand>("conclusions").WithDescription("Lập Thông báo kết luận của Chủ tịch tại Hội nghị (Văn phòng ban hành) từ tệp kết luận.");
+        config.AddCommand<FollowupCommand>("followup").WithDescription("Theo dõi thực hiện kết luận đến một ngày: báo cáo theo dõi (.xlsx) và công văn đôn đốc các cơ quan có nhiệm vụ quá hạn.");
+        config.AddCommand<BudgetCommand>("budget").WithDescription("Lập Dự toán kinh phí (.xlsx, theo định mức của tỉnh) và Tờ trình gửi Sở Tài chính thẩm định.");
         config.AddCommand<PublishCommand>("publish").WithDescription("Công bố tài liệu hội nghị lên SharePoint (hoặc thư mục chia sẻ cục bộ) và tạo liên kết cho mã QR.");
     }
 

@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using Dialogue.Office.Automation.Minutes;
+using Dialogue.Office.Automation.Outputs;
+using Dialogue.Office.Automation.Packets;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Dialogue.Office.Cli.Commands;
+
+/// <summary><c>dialogue minutes &lt;plan&gt; [--out] [--questions tong-hop.xlsx] [--thu-ky "Họ tên, chức vụ"]</c>: the Biên bản hội nghị.</summary>
+public sealed class MinutesCommand : Command<MinutesCommand.Settings>
+{
+    public sealed class Settings : PlanOutputSettings
+    {
+        [CommandOption("-q|--questions <tệp>")]
+        [Description("Tệp tổng hợp câu hỏi (.xlsx); các câu hỏi đánh dấu ở cột \"Chọn\" được ghi vào biên bản theo từng nhóm vấn đề.")]
+        public string? Questions { get; init; }
+
+        [CommandOption("--thu-ky <họ-tên>")]
+        [Description("Thư ký (người ghi biên bản): \"Họ tên, chức vụ\".")]
+        public string? Secretary { get; init; }
+
+        protected override ValidationResult Check()
+        {
+            var baseResult = base.Check();
+            if (!baseResult.Successful)
+            {
+                return baseResult;
+            }
+
+            return Questions is not null && !File.Exists(Questions)
+                ? ValidationResult.Error($"Không tìm thấy tệp tổng hợp câu hỏi \"{Questions}\".")
+                : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var plan = BuildCommand.Load(settings.PlanFolder);
+        if (plan is null)
+        {
+            return ExitCodes.InputErrors;
+        }
+
+        MinutesSecretary? secretary = null;
+        if (!string.IsNullOrWhiteSpace(settings.Secretary))
+        {
+            var comma = settings.Secretary.IndexOf(',', StringComparison.Ordinal);
+            secretary = comma < 0
+                ? new MinutesSecretary(settings.Secretary.Trim())
+                : new MinutesSecretary(settings.Secretary[..comma].Trim(), settings.Secretary[(comma + 1)..].Trim());
+        }
+
+        var outDir = BuildCommand.OutputFolder(settings, plan);
+        var output = OutputFolder.Open(outDir, plan.Folder);
+        var result = MinutesGenerator.Generate(new MinutesRequest(plan, outDir)
+        {
+            QuestionsPath = settings.Questions is null ? null : Path.GetFullPath(settings.Questions),
+            Secretary = secretary,
+        });
+        output.Record("minutes", result.Path);
+        output.Commit(result.Path is null ? [] : ["minutes"]);
+        return BuildCommand.Summary(new PacketResult(outDir,
+            [new PacketStep("Biên bản hội nghị", result.Path is null ? 0 : 1, MinutesGenerator.FileName, result.Problems)]), outDir);
+    }
+}
