@@ -89,7 +89,7 @@ internal static class ConsoleOutput
             return ExitCodes.InputErrors;
         }
 
-        var log = Path.Combine(Path.GetTempPath(), $"dialogue-error-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
+        var log = Path.Combine(Path.GetTempPath(), $"dialogue-error-{TimeProvider.System.GetUtcNow():yyyyMMdd-HHmmss}.log");
         try
         {
             File.WriteAllText(log, ex.ToString());

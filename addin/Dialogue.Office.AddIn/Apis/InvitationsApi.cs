@@ -3,6 +3,7 @@ using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Hosting;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
+using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Templating;
 
@@ -47,7 +48,7 @@ public static class InvitationsApi
     /// Form fields: <c>template</c> (the draft as .docx, from getFileAsync), or <c>ooxml</c> (flat OPC from
     /// body.getOoxml()), or <c>documentUrl</c> (read through Graph when sign-in is on); none: the plan's own template.
     /// </summary>
-    private static async Task<IResult> StartAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, AzureAdOptions ad, Microsoft.Extensions.Options.IOptions<AddInOptions> options, CancellationToken ct)
+    private static async Task<IResult> StartAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, SharePointAccess sharePoint, Microsoft.Extensions.Options.IOptions<AddInOptions> options, CancellationToken ct)
     {
         if (PlansApi.Usable(store, planId, out var plan) is { } planProblem)
         {
@@ -83,27 +84,12 @@ public static class InvitationsApi
             }
         }
 
-        // Publishing with the letters: the folder and its link are made first, so every QR code opens the published
-        // documents (the sharing capability's order: EnsureFolderLinkAsync, generate, PublishAsync).
-        var target = publish ? PublishApi.Target(plan!, http, ad, options.Value, jobs) : null;
+        // The core's packet flow, invitations only: when publishing, the folder and its link are made first and the
+        // letters carry it when others can open it — the same QR codes as `dialogue invitations` / `dialogue build`.
+        var publishRequest = publish ? PublishApi.Request(plan!, http, sharePoint, options.Value, jobs, "") : null;
         var job = jobs.Start(http.OwnerId(), "invitations", plan!.Delegates.Count, async (job, ct) =>
         {
-            string? packetUrl = null;
             var outDir = Path.Combine(job.Folder, "ket-qua");
-            if (target is not null)
-            {
-                Directory.CreateDirectory(outDir);
-                job.Report("Tạo thư mục và đường dẫn chia sẻ", 0, plan.Delegates.Count);
-                var link = await new PackagePublisher().EnsureFolderLinkAsync(new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(plan.Sharing) }, ct);
-                if (link.Problems.Any(p => p.IsError) || link.FolderLink.Length == 0)
-                {
-                    job.Fail("JOB_FAILED", link.Problems);
-                    return;
-                }
-
-                packetUrl = link.FolderLink;
-            }
-
             string? templatePath = null;
             if (draft is not null)
             {
@@ -111,17 +97,17 @@ public static class InvitationsApi
                 File.WriteAllBytes(templatePath, draft.Bytes);
             }
 
-            var total = plan.Delegates.Count;
-            job.Report("Giấy mời", 0, total);
-            var result = InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
+            var packet = await ConferencePacket.BuildAsync(new PacketRequest(plan, outDir)
             {
-                TemplatePath = templatePath,
-                PacketUrl = packetUrl,
-                Progress = new InlineProgress<int>(n => job.Report(n, total)),
-            });
-            if (result.HasErrors || result.Invitations.Count == 0)
+                Parts = PacketParts.Invitations,
+                InvitationTemplate = templatePath,
+                Publish = publishRequest,
+                Progress = new InlineProgress<PacketProgress>(p => job.Report(p.Step, p.Done, p.Total)),
+            }, ct);
+            var result = packet.Invitations;
+            if (result is null || result.HasErrors || result.Invitations.Count == 0)
             {
-                job.Fail("INVITATIONS_FAILED", result.Problems);
+                job.Fail(result is null ? "JOB_FAILED" : "INVITATIONS_FAILED", packet.Problems.ToList());
                 return;
             }
 
@@ -139,27 +125,17 @@ public static class InvitationsApi
                 files.Add(new JobFile("list", "Danh sách giấy mời và đường dẫn mã QR", InvitationGenerator.ListFileName, list, PlansApi.Xlsx));
             }
 
-            object summary = new { Invitations = result.Invitations.Count };
-            var problems = result.Problems.ToList();
-            if (target is not null)
-            {
-                var count = Directory.GetFiles(outDir, "*", SearchOption.AllDirectories).Length;
-                job.Report("Công bố", 0, count);
-                var published = await new PackagePublisher().PublishAsync(
-                    new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(plan.Sharing) },
-                    new InlineProgress<PublishProgress>(p => job.Report("Công bố", p.FileIndex, p.FileCount)),
-                    ct);
-                problems.AddRange(published.Problems);
-                summary = new
+            object summary = packet.Published is { } published
+                ? new
                 {
                     Invitations = result.Invitations.Count,
-                    Published = new PublishApi.PublishDto(published.IsLocal, published.TargetDisplay, packetUrl!, published.UploadedCount, published.UnchangedCount, published.FailedCount),
-                };
-            }
-
+                    packet.QrLink,
+                    Published = new PublishApi.PublishDto(published.IsLocal, published.TargetDisplay, published.FolderLink, published.UploadedCount, published.UnchangedCount, published.FailedCount),
+                }
+                : new { Invitations = result.Invitations.Count, packet.QrLink };
             // The real total: letters made (the signer gets none and is listed among the problems), so progress ends at 100 %.
             job.Report("Giấy mời", result.Invitations.Count, result.Invitations.Count);
-            job.Complete(files, problems, summary);
+            job.Complete(files, packet.Problems.ToList(), summary);
         }, planId);
 
         return JobsApi.Accepted(job);

@@ -4,6 +4,7 @@ using Dialogue.Office.AddIn.Hosting;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.AddIn.Apis;
@@ -53,25 +54,28 @@ public static class PlansApi
                 ? TypedResults.PhysicalFile(path, Xlsx, Path.GetFileName(path))
                 : ApiProblem.Result("NOT_FOUND", StatusCodes.Status404NotFound);
         });
-        plans.MapPost("{planId}/packet", (string planId, HttpContext http, PlanStore store, JobStore jobs) =>
+        plans.MapPost("{planId}/packet", (string planId, HttpContext http, PlanStore store, JobStore jobs, SharePointAccess sharePoint, Microsoft.Extensions.Options.IOptions<AddInOptions> options) =>
         {
             if (Usable(store, planId, out var plan) is { } problem)
             {
                 return problem;
             }
 
-            var job = jobs.Start(http.OwnerId(), "packet", plan!.Delegates.Count, (job, _) =>
+            // The same flow as `dialogue build`: a SharePoint target is published first, so the QR codes carry its link.
+            var publish = PublishApi.Request(plan!, http, sharePoint, options.Value, jobs, "");
+            var job = jobs.Start(http.OwnerId(), "packet", plan!.Delegates.Count, async (job, ct) =>
             {
                 var output = Path.Combine(job.Folder, "ket-qua");
-                var result = ConferencePacket.Build(new PacketRequest(plan, output)
+                var result = await ConferencePacket.BuildAsync(new PacketRequest(plan, output)
                 {
                     Progress = new InlineProgress<PacketProgress>(p => job.Report(p.Step, p.Done, p.Total)),
-                });
+                    Publish = PublishTargets.PublishWithBuild(publish.Target) ? publish : null,
+                }, ct);
                 var steps = result.Steps.Select(s => new { s.Name, s.Files, s.Location }).ToList();
                 if (result.HasErrors)
                 {
                     job.Fail("JOB_FAILED", result.Problems.ToList(), new { Steps = steps });
-                    return Task.CompletedTask;
+                    return;
                 }
 
                 var zip = Path.Combine(job.Folder, "bo-tai-lieu.zip");
@@ -79,8 +83,7 @@ public static class PlansApi
                 job.Complete(
                     [new JobFile("packet", $"Bộ tài liệu hội nghị ({steps.Sum(s => s.Files)} tệp, nén .zip)", $"tai-lieu-{plan.Conference.Code}.zip", zip, "application/zip")],
                     result.Problems.ToList(),
-                    new { Steps = steps });
-                return Task.CompletedTask;
+                    new { Steps = steps, result.QrLink });
             }, planId);
             return JobsApi.Accepted(job);
         }).DisableAntiforgery();
@@ -89,8 +92,8 @@ public static class PlansApi
 
     internal const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>Loads a plan that generators may use, or the problem to answer instead.</summary>
-    internal static IResult? Usable(PlanStore store, string planId, out ConferencePlan? plan)
+    /// <summary>Loads a plan that <paramref name="use"/> may go ahead with (the core's plan gate), or the problem to answer instead.</summary>
+    internal static IResult? Usable(PlanStore store, string planId, out ConferencePlan? plan, PlanUse use = PlanUse.Documents)
     {
         plan = null;
         if (store.Load(planId) is not { } result)
@@ -98,13 +101,10 @@ public static class PlansApi
             return ApiProblem.Result("PLAN_NOT_FOUND", StatusCodes.Status404NotFound, null, planId);
         }
 
-        if (result.HasErrors)
-        {
-            return ApiProblem.Result("PLAN_HAS_ERRORS", StatusCodes.Status422UnprocessableEntity, result.Problems, planId);
-        }
-
-        plan = result.Plan;
-        return null;
+        plan = PlanGate.Open(result, use, out var blocking);
+        return plan is null
+            ? ApiProblem.Result("PLAN_HAS_ERRORS", StatusCodes.Status422UnprocessableEntity, blocking.Count > 0 ? blocking : result.Problems, planId)
+            : null;
     }
 
     private static PlanSummary Summary(string id, PlanLoadResult result)

@@ -44,30 +44,17 @@ public static class PublishApi
     }
 
     /// <summary>
-    /// Where a plan's files go: the plan's SharePoint site on behalf of the signed-in user when a tenant is configured
-    /// and the plan names a site; otherwise the local share, linked through this host's address.
+    /// The publish request for a plan's files in <paramref name="sourceFolder"/>, resolved by the core (plan over
+    /// configuration): the plan's SharePoint site on behalf of the signed-in user when a tenant is configured and the
+    /// plan names a site; otherwise the local share, linked through this host's address.
     /// </summary>
-    public static PublishTarget Target(Automation.Plans.ConferencePlan plan, HttpContext http, AzureAdOptions ad, AddInOptions options, JobStore jobs)
-    {
-        var folder = plan.Sharing.Folder.Length > 0 ? plan.Sharing.Folder : plan.Conference.Code;
-        if (ad.IsConfigured && plan.Sharing.SiteUrl.Length > 0)
-        {
-            return new SharePointTarget
-            {
-                SiteUrl = plan.Sharing.SiteUrl,
-                Library = plan.Sharing.Library,
-                Folder = folder,
-                Connection = OnBehalfOf(http, ad),
-            };
-        }
-
-        return new LocalShareTarget
-        {
-            Root = ShareRoot(options, jobs),
-            BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{ShareRequestPath}",
-            Folder = folder,
-        };
-    }
+    public static PublishRequest Request(Automation.Plans.ConferencePlan plan, HttpContext http, SharePointAccess sharePoint, AddInOptions options, JobStore jobs, string sourceFolder) =>
+        PublishTargets.ForPlan(
+            plan,
+            configuration: new Automation.Plans.SharingSettings(), // the host has no sharing settings of its own: the plan's apply
+            sharePoint: sharePoint.For(http),
+            local: new LocalShareTarget { Root = ShareRoot(options, jobs), BaseUrl = ShareAddress.BaseUrl(http.RequestServices) + ShareRequestPath },
+            sourceFolder);
 
     /// <summary>The caller's bearer token ("" when none).</summary>
     public static string BearerToken(HttpContext http)
@@ -84,7 +71,7 @@ public static class PublishApi
         Credential = new OnBehalfOfCredential(ad.TenantId, ad.ClientId, ad.ClientSecret, BearerToken(http)),
     };
 
-    private static IResult Start(string jobId, HttpContext http, JobStore jobs, PlanStore store, AzureAdOptions ad, IOptions<AddInOptions> options)
+    private static IResult Start(string jobId, HttpContext http, JobStore jobs, PlanStore store, SharePointAccess sharePoint, IOptions<AddInOptions> options)
     {
         if (jobs.Find(jobId, http.OwnerId()) is not { } source)
         {
@@ -102,12 +89,12 @@ public static class PublishApi
             return planProblem;
         }
 
-        var target = Target(plan!, http, ad, options.Value, jobs);
+        var request = Request(plan!, http, sharePoint, options.Value, jobs, output);
         var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Length;
         var job = jobs.Start(http.OwnerId(), "publish", files, async (job, ct) =>
         {
             var result = await new PackagePublisher().PublishAsync(
-                new PublishRequest { SourceFolder = output, Target = target, Options = PublishOptions.FromPlan(plan!.Sharing) },
+                request,
                 new InlineProgress<PublishProgress>(p => job.Report(p.FileIndex, p.FileCount)),
                 ct);
             job.Report(files, files);

@@ -49,7 +49,7 @@ public static class QuestionsApi
     /// <summary>Form: <c>files</c> (one or more .xlsx/.xlsm/.csv returns; a <c>ngay-nhan.csv</c> register may be among them).</summary>
     private static async Task<IResult> ConsolidateAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, TimeProvider time, CancellationToken ct)
     {
-        if (PlansApi.Usable(store, planId, out var plan) is { } planProblem)
+        if (PlansApi.Usable(store, planId, out var plan, PlanUse.Questions) is { } planProblem)
         {
             return planProblem;
         }
@@ -109,7 +109,7 @@ public static class QuestionsApi
     private static async Task<IResult> ConsolidateFolderAsync(
         string planId, FolderRequest? body, HttpContext http, PlanStore store, JobStore jobs, TimeProvider time, AzureAdOptions ad, IOptions<AddInOptions> options, CancellationToken ct)
     {
-        if (PlansApi.Usable(store, planId, out var plan) is { } planProblem)
+        if (PlansApi.Usable(store, planId, out var plan, PlanUse.Questions) is { } planProblem)
         {
             return planProblem;
         }
@@ -205,7 +205,7 @@ public static class QuestionsApi
     /// <summary>Form: <c>consolidated</c> (the workbook written by consolidate).</summary>
     private static async Task<IResult> SplitAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, CancellationToken ct)
     {
-        if (PlansApi.Usable(store, planId, out var plan) is { } planProblem)
+        if (PlansApi.Usable(store, planId, out var plan, PlanUse.Questions) is { } planProblem)
         {
             return planProblem;
         }

@@ -44,6 +44,17 @@ public static class AuthSetup
                 };
                 o.Events = new JwtBearerEvents
                 {
+                    // Jobs are kept per user: a token without a stable id (oid or sub) would share one bucket with
+                    // every other such caller, so it is refused as invalid.
+                    OnTokenValidated = context =>
+                    {
+                        if (context.Principal is not { } user || !HasStableId(user))
+                        {
+                            context.Fail("The token carries no oid or sub claim.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
@@ -71,6 +82,9 @@ public static class AuthSetup
     /// <summary>The id jobs are kept under: the token's object id, or "" when sign-in is off.</summary>
     public static string OwnerId(this HttpContext context) =>
         context.User.FindFirst("oid")?.Value ?? context.User.FindFirst("sub")?.Value ?? "";
+
+    private static bool HasStableId(ClaimsPrincipal user) =>
+        !string.IsNullOrWhiteSpace(user.FindFirst("oid")?.Value) || !string.IsNullOrWhiteSpace(user.FindFirst("sub")?.Value);
 
     private static bool HasScope(ClaimsPrincipal user, string scope) =>
         user.FindAll("scp").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Contains(scope, StringComparer.Ordinal);

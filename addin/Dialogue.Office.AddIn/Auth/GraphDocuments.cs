@@ -28,8 +28,22 @@ public sealed class GraphDocuments(AzureAdOptions options, ILogger<GraphDocument
                 return null;
             }
 
+            // Bounded like an upload: a document larger than the guarded opener accepts is never held whole.
+            var limit = Automation.Inputs.InputLimits.WordDocument.MaxFileBytes;
             using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, ct);
+            var chunk = new byte[81920];
+            int n;
+            while ((n = await stream.ReadAsync(chunk, ct)) > 0)
+            {
+                if (buffer.Length + n > limit)
+                {
+                    log.LogWarning("Graph download of the open document stopped: larger than {Limit} bytes", limit);
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, n);
+            }
+
             return buffer.ToArray();
         }
         catch (Exception e) when (e is not OperationCanceledException)

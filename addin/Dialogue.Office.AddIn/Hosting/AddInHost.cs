@@ -24,11 +24,23 @@ public static class AddInHost
         builder.Services.AddDirectoryBrowser();
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<JobStore>();
+        builder.Services.AddSingleton<Auth.SharePointAccess>();
         builder.Services.AddSingleton(TimeProvider.System);
         var ad = builder.AddAddInAuth();
+        builder.AddHostDefences(options);
+        if (ShareAddress.Problem(options.PublicBaseUrl) is { } badAddress)
+        {
+            throw new InvalidOperationException(badAddress);
+        }
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = HandleExceptionAsync,
+
+            // The handler logs what it must (a 500 with its trace; a 4xx in one line): no second 25-line trace.
+            SuppressDiagnosticsCallback = _ => true,
+        });
         app.UseStatusCodePages(context =>
         {
             var http = context.HttpContext;
@@ -36,11 +48,8 @@ public static class AddInHost
                 ? ApiProblem.WriteAsync(http, ApiProblem.CodeForStatus(http.Response.StatusCode), http.Response.StatusCode)
                 : Task.CompletedTask;
         });
-        app.Use((context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            return next(context);
-        });
+        app.UseHostDefences(options);
+        app.WarnWhenExposed(ad.IsConfigured);
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseUploadLimit(options.MaxUploadBytes));
         app.UsePanePages();
         app.UseDefaultFiles();
@@ -68,7 +77,7 @@ public static class AddInHost
         api.MapCheckApi();
         api.MapPublishApi();
         api.MapJobsApi();
-        app.MapFallback("api/{**rest}", () => ApiProblem.Result("NOT_FOUND", StatusCodes.Status404NotFound));
+        app.MapFallback("api/{**rest}", HostDefences.NotFoundOrWrongMethod);
         return app;
     }
 
@@ -76,10 +85,30 @@ public static class AddInHost
     private static Task HandleExceptionAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        var status = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        var log = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Dialogue.Office.AddIn");
+        if (error is JobsBusyException)
+        {
+            var seconds = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AddInOptions>>().Value.BusyRetryAfterSeconds;
+            var retry = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = retry;
+            return ApiProblem.WriteAsync(context, "JOBS_BUSY", StatusCodes.Status429TooManyRequests, retry);
+        }
+
+        // A malformed body (multipart without its boundary, a truncated form) is the client's fault: 400 and one line.
+        var status = error switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            InvalidDataException => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        if (status < 500)
+        {
+            log.LogInformation("{Method} {Path} answered {Status}: {Reason}", context.Request.Method, context.Request.Path, status, error?.Message);
+        }
+
         if (status >= 500)
         {
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Dialogue.Office.AddIn").LogError(error, "Unhandled error on {Path}", context.Request.Path);
+            log.LogError(error, "Unhandled error on {Path}", context.Request.Path);
         }
 
         var code = ApiProblem.CodeForStatus(status);

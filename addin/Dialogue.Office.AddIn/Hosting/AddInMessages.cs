@@ -52,13 +52,20 @@ public static class AddInMessages
         ["SHARING_THROTTLED"] = ("SharePoint đang bận", "SharePoint yêu cầu giảm tốc độ; hãy thử lại sau ít phút."),
         ["SHARING_NETWORK"] = ("Mất kết nối", "Mất kết nối tới SharePoint; hãy thử lại."),
         ["SHARING_SERVICE_ERROR"] = ("SharePoint báo lỗi", "SharePoint báo lỗi khi đọc thư mục; hãy thử lại."),
+        ["SERVER_BUSY"] = ("Máy chủ đang bận", "Máy chủ đang xử lý nhiều yêu cầu cùng lúc. Hãy thử lại sau {0} giây."),
+        ["JOBS_BUSY"] = ("Đang có nhiều việc chờ xử lý", "Đã có quá nhiều việc đang chạy hoặc đang chờ. Hãy thử lại sau {0} giây."),
+        ["CROSS_SITE_REFUSED"] = ("Yêu cầu bị từ chối", "Yêu cầu không đến từ ngăn tác vụ của ứng dụng nên không được thực hiện."),
+        ["UNSUPPORTED_MEDIA_TYPE"] = ("Dạng dữ liệu không được hỗ trợ", "Máy chủ chỉ nhận dữ liệu dạng JSON (application/json) hoặc biểu mẫu tải tệp (multipart/form-data)."),
+        ["METHOD_NOT_ALLOWED"] = ("Thao tác không được hỗ trợ", "Địa chỉ này không nhận thao tác {0}."),
         ["NOT_FOUND"] = ("Không tìm thấy", "Địa chỉ được yêu cầu không tồn tại."),
         ["BAD_REQUEST"] = ("Yêu cầu không hợp lệ", "Yêu cầu gửi lên máy chủ không hợp lệ."),
         ["INTERNAL_ERROR"] = ("Lỗi máy chủ", "Máy chủ gặp lỗi khi xử lý yêu cầu. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị hệ thống kèm thời điểm xảy ra."),
     };
 
     public static string Title(string code) =>
-        Vietnamese.TryGetValue(code, out var m) ? m.Title : "Có lỗi xảy ra";
+        Vietnamese.TryGetValue(code, out var m) ? m.Title
+        : code.StartsWith("FILE_", StringComparison.Ordinal) ? "Tệp không mở được"
+        : "Có lỗi xảy ra";
 
     public static string Detail(string code, params string[] args)
     {

@@ -23,5 +23,39 @@ public sealed class AddInOptions
     /// <summary>Finished jobs (and their files) are deleted after this many hours.</summary>
     public int JobRetentionHours { get; set; } = 24;
 
+    /// <summary>
+    /// Background jobs (letters, packet, fix, publish…) that run at once; more wait in a queue of
+    /// <see cref="MaxQueuedJobs"/>, and beyond that a new job is refused with 429 and Retry-After.
+    /// </summary>
+    public int MaxRunningJobs { get; set; } = 2;
+
+    /// <summary>Jobs that may wait for a free slot (see <see cref="MaxRunningJobs"/>).</summary>
+    public int MaxQueuedJobs { get; set; } = 8;
+
+    /// <summary>
+    /// State-changing API requests (uploads: their bodies are read and unpacked in the request) served at once; more
+    /// wait in a queue of <see cref="RequestQueue"/>, beyond that 429 with Retry-After.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 2;
+
+    /// <summary>Requests that may wait for a slot (see <see cref="MaxConcurrentRequests"/>).</summary>
+    public int RequestQueue { get; set; } = 8;
+
+    /// <summary>Seconds a client is told to wait (Retry-After) when refused as busy.</summary>
+    public int BusyRetryAfterSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// The address delegates and colleagues reach this host at (e.g. <c>https://hoinghi.example.gov.vn</c>): links and QR
+    /// codes to the local share are built from it, never from the request's Host header. Empty: the host's own first
+    /// listening address (https preferred, a wildcard as <c>localhost</c>).
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>
+    /// IP addresses of reverse proxies whose X-Forwarded-For/-Proto are believed. Empty: forwarded headers are ignored.
+    /// X-Forwarded-Host is never used (see <see cref="PublicBaseUrl"/>).
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
     public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024L;
 }

@@ -42,7 +42,7 @@ public static class DevEndpoints
         {
             using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
             store.Open(OpenFlags.ReadOnly);
-            var now = DateTime.UtcNow;
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
             return store.Certificates.Any(cert => cert.HasPrivateKey && cert.NotAfter.ToUniversalTime() > now
                 && cert.Extensions.Any(e => e.Oid?.Value == AspNetHttpsOid));
         }

@@ -1,4 +1,5 @@
 using Dialogue.Office.AddIn.Auth;
+using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.AddIn.Hosting;
 
@@ -21,14 +22,45 @@ public static class Drafts
         {
             return (await request.ReadFormAsync(ct), null);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && !ct.IsCancellationRequested && e is not BadHttpRequestException))
         {
+            // Multipart without its closing boundary, a truncated body…: the client's fault, one log line.
+            request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Dialogue.Office.AddIn")
+                .LogInformation("{Method} {Path}: malformed form ({Reason})", request.Method, request.Path, e.Message);
             return (null, ApiProblem.Result("UPLOAD_BAD_FORM", StatusCodes.Status400BadRequest));
         }
     }
 
-    /// <summary>The document from <paramref name="fileField"/>, <c>ooxml</c> or <c>documentUrl</c>; (null, null) when none was sent.</summary>
+    /// <summary>The limits an uploaded Word document is held to: a template (<c>template</c>) or a document to check or fix.</summary>
+    public static PackageLimits LimitsFor(string fileField) =>
+        fileField == "template" ? InputLimits.Template : InputLimits.WordDocument;
+
+    /// <summary>
+    /// The document from <paramref name="fileField"/>, <c>ooxml</c> or <c>documentUrl</c>; (null, null) when none was
+    /// sent. Whatever shape it came in, it passes the core's guarded opener (<see cref="GuardedPackage"/>) before anything
+    /// else reads it: a decompression bomb, an encrypted or legacy file is refused here with its FILE_* code (422).
+    /// </summary>
     public static async Task<(UploadedFile? File, IResult? Problem)> ReadAsync(HttpContext http, IFormCollection form, string fileField, CancellationToken ct)
+    {
+        var (file, problem) = await ReadUncheckedAsync(http, form, fileField, ct);
+        if (file is null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            GuardedPackage.FromBytes(file.Bytes, file.Name, PackageKind.WordDocument, LimitsFor(fileField));
+            return (file, null);
+        }
+        catch (InputFileException e)
+        {
+            var refused = e.ToProblem();
+            return (null, ApiProblem.FromCore(refused, StatusCodes.Status422UnprocessableEntity, [refused]));
+        }
+    }
+
+    private static async Task<(UploadedFile? File, IResult? Problem)> ReadUncheckedAsync(HttpContext http, IFormCollection form, string fileField, CancellationToken ct)
     {
         if (form.Files.GetFile(fileField) is { } file)
         {

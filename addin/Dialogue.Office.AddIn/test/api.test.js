@@ -39,6 +39,14 @@ test("postJson sends the folder as JSON and returns the started job", async () =
   assert.equal(respond.last.init.method, "POST");
   assert.equal(respond.last.init.headers["Content-Type"], "application/json");
   assert.deepEqual(JSON.parse(respond.last.init.body), { folder: "Phiếu trả về" });
+  assert.equal(respond.last.init.headers["X-Dialogue-Office"], "1");
+});
+
+test("a form upload carries the pane's request header (the host refuses state-changing calls without it)", async () => {
+  respond(202, { id: "j2", state: "running" }, "application/json");
+  await api.postForm("api/check/fix", new FormData());
+  assert.equal(respond.last.init.method, "POST");
+  assert.equal(respond.last.init.headers["X-Dialogue-Office"], "1");
 });
 
 test("a folder refusal keeps its code and Vietnamese detail", async () => {

@@ -63,16 +63,19 @@ public static partial class InvitationGenerator
     {
         if (!string.IsNullOrEmpty(overridePath))
         {
-            return DocxTemplate.Compile(overridePath, problems, TemplateFields.RequiredForInvitation);
+            return DocxTemplate.Compile(overridePath, problems, TemplateFields.RequiredForInvitation, columns: ListColumns(plan));
         }
 
         return TemplateFiles.FromPlan(plan, "invitation.template", plan.Invitation.Template, problems) switch
         {
-            { Kind: TemplateFiles.Source.BuiltIn } => DocxTemplate.Compile(TemplateFiles.BuiltIn(InvitationTemplate.FileName), InvitationTemplate.FileName, problems, TemplateFields.RequiredForInvitation),
-            { Kind: TemplateFiles.Source.PlanFile, Path: { } path } => DocxTemplate.Compile(path, problems, TemplateFields.RequiredForInvitation, plan.LocationOf("invitation.template"), plan.Invitation.Template),
+            { Kind: TemplateFiles.Source.BuiltIn } => DocxTemplate.Compile(TemplateFiles.BuiltIn(InvitationTemplate.FileName), InvitationTemplate.FileName, problems, TemplateFields.RequiredForInvitation, ListColumns(plan)),
+            { Kind: TemplateFiles.Source.PlanFile, Path: { } path } => DocxTemplate.Compile(path, problems, TemplateFields.RequiredForInvitation, plan.LocationOf("invitation.template"), plan.Invitation.Template, ListColumns(plan)),
             _ => null,
         };
     }
+
+    /// <summary>The delegate list's headers, as an office's mail-merge template names its fields after them.</summary>
+    private static IReadOnlyList<string> ListColumns(ConferencePlan plan) => plan.Delegates.Count > 0 ? plan.Delegates[0].Cells.Keys.ToList() : [];
 
     public static InvitationResult Generate(InvitationRequest request)
     {
@@ -98,7 +101,7 @@ public static partial class InvitationGenerator
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var skipped = new List<ConferenceDelegate>();
 
-        PrintFileWriter? print = request.PrintFile ? new PrintFileWriter(template, Path.Combine(request.OutputFolder, PrintFileName)) : null;
+        PrintFileWriter? print = request.PrintFile ? new PrintFileWriter(template, Path.Combine(request.OutputFolder, PrintFileName), common) : null;
         try
         {
             // Decide who gets a letter and its file name first (in list order), then render in parallel batches:
@@ -141,7 +144,7 @@ public static partial class InvitationGenerator
                     SetDelegateValues(values, plan, d, link, request.Seats?.GetValueOrDefault(d.Code) ?? "");
                     var qr = QrCodeRenderer.Png(link);
                     var xml = template.RenderDocumentXml(values);
-                    AtomicFile.Write(Path.Combine(outDir, fileName), file => template.WritePackage(xml, qr, file));
+                    AtomicFile.Write(Path.Combine(outDir, fileName), file => template.WritePackage(xml, qr, file, values));
 
                     rendered[i] = (xml, qr);
                 });
@@ -207,6 +210,7 @@ public static partial class InvitationGenerator
             ["ThamQuyenKy"] = plan.Signer.Authority,
             ["ChucVuKy"] = plan.Signer.Position,
             ["NguoiKy"] = plan.Signer.Name,
+            [MergeKeys.LetterDate] = plan.Invitation.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
     }
 
@@ -224,6 +228,11 @@ public static partial class InvitationGenerator
         values["DiemCau"] = venue.Name;
         values["ChoNgoi"] = seat.Length > 0 && venue.IsMain ? $"**Chỗ ngồi:** {seat}." : "";
         values["DuongDan"] = link;
+        values[MergeKeys.RecordNumber] = d.Number.ToString(CultureInfo.InvariantCulture);
+        foreach (var (header, cell) in d.Cells)
+        {
+            values[MergeKeys.Column(header)] = cell;
+        }
     }
 
     /// <summary>"đồng chí", "ông", "bà", or "lãnh đạo Sở Tài chính" inside a sentence.</summary>
@@ -289,6 +298,7 @@ public static partial class InvitationGenerator
     private sealed partial class PrintFileWriter : IDisposable
     {
         private readonly DocxTemplate _template;
+        private readonly IReadOnlyDictionary<string, string> _common;
         private readonly string _path;
         private readonly string _temp;
         private readonly FileStream _file;
@@ -300,9 +310,10 @@ public static partial class InvitationGenerator
         private string? _tail;
         private bool _completed;
 
-        public PrintFileWriter(DocxTemplate template, string path)
+        public PrintFileWriter(DocxTemplate template, string path, IReadOnlyDictionary<string, string> common)
         {
             _template = template;
+            _common = common;
             _path = path;
             _temp = AtomicFile.TempPathFor(path);
             _file = new FileStream(_temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
@@ -358,7 +369,8 @@ public static partial class InvitationGenerator
                     continue;
                 }
 
-                var data = bytes;
+                // Headers and footers are shared by every section: their merge fields take the common values only.
+                var data = _template.PartBytes(name, bytes, _common);
                 if (name == "word/_rels/document.xml.rels")
                 {
                     var rels = Encoding.UTF8.GetString(bytes);

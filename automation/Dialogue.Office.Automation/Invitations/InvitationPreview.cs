@@ -28,6 +28,7 @@ public static class InvitationPreview
         InvitationGenerator.SetDelegateValues(values, plan, d, link, seats?.GetValueOrDefault(d.Code) ?? "");
 
         // Paragraph fields mark bold runs with **…** for the generator; a preview typed into Word shows plain text.
-        return values.ToDictionary(kv => kv.Key, kv => kv.Value.Replace("**", "", StringComparison.Ordinal), StringComparer.Ordinal);
+        // Merge-only keys (list columns "@…", the letter date "#date") are not content-control tags.
+        return values.Where(kv => kv.Key[0] is not ('@' or '#')).ToDictionary(kv => kv.Key, kv => kv.Value.Replace("**", "", StringComparison.Ordinal), StringComparer.Ordinal);
     }
 }

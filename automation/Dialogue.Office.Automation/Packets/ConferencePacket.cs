@@ -21,6 +21,29 @@ public sealed record PacketResult(string OutputFolder, IReadOnlyList<PacketStep>
 {
     public IEnumerable<Problem> Problems => Steps.SelectMany(s => s.Problems);
     public bool HasErrors => Problems.Any(p => p.IsError);
+
+    /// <summary>The invitations step's result (null when the step did not run).</summary>
+    public InvitationResult? Invitations { get; init; }
+
+    /// <summary>The link the invitations' QR codes carry (the published folder's, or the plan's packet URL).</summary>
+    public string QrLink { get; init; } = "";
+
+    /// <summary>What publishing did (null when nothing was published or the folder could not be made).</summary>
+    public PublishResult? Published { get; init; }
+}
+
+/// <summary>Which documents a packet run writes.</summary>
+[Flags]
+public enum PacketParts
+{
+    None = 0,
+    Seating = 1,
+    Invitations = 2,
+    Programme = 4,
+    QuestionForms = 8,
+    Questions = 16,
+    Script = 32,
+    All = Seating | Invitations | Programme | QuestionForms | Questions | Script,
 }
 
 /// <summary>Options of the main job.</summary>
@@ -28,14 +51,20 @@ public sealed record PacketRequest(ConferencePlan Plan, string OutputFolder)
 {
     public IProgress<PacketProgress>? Progress { get; init; }
 
+    /// <summary>The documents to write (all by default; <c>dialogue invitations</c> and the pane's letters: invitations only).</summary>
+    public PacketParts Parts { get; init; } = PacketParts.All;
+
+    /// <summary>The invitation template to use instead of the plan's (e.g. the draft open in Word).</summary>
+    public string? InvitationTemplate { get; init; }
+
     /// <summary>Questions chosen for the dialogue (from the consolidated workbook); null leaves marked places in the script.</summary>
     public IReadOnlyList<SelectedQuestion>? Questions { get; init; }
 
     /// <summary>
-    /// Where to publish the packet (its <see cref="PublishRequest.SourceFolder"/> is the output folder). For SharePoint,
-    /// the documents folder and its sharing link are made first, the invitations' QR codes carry that link, and every
-    /// file is uploaded at the end: one flow. For the local share, files are copied at the end and the QR codes keep the
-    /// plan's packet URL. Null: nothing is published.
+    /// Where to publish the packet (its <see cref="PublishRequest.SourceFolder"/> is the output folder; build it with
+    /// <see cref="PublishTargets.ForPlan"/>). The documents folder and its sharing link are made first, the invitations'
+    /// QR codes carry that link when others can open it (<see cref="PublishTargets.QrCarriesFolderLink"/>), and every
+    /// file is published at the end: one flow. Null: nothing is published.
     /// </summary>
     public PublishRequest? Publish { get; init; }
 
@@ -71,6 +100,7 @@ public static class ConferencePacket
         }
 
         var steps = new List<PacketStep>();
+        var parts = request.Parts;
 
         string? packetUrl = null;
         PackagePublisher? publisher = null;
@@ -78,85 +108,108 @@ public static class ConferencePacket
         {
             // The link must exist before the invitations are written: it is what their QR codes open.
             publisher = new PackagePublisher(request.Time);
+            request.Progress?.Report(new PacketProgress("Thư mục tài liệu và liên kết chia sẻ", 0, 1));
             var link = await publisher.EnsureFolderLinkAsync(publish with { SourceFolder = request.OutputFolder }, cancellationToken);
             steps.Add(new PacketStep("Thư mục tài liệu và liên kết chia sẻ", 0, link.FolderLink, link.Problems));
             if (!link.Succeeded)
             {
-                return new PacketResult(request.OutputFolder, steps);
+                return new PacketResult(request.OutputFolder, steps) { QrLink = plan.Conference.PacketUrl };
             }
 
-            // The embedded default's links (http://localhost…/share) only open on this machine: the QR codes keep the
-            // plan's packet URL then, and the files are still copied to the local share at the end.
-            packetUrl = publish.Target is SharePointTarget ? link.FolderLink : null;
+            // A link only this machine opens (http://localhost…/share) is no use on paper: the QR codes keep the plan's
+            // packet URL then, and the files are still copied to the local share at the end.
+            packetUrl = PublishTargets.QrCarriesFolderLink(publish.Target) ? link.FolderLink : null;
         }
 
         // Seating first: each in-person delegate's seat is printed on the invitation.
-        var seating = SeatingGenerator.Generate(new SeatingRequest(plan, request.OutputFolder));
-        steps.Add(new PacketStep("Sơ đồ chỗ ngồi và danh sách chỗ ngồi", seating.Path is null ? 0 : 1, SeatingGenerator.FileName, seating.Problems));
-        Done("seating", seating.Path is not null, [seating.Path]);
-
-        var total = plan.Delegates.Count;
-        var invitations = InvitationGenerator.Generate(new InvitationRequest(plan, request.OutputFolder)
+        IReadOnlyDictionary<string, string>? seats = null;
+        if (parts.HasFlag(PacketParts.Seating))
         {
-            Seats = seating.SeatsByCode,
-            PacketUrl = packetUrl,
-            // Reported inline: Progress<T> would post each report to the thread pool, late and out of order.
-            Progress = request.Progress is null ? null : new InlineProgress<int>(n => request.Progress.Report(new PacketProgress("Giấy mời", n, total))),
-        });
-
-        // The step is over: its bar ends full even though the signer's own letter was not written (299 of 300).
-        request.Progress?.Report(new PacketProgress("Giấy mời", total, total));
-        steps.Add(new PacketStep("Giấy mời (mỗi đại biểu một tệp)", invitations.Invitations.Count, InvitationGenerator.Folder + "/", invitations.Problems));
-        Done("invitations", !invitations.HasErrors, [.. invitations.Invitations.Select(i => i.RelativePath), invitations.PrintFile, invitations.ListFile]);
-        if (invitations.PrintFile is not null)
-        {
-            steps.Add(new PacketStep("Giấy mời – tệp in gộp", 1, InvitationGenerator.PrintFileName, []));
+            var seating = SeatingGenerator.Generate(new SeatingRequest(plan, request.OutputFolder));
+            seats = seating.SeatsByCode;
+            steps.Add(new PacketStep("Sơ đồ chỗ ngồi và danh sách chỗ ngồi", seating.Path is null ? 0 : 1, SeatingGenerator.FileName, seating.Problems));
+            Done("seating", seating.Path is not null, [seating.Path]);
         }
 
-        if (invitations.ListFile is not null)
+        InvitationResult? invitations = null;
+        if (parts.HasFlag(PacketParts.Invitations))
         {
-            steps.Add(new PacketStep("Danh sách giấy mời và đường dẫn QR", 1, InvitationGenerator.ListFileName, []));
+            var total = plan.Delegates.Count;
+            invitations = InvitationGenerator.Generate(new InvitationRequest(plan, request.OutputFolder)
+            {
+                Seats = seats,
+                PacketUrl = packetUrl,
+                TemplatePath = request.InvitationTemplate,
+                // Reported inline: Progress<T> would post each report to the thread pool, late and out of order.
+                Progress = request.Progress is null ? null : new InlineProgress<int>(n => request.Progress.Report(new PacketProgress("Giấy mời", n, total))),
+            });
+
+            // The step is over: its bar ends full even though the signer's own letter was not written (299 of 300).
+            request.Progress?.Report(new PacketProgress("Giấy mời", total, total));
+            steps.Add(new PacketStep("Giấy mời (mỗi đại biểu một tệp)", invitations.Invitations.Count, InvitationGenerator.Folder + "/", invitations.Problems));
+            Done("invitations", !invitations.HasErrors, [.. invitations.Invitations.Select(i => i.RelativePath), invitations.PrintFile, invitations.ListFile]);
+            if (invitations.PrintFile is not null)
+            {
+                steps.Add(new PacketStep("Giấy mời – tệp in gộp", 1, InvitationGenerator.PrintFileName, []));
+            }
+
+            if (invitations.ListFile is not null)
+            {
+                steps.Add(new PacketStep("Danh sách giấy mời và đường dẫn QR", 1, InvitationGenerator.ListFileName, []));
+            }
         }
 
-        var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, request.OutputFolder));
-        steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, ProgrammeGenerator.FileName, programme.Problems));
-        Done("programme", programme.Path is not null, [programme.Path]);
+        if (parts.HasFlag(PacketParts.Programme))
+        {
+            var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, request.OutputFolder));
+            steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, ProgrammeGenerator.FileName, programme.Problems));
+            Done("programme", programme.Path is not null, [programme.Path]);
+        }
 
-        var forms = QuestionForms.WriteAll(plan, Path.Combine(request.OutputFolder, FormsFolder));
-        steps.Add(new PacketStep("Phiếu câu hỏi gửi các đơn vị", forms.Count, FormsFolder + "/", []));
-        Done("forms", true, forms);
+        if (parts.HasFlag(PacketParts.QuestionForms))
+        {
+            var forms = QuestionForms.WriteAll(plan, Path.Combine(request.OutputFolder, FormsFolder));
+            steps.Add(new PacketStep("Phiếu câu hỏi gửi các đơn vị", forms.Count, FormsFolder + "/", []));
+            Done("forms", true, forms);
+        }
 
         // The returned sheets in the plan folder (phieu-tra-ve/), consolidated; the script then lists their questions.
         var questions = request.Questions;
-        try
+        if (parts.HasFlag(PacketParts.Questions))
         {
-            if (QuestionConsolidator.MergeReturns(plan, request.OutputFolder, request.Time) is { } merged)
+            try
             {
-                // A unit's broken file is the unit's problem, not the packet's: it is listed in the workbook's
-                // "Lỗi và bỏ qua" sheet and shown here as a warning, and the packet is still complete.
-                steps.Add(new PacketStep(
-                    $"Tổng hợp câu hỏi: đọc {merged.RowsRead} dòng = {merged.RowsTaken} lấy vào + {merged.RowsRejected} không lấy",
-                    1, QuestionConsolidator.ConsolidatedFileName, [.. merged.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })]));
-                Done("questions", true, [merged.OutputPath]);
-                if (questions is null)
+                if (QuestionConsolidator.MergeReturns(plan, request.OutputFolder, request.Time) is { } merged)
                 {
-                    var readProblems = new ProblemList();
-                    questions = SelectedQuestionReader.Read(merged.OutputPath, plan, readProblems);
-                    if (readProblems.Items.Count > 0)
+                    // A unit's broken file is the unit's problem, not the packet's: it is listed in the workbook's
+                    // "Lỗi và bỏ qua" sheet and shown here as a warning, and the packet is still complete.
+                    steps.Add(new PacketStep(
+                        $"Tổng hợp câu hỏi: đọc {merged.RowsRead} dòng = {merged.RowsTaken} lấy vào + {merged.RowsRejected} không lấy",
+                        1, QuestionConsolidator.ConsolidatedFileName, [.. merged.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })]));
+                    Done("questions", true, [merged.OutputPath]);
+                    if (questions is null)
                     {
-                        steps.Add(new PacketStep("Câu hỏi đưa vào kịch bản", 0, QuestionConsolidator.ConsolidatedFileName, readProblems.Items));
+                        var readProblems = new ProblemList();
+                        questions = SelectedQuestionReader.Read(merged.OutputPath, plan, readProblems);
+                        if (readProblems.Items.Count > 0)
+                        {
+                            steps.Add(new PacketStep("Câu hỏi đưa vào kịch bản", 0, QuestionConsolidator.ConsolidatedFileName, readProblems.Items));
+                        }
                     }
                 }
             }
-        }
-        catch (ProblemException e)
-        {
-            steps.Add(new PacketStep("Tổng hợp câu hỏi", 0, QuestionConsolidator.ReturnsFolder + "/", e.Problems));
+            catch (ProblemException e)
+            {
+                steps.Add(new PacketStep("Tổng hợp câu hỏi", 0, QuestionConsolidator.ReturnsFolder + "/", e.Problems));
+            }
         }
 
-        var script = ScriptGenerator.Generate(new ScriptRequest(plan, request.OutputFolder) { Questions = questions });
-        steps.Add(new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", script.Path is null ? 0 : 1, ScriptGenerator.FileName, script.Problems));
-        Done("script", script.Path is not null, [script.Path]);
+        if (parts.HasFlag(PacketParts.Script))
+        {
+            var script = ScriptGenerator.Generate(new ScriptRequest(plan, request.OutputFolder) { Questions = questions });
+            steps.Add(new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", script.Path is null ? 0 : 1, ScriptGenerator.FileName, script.Problems));
+            Done("script", script.Path is not null, [script.Path]);
+        }
 
         // Before publishing: what is published is exactly the current packet.
         var commit = output.Commit(completed);
@@ -165,9 +218,10 @@ public static class ConferencePacket
             steps.Add(new PacketStep("Gỡ tệp của lần tạo trước không còn trong hồ sơ", commit.Removed.Count, OutputFolder.ManifestName, commit.Problems));
         }
 
-        if (publisher is not null && request.Publish is { } publishRequest)
+        PublishResult? published = null;
+        if (publisher is not null && request.Publish is { } publishRequest && !(invitations?.HasErrors ?? false))
         {
-            var published = await publisher.PublishAsync(
+            published = await publisher.PublishAsync(
                 publishRequest with { SourceFolder = request.OutputFolder },
                 request.Progress is null ? null : new InlineProgress<PublishProgress>(p =>
                     request.Progress.Report(new PacketProgress("Công bố tài liệu", p.FileIndex, p.FileCount))),
@@ -175,6 +229,11 @@ public static class ConferencePacket
             steps.Add(new PacketStep(published.IsLocal ? "Công bố vào thư mục chia sẻ cục bộ" : "Công bố lên SharePoint", published.Files.Count, published.TargetDisplay, published.Problems));
         }
 
-        return new PacketResult(request.OutputFolder, steps);
+        return new PacketResult(request.OutputFolder, steps)
+        {
+            Invitations = invitations,
+            QrLink = packetUrl ?? plan.Conference.PacketUrl,
+            Published = published,
+        };
     }
 }

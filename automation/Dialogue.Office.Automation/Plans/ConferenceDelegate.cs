@@ -1,9 +1,10 @@
 namespace Dialogue.Office.Automation.Plans;
 
 /// <summary>
-/// Protocol groups in the order delegates are listed and introduced (../shared/research/domain.md §2.2):
-/// central → provincial Party standing committee → People's Council → People's Committee → Fatherland Front →
-/// National Assembly delegation → Party boards, departments and bodies → lower tiers → the sector's own staff → press.
+/// Protocol groups (../shared/research/domain.md §2.2): central → provincial Party standing committee → its standing
+/// board → People's Council → People's Committee → Fatherland Front → National Assembly delegation → Party boards,
+/// departments and bodies → lower tiers → the sector's own staff → press. The listing order is
+/// <see cref="ProtocolTitles.TierOrder"/>, not the numeric value.
 /// </summary>
 public enum ProtocolGroup
 {
@@ -18,6 +19,9 @@ public enum ProtocolGroup
     LowerTier = 9,
     Sector = 10,
     Press = 11,
+
+    /// <summary>Ủy viên Ban Thường vụ cấp ủy: after the Thường trực, before HĐND (numbered last to keep the numbers clerks may have typed).</summary>
+    StandingBoard = 12,
 }
 
 /// <summary>A person invited by name, or a body invited through its leadership.</summary>
@@ -55,14 +59,29 @@ public sealed record ConferenceDelegate
     public AddresseeKind Kind { get; init; }
     public ProtocolGroup Group { get; init; } = ProtocolGroup.Departments;
 
-    /// <summary>Rank within the group, 1 = highest.</summary>
+    /// <summary>Rank within the group from the titles held (<see cref="ProtocolTitles"/>), lower = higher.</summary>
     public int Rank { get; init; } = 100;
+
+    /// <summary>The clerk's "Thứ bậc" (1 = highest), refining the order among delegates of equal title rank.</summary>
+    public int? ClerkRank { get; init; }
+
+    /// <summary>How high the title is: decides who is introduced by name and who collectively by body.</summary>
+    public TitleLevel Level { get; init; } = TitleLevel.Staff;
+
+    /// <summary>Order of the delegate's body among bodies of equal rank (offices, ban Đảng, sở …).</summary>
+    public int BodyOrder { get; init; } = 1000;
 
     public required string VenueId { get; init; }
     public bool IsPresidium { get; init; }
     public string Email { get; init; } = "";
     public string Phone { get; init; } = "";
     public string Note { get; init; } = "";
+
+    /// <summary>
+    /// Every cell of the delegate's row under its header as written in the list (cleaned text, "" when blank), known
+    /// columns or not: an office's own mail-merge template names its fields after these headers.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Cells { get; init; } = new Dictionary<string, string>();
 
     /// <summary>"Kính gửi: …" text: "Đồng chí Nguyễn Văn A, Giám đốc Sở Nội vụ" or "Lãnh đạo Sở Tài chính".</summary>
     public string Addressee

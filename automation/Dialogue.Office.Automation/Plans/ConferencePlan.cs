@@ -29,6 +29,9 @@ public sealed class ConferencePlan
     public IReadOnlyList<ConferenceDelegate> Delegates { get; init; } = [];
     public SharingSettings Sharing { get; init; } = new();
 
+    /// <summary>The plan's protocol section: the sector, how far down the MC names people, extra titles.</summary>
+    public ProtocolSettings Protocol { get; init; } = new();
+
     /// <summary>All venues: the main hall first, then the bridge points in plan order.</summary>
     public IEnumerable<Venue> Venues => BridgePoints.Prepend(MainHall);
 
@@ -223,4 +226,20 @@ public sealed record SharingSettings
 
     /// <summary>E-mail addresses given edit rights on the consolidated question workbook.</summary>
     public IReadOnlyList<string> Editors { get; init; } = [];
+}
+
+/// <summary>The plan's <c>protocol:</c> section (docs/protocol.md).</summary>
+public sealed record ProtocolSettings
+{
+    /// <summary>Words naming the sector's bodies ("Giáo dục và Đào tạo", "Trường Tiểu học"): their staff form the group "Ngành".</summary>
+    public IReadOnlyList<string> Sector { get; init; } = [];
+
+    /// <summary>How the MC names the sector: "ngành Giáo dục và Đào tạo".</summary>
+    public string SectorName { get; init; } = "";
+
+    /// <summary>The lowest title level the MC introduces by name; lower ones are read collectively by body.</summary>
+    public TitleLevel IntroduceDownTo { get; init; } = TitleLevel.Head;
+
+    /// <summary>Titles the province adds to the built-in table; tried first.</summary>
+    public IReadOnlyList<ProtocolTitles.TitleRule> Titles { get; init; } = [];
 }

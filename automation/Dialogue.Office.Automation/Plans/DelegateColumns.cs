@@ -18,8 +18,8 @@ public static class DelegateColumns
         new("position", "Chức vụ", false, "Chức vụ đầy đủ, ví dụ: Giám đốc Sở Nội vụ", "chuc vu", "chuc danh"),
         new("org", "Cơ quan, đơn vị", true, "Cơ quan, đơn vị của đại biểu hoặc cơ quan được mời", "co quan don vi", "don vi", "co quan", "noi cong tac"),
         new("addressee", "Kính gửi (nếu khác)", false, "Ghi khi dòng \"Kính gửi\" cần khác quy tắc chung", "kinh gui neu khac", "kinh gui"),
-        new("group", "Nhóm", false, "Nhóm giao tế: Trung ương, Thường trực cấp ủy, HĐND, UBND, MTTQ, Đoàn ĐBQH, Ban Đảng, Sở ngành, Cấp dưới, Ngành, Báo chí", "nhom", "nhom giao te", "khoi"),
-        new("rank", "Thứ bậc", false, "1 = cao nhất trong nhóm", "thu bac", "thu tu uu tien", "cap bac"),
+        new("group", "Nhóm", false, "Để trống: suy ra từ chức vụ. Nhóm giao tế: Trung ương, Thường trực cấp ủy, Ban Thường vụ, HĐND, UBND, MTTQ, Đoàn ĐBQH, Ban Đảng, Sở ngành, Cấp dưới, Ngành, Báo chí", "nhom", "nhom giao te", "khoi"),
+        new("rank", "Thứ bậc", false, "Để trống: suy ra từ chức vụ; ghi số (1 = cao nhất) để sắp các đại biểu cùng chức vụ", "thu bac", "thu tu uu tien", "cap bac"),
         new("venue", "Điểm cầu", false, "Mã điểm cầu trong kế hoạch; để trống = điểm cầu chính", "diem cau", "ma diem cau"),
         new("presidium", "Chủ trì", false, "x nếu ngồi đoàn chủ tịch", "chu tri", "doan chu tich", "dong chu tri"),
         new("email", "Email", false, "Thư điện tử", "email", "e mail", "thu dien tu"),
@@ -65,6 +65,7 @@ public static class DelegateColumns
         {
             _ when f.StartsWith("trung uong", StringComparison.Ordinal) => ProtocolGroup.Central,
             _ when f.StartsWith("thuong truc", StringComparison.Ordinal) => ProtocolGroup.PartyStanding,
+            _ when f.StartsWith("ban thuong vu", StringComparison.Ordinal) || f == "btv" => ProtocolGroup.StandingBoard,
             _ when f is "hdnd" || f.StartsWith("hoi dong nhan dan", StringComparison.Ordinal) => ProtocolGroup.PeoplesCouncil,
             _ when f is "ubnd" || f.StartsWith("uy ban nhan dan", StringComparison.Ordinal) => ProtocolGroup.PeoplesCommittee,
             _ when f.Contains("mttq", StringComparison.Ordinal) || f.Contains("mat tran", StringComparison.Ordinal) => ProtocolGroup.FatherlandFront,
@@ -83,6 +84,7 @@ public static class DelegateColumns
     {
         ProtocolGroup.Central => "Trung ương",
         ProtocolGroup.PartyStanding => "Thường trực cấp ủy",
+        ProtocolGroup.StandingBoard => "Ban Thường vụ",
         ProtocolGroup.PeoplesCouncil => "HĐND",
         ProtocolGroup.PeoplesCommittee => "UBND",
         ProtocolGroup.FatherlandFront => "MTTQ",

@@ -129,6 +129,7 @@ internal static partial class DelegateListReader
         var byCode = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var byIdentity = new Dictionary<string, int>(StringComparer.Ordinal);
         var mainId = plan.MainHall.Id;
+        var conferenceLevel = ProtocolTitles.ConferenceLevel(plan.Issuer.NameInText);
         var ordinal = 0;
         foreach (var row in sheet.Rows.Where(r => r.Number > header.Number && !r.IsEmpty))
         {
@@ -214,34 +215,82 @@ internal static partial class DelegateListReader
             var group = DelegateColumns.ParseGroup(groupText);
             if (group is null && groupText.Length > 0)
             {
-                problems.Warning("DELEGATE_UNKNOWN_GROUP", Where(row, "group"), $"Group '{groupText}' is unknown; 'Sở, ngành' is used.", groupText);
+                problems.Warning("DELEGATE_UNKNOWN_GROUP", Where(row, "group"), $"Group '{groupText}' is unknown; the group is taken from the titles.", groupText);
             }
 
             var rankText = Cell(row, "rank");
-            var rank = 100;
-            if (rankText.Length > 0 && !int.TryParse(rankText, NumberStyles.Integer, CultureInfo.InvariantCulture, out rank))
+            int? clerkRank = null;
+            if (rankText.Length > 0)
             {
-                problems.Warning("DELEGATE_BAD_RANK", Where(row, "rank"), $"Rank '{rankText}' is not a number; the row is ranked last.", rankText);
-                rank = 100;
+                if (int.TryParse(rankText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r))
+                {
+                    clerkRank = r;
+                }
+                else
+                {
+                    problems.Warning("DELEGATE_BAD_RANK", Where(row, "rank"), $"Rank '{rankText}' is not a number; the row is ranked by its titles only.", rankText);
+                }
             }
 
+            // Honorifics: typed in the name cell, moved to their own (so "Đồng chí Ông …" never happens); only the
+            // listed forms are accepted; "Thầy"/"Cô" become "Ông"/"Bà".
             var honorific = Cell(row, "honorific");
+            if (name.Length > 0 && SplitHonorific(name) is { } typed)
+            {
+                var canonicalTyped = CanonicalHonorific(typed.Honorific) ?? "Đồng chí";
+                problems.Warning("DELEGATE_HONORIFIC_IN_NAME", Where(row, "name"), $"Honorific '{typed.Honorific}' typed in the name; moved to the honorific.",
+                    name, typed.Honorific, typed.Name);
+                name = typed.Name;
+                if (honorific.Length == 0)
+                {
+                    honorific = canonicalTyped;
+                }
+            }
+
             if (honorific.Length > 0)
             {
-                honorific = VietnameseText.Fold(honorific) switch
+                var folded = VietnameseText.Fold(honorific);
+                if (CanonicalHonorific(honorific) is { } canonical)
                 {
-                    "dong chi" or "d c" or "dc" => "Đồng chí",
-                    "ong" => "Ông",
-                    "ba" => "Bà",
-                    _ => honorific,
-                };
+                    if (folded is "thay" or "co")
+                    {
+                        problems.Warning("DELEGATE_HONORIFIC_MAPPED", Where(row, "honorific"), $"Honorific '{honorific}' written as '{canonical}'.", honorific, canonical);
+                    }
+
+                    honorific = canonical;
+                }
+                else
+                {
+                    problems.Error("DELEGATE_BAD_HONORIFIC", Where(row, "honorific"), $"Honorific '{honorific}' is not one of Đồng chí, Ông, Bà.", honorific);
+                    rowOk = false;
+                }
             }
             else if (name.Length > 0)
             {
                 honorific = "Đồng chí";
             }
 
+            // "Lãnh đạo Sở Tài chính" typed as the body: the letter adds "Lãnh đạo" itself.
+            if (name.Length == 0 && LeadershipPrefix().Match(org) is { Success: true } lead && org.Length > lead.Length)
+            {
+                problems.Warning("DELEGATE_LEADERSHIP_IN_BODY", Where(row, "org"), $"'{lead.Value.Trim()}' typed before the body; the letter adds it.", org, lead.Value.Trim());
+                org = VietnameseText.UpperFirst(org[lead.Length..].Trim());
+            }
+
             var kind = name.Length > 0 ? AddresseeKind.Person : AddresseeKind.Body;
+            var standing = ProtocolTitles.Classify(position, org, addressee, kind, conferenceLevel, plan.Protocol.Sector, plan.Protocol.Titles);
+            if (group is null && !standing.Recognised)
+            {
+                problems.Warning("DELEGATE_TITLE_UNKNOWN", Where(row, kind == AddresseeKind.Person ? "position" : "org"),
+                    $"No known title in '{position}'; ranked after the known titles of group {standing.Group}.",
+                    kind == AddresseeKind.Person ? position : org, DelegateColumns.GroupLabel(standing.Group));
+            }
+            else if (group is { } g && standing.Recognised && ProtocolTitles.TierOrder(g) != ProtocolTitles.TierOrder(standing.Group))
+            {
+                problems.Warning("DELEGATE_GROUP_CONTRADICTS_TITLE", Where(row, "group"), $"Group '{groupText}' differs from the titles' group {standing.Group}; the column is used.",
+                    groupText, DelegateColumns.GroupLabel(standing.Group), kind == AddresseeKind.Person ? position : org);
+            }
+
             var identity = kind == AddresseeKind.Person
                 ? $"p|{VietnameseText.Fold(name)}|{VietnameseText.Fold(position)}|{VietnameseText.Fold(org)}"
                 : $"b|{VietnameseText.Fold(addressee.Length > 0 ? addressee : org)}|{VietnameseText.Fold(venue)}";
@@ -272,16 +321,21 @@ internal static partial class DelegateListReader
                 Organization = org,
                 AddresseeOverride = addressee,
                 Kind = kind,
-                Group = group ?? ProtocolGroup.Departments,
-                Rank = rank,
+                Group = group ?? standing.Group,
+                Rank = standing.Rank,
+                ClerkRank = clerkRank,
+                Level = standing.Level,
+                BodyOrder = standing.BodyOrder,
                 VenueId = venue,
                 IsPresidium = Cell(row, "presidium").Length > 0 && VietnameseText.Fold(Cell(row, "presidium")) is not ("khong" or "0" or "false"),
                 Email = email,
                 Phone = Cell(row, "phone"),
                 Note = Cell(row, "note"),
+                Cells = RowCells(header, row),
             });
         }
 
+        WarnBodiesAlsoNamed(result, fileName, sheet.Name, problems);
         if (result.Count == 0 && problems.Errors.Count() == errorsBefore)
         {
             problems.Error("DELEGATES_EMPTY", Locations.Join(fileName, sheetLabel), "The delegate list has no delegates.", fileName);
@@ -289,6 +343,68 @@ internal static partial class DelegateListReader
 
         return result;
     }
+
+    /// <summary>The row's cells by header text (the first of two equal headers wins; blank headers are skipped).</summary>
+    private static Dictionary<string, string> RowCells(SheetRow header, SheetRow row)
+    {
+        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Cells.Count; i++)
+        {
+            var title = VietnameseText.Clean(header[i]);
+            if (title.Length > 0 && !cells.ContainsKey(title))
+            {
+                cells[title] = VietnameseText.Clean(row[i]);
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>A body invited as a body and through its named people gets two letters: said once, at the body's row.</summary>
+    private static void WarnBodiesAlsoNamed(List<ConferenceDelegate> delegates, string fileName, string sheetName, ProblemList problems)
+    {
+        var people = delegates.Where(d => d.Kind == AddresseeKind.Person && d.Organization.Length > 0)
+            .GroupBy(d => (VietnameseText.Fold(d.Organization), d.VenueId.ToLowerInvariant()))
+            .ToDictionary(g => g.Key, g => g.Select(d => d.Row).ToList());
+        foreach (var body in delegates.Where(d => d.Kind == AddresseeKind.Body && d.AddresseeOverride.Length == 0))
+        {
+            if (people.TryGetValue((VietnameseText.Fold(body.Organization), body.VenueId.ToLowerInvariant()), out var rows))
+            {
+                problems.Warning("DELEGATE_BODY_ALSO_NAMED", Locations.Row(fileName, sheetName, body.Row, "Cơ quan, đơn vị"),
+                    $"{body.Organization} is invited as a body and through rows {string.Join(", ", rows)}.",
+                    body.Organization, string.Join(", ", rows.Select(r => r.ToString(CultureInfo.InvariantCulture))));
+            }
+        }
+    }
+
+    /// <summary>The allowed honorific for a typed one ("đ/c" → "Đồng chí", "Thầy" → "Ông", "Cô" → "Bà"); null when not allowed.</summary>
+    internal static string? CanonicalHonorific(string text) => VietnameseText.Fold(text) switch
+    {
+        "dong chi" or "d c" or "dc" => "Đồng chí",
+        "ong" or "thay" => "Ông",
+        "ba" or "co" => "Bà",
+        _ => null,
+    };
+
+    /// <summary>"Đồng chí Lê Văn Bình" → ("Đồng chí", "Lê Văn Bình"); null when the name does not start with an honorific.</summary>
+    internal static (string Honorific, string Name)? SplitHonorific(string name)
+    {
+        var match = HonorificPrefix().Match(name);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var rest = name[match.Length..].Trim();
+        // "Ông" is also a surname: keep it when what follows is too short to be a full name.
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 ? (match.Groups[1].Value, rest) : null;
+    }
+
+    [GeneratedRegex(@"^\s*(Đồng chí|đồng chí|Đ/c|đ/c|Đ/C|Ông|ông|Bà|bà|Thầy|thầy|Cô|cô)\.?\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex HonorificPrefix();
+
+    [GeneratedRegex(@"^\s*((Đại diện\s+)?[Ll]ãnh đạo)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LeadershipPrefix();
 
     private static bool IsEmail(string text) =>
         EmailPattern().IsMatch(text) && MailAddress.TryCreate(text, out var address) && address.Address == text;

@@ -21,7 +21,7 @@ public static class DelegateWorkbook
 
     /// <summary>The "Nhóm" labels in protocol order.</summary>
     public static IReadOnlyList<string> GroupLabels { get; } =
-        Enum.GetValues<ProtocolGroup>().Select(DelegateColumns.GroupLabel).ToList();
+        Enum.GetValues<ProtocolGroup>().OrderBy(ProtocolTitles.TierOrder).ThenBy(g => (int)g).Select(DelegateColumns.GroupLabel).ToList();
 
     /// <summary>
     /// Writes a delegate workbook to <paramref name="path"/>. <paramref name="venueIds"/> fill the "Điểm cầu"

@@ -126,13 +126,14 @@ public static partial class PlanLoader
         DelegateFile = plan.DelegateFile,
         Delegates = delegates,
         Sharing = plan.Sharing,
+        Protocol = plan.Protocol,
         KeyLines = plan.KeyLines,
     };
 
     private static ConferencePlan? Build(string folder, YamlMappingNode root, YamlNodeReader y, ProblemList problems, Dictionary<string, int> lines)
     {
         y.KnownKeys(root, "", "schema", "issuer", "conference", "main_hall", "bridge_points", "programme", "topics", "deadlines",
-            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing");
+            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol");
 
         var issuerMap = y.Map(root, "issuer", "issuer", true);
         y.KnownKeys(issuerMap, "issuer", "parent", "name", "name_in_text", "place");
@@ -301,8 +302,10 @@ public static partial class PlanLoader
             Editors = y.Texts(sharingMap, "editors", "sharing.editors", false),
         };
 
+        var protocol = ReadProtocol(y, root, problems);
         return new ConferencePlan
         {
+            Protocol = protocol,
             Folder = folder,
             FileName = PlanFileName,
             Issuer = issuer,
@@ -321,6 +324,74 @@ public static partial class PlanLoader
             DelegateFile = y.Text(root, "delegates", "delegates", true),
             Sharing = sharing,
             KeyLines = lines,
+        };
+    }
+
+    private static ProtocolSettings ReadProtocol(YamlNodeReader y, YamlMappingNode root, ProblemList problems)
+    {
+        var map = y.Map(root, "protocol", "protocol", false);
+        if (map is null)
+        {
+            return new ProtocolSettings();
+        }
+
+        y.KnownKeys(map, "protocol", "sector", "sector_name", "introduce_down_to", "titles");
+        var downTo = y.Text(map, "introduce_down_to", "protocol.introduce_down_to", false, "head").ToLowerInvariant();
+        TitleLevel? level = downTo switch
+        {
+            "leader" or "lanh dao" => TitleLevel.Leader,
+            "head" or "truong" => TitleLevel.Head,
+            "deputy" or "pho" => TitleLevel.Deputy,
+            "office" or "truong phong" => TitleLevel.Office,
+            "all" or "tat ca" => TitleLevel.Staff,
+            _ => null,
+        };
+        if (level is null)
+        {
+            problems.Error("PLAN_BAD_VALUE", y.At(y.Child(map, "introduce_down_to")!), "protocol.introduce_down_to: leader, head, deputy, office or all",
+                "protocol.introduce_down_to", "leader, head, deputy, office hoặc all");
+        }
+
+        var titles = new List<ProtocolTitles.TitleRule>();
+        var nodes = y.List(map, "titles", "protocol.titles", false);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is not YamlMappingNode m)
+            {
+                continue;
+            }
+
+            var path = $"protocol.titles[{i + 1}]";
+            y.KnownKeys(m, path, "title", "group", "rank", "level");
+            var title = y.Text(m, "title", $"{path}.title", true);
+            var groupText = y.Text(m, "group", $"{path}.group", true);
+            var group = DelegateColumns.ParseGroup(groupText);
+            if (group is null && groupText.Length > 0)
+            {
+                problems.Error("PLAN_BAD_VALUE", y.At(y.Child(m, "group")!), $"{path}.group", $"{path}.group", "một nhóm giao tế (Thường trực cấp ủy, HĐND, UBND, Sở, ngành …)");
+            }
+
+            var rank = y.Integer(m, "rank", $"{path}.rank", false, 1, 99) ?? 50;
+            var titleLevel = y.Text(m, "level", $"{path}.level", false, "head").ToLowerInvariant() switch
+            {
+                "leader" => TitleLevel.Leader,
+                "deputy" => TitleLevel.Deputy,
+                "office" => TitleLevel.Office,
+                "staff" => TitleLevel.Staff,
+                _ => TitleLevel.Head,
+            };
+            if (title.Length > 0 && group is not null)
+            {
+                titles.Add(new ProtocolTitles.TitleRule(Vietnamese.VietnameseText.Fold(title), group.Value, rank, titleLevel));
+            }
+        }
+
+        return new ProtocolSettings
+        {
+            Sector = y.Texts(map, "sector", "protocol.sector", false).Select(t => Vietnamese.VietnameseText.Fold(t)).Where(t => t.Length > 0).ToList(),
+            SectorName = y.Text(map, "sector_name", "protocol.sector_name", false),
+            IntroduceDownTo = level ?? TitleLevel.Head,
+            Titles = titles,
         };
     }
 

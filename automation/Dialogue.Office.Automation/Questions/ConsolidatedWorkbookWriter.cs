@@ -32,9 +32,10 @@ internal static class ConsolidatedWorkbookWriter
         "STT", "Mã câu hỏi", "Đơn vị gửi", "Họ và tên", "Chức vụ", "Đơn vị công tác", "Cấp học", "Nhóm vấn đề",
         "Nội dung câu hỏi, ý kiến, kiến nghị", "Cơ quan chủ trì trả lời", "Cơ quan phối hợp", "Nhóm trùng", "Cần xem lại",
         "Trạng thái", "Nội dung trả lời", "Nguồn (tệp › trang › dòng)", "Cơ quan trả lời (đơn vị đề xuất)", "Ghi chú",
+        "Chọn", "Câu hỏi đưa ra đối thoại", "Người hỏi (đối thoại)",
     ];
 
-    private static readonly double[] MasterWidths = [6, 18, 22, 20, 14, 22, 10, 16, 60, 20, 20, 8, 24, 12, 40, 28, 18, 14];
+    private static readonly double[] MasterWidths = [6, 18, 22, 20, 14, 22, 10, 16, 60, 20, 20, 8, 24, 12, 40, 28, 18, 14, 7, 60, 34];
 
     /// <summary>
     /// Starts the part that does not depend on duplicates (the shared-string table of question texts) on another
@@ -86,7 +87,7 @@ internal static class ConsolidatedWorkbookWriter
         }
 
         // Sheets are created in order (names, positions), then filled in parallel: each writes its own temporary file.
-        var master = book.AddSheet(MasterSheet, new SheetLayout(MasterWidths, HeaderRow, PrintTitleRow: HeaderRow, PaperSize: 8)); // A3: 18 columns
+        var master = book.AddSheet(MasterSheet, new SheetLayout(MasterWidths, HeaderRow, PrintTitleRow: HeaderRow, PaperSize: 8)); // A3: 21 columns
         var topicSheets = TopicSheets(book, data);
         var statistics = book.AddSheet("Thống kê", new SheetLayout(StatisticsWidths(data), HeaderRow, PrintTitleRow: HeaderRow));
         var duplicates = book.AddSheet("Trùng lặp", new SheetLayout([10, 14, 9, 16, 26, 70, 32], HeaderRow, PrintTitleRow: HeaderRow));
@@ -135,6 +136,9 @@ internal static class ConsolidatedWorkbookWriter
                 cells[15] = r.Source;
                 cells[16] = r.ProposedAnswerer;
                 cells[17] = r.Note;
+                cells[18] = XCell.Of(r.Selected ? DialogueSelection.Mark : "", XStyle.Number);
+                cells[19] = XCell.Of(r.DialogueText, XStyle.Unlocked);
+                cells[20] = XCell.Of(r.DialogueAsker, XStyle.Unlocked);
                 sheet.Row(cells);
             }
 
@@ -182,6 +186,7 @@ internal static class ConsolidatedWorkbookWriter
             notes.Add($"Đã chuyển mã chữ {(kind.Contains("TCVN3", StringComparison.Ordinal) ? "TCVN3" : "VNI")} → Unicode ({legacy} ô)");
         }
 
+        notes.AddRange(r.Flags);
         return string.Join(". ", notes);
     }
 

@@ -193,6 +193,7 @@ public static class QuestionConsolidator
                 }
             }
 
+            DialogueSelection.Select(records, groups);
             Phase("duplicates");
             var tracking = Track(plan, fileUnits, records, received, request.Time, problems);
             Phase("tracking");
@@ -338,10 +339,17 @@ public static class QuestionConsolidator
                 FileRejection.WordDocument => "QUESTIONS_FILE_WORD",
                 FileRejection.NotSpreadsheet => "QUESTIONS_FILE_NOT_SPREADSHEET",
                 FileRejection.TooManyRows => "QUESTIONS_FILE_TOO_MANY_ROWS",
+                FileRejection.TooLarge => "QUESTIONS_FILE_TOO_LARGE",
                 FileRejection.CsvNotUtf8 => "QUESTIONS_FILE_CSV_ENCODING",
                 _ => "QUESTIONS_FILE_CORRUPT",
             };
-            return Rejected(path, Problem.Error(code, name, ex.Message, Path.GetExtension(name), limits.MaxRowsPerSheet.ToString("N0", VietnameseText.Culture)));
+            string[] args = ex.Reason switch
+            {
+                FileRejection.TooManyRows => [limits.MaxRowsPerSheet.ToString("N0", VietnameseText.Culture)],
+                FileRejection.TooLarge => ex.Args,
+                _ => [Path.GetExtension(name)],
+            };
+            return Rejected(path, Problem.Error(code, name, ex.Message, args));
         }
         catch (Inputs.InputFileException ex)
         {

@@ -61,6 +61,14 @@ internal static partial class QuestionFileParser
     [GeneratedRegex(@"ngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})")]
     private static partial Regex DateLine();
 
+    /// <summary>"ngày 09/4/2023" (folded: "ngay 09 4 2023").</summary>
+    [GeneratedRegex(@"ngay (\d{1,2}) (\d{1,2}) (\d{4})")]
+    private static partial Regex ShortDateLine();
+
+    /// <summary>A cell holding only a date (a serial date read as dd/MM/yyyy, or typed so).</summary>
+    [GeneratedRegex(@"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")]
+    private static partial Regex BareDate();
+
     public static ParsedFile Parse(string path, RawWorkbook workbook)
     {
         var file = new ParsedFile { Path = path, FileName = System.IO.Path.GetFileName(path) };
@@ -220,9 +228,14 @@ internal static partial class QuestionFileParser
         return ascii || text.IsNormalized(NormalizationForm.FormC);
     }
 
-    internal static DateOnly? FindDate(string text)
+    internal static DateOnly? FindDate(string text, bool bare = false)
     {
-        var match = DateLine().Match(VietnameseText.Fold(text));
+        var match = bare ? BareDate().Match(text.Trim()) : DateLine().Match(VietnameseText.Fold(text));
+        if (!match.Success && !bare)
+        {
+            match = ShortDateLine().Match(VietnameseText.Fold(text));
+        }
+
         if (!match.Success)
         {
             return null;
@@ -234,6 +247,13 @@ internal static partial class QuestionFileParser
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 2000, month) && year is >= 1900 and <= 9999
             ? new DateOnly(year, month, day)
             : null;
+    }
+
+    /// <summary>An STT as people type it: "3", "3.0", "3.", "3)", "(3)".</summary>
+    internal static bool IsRowNumber(string text)
+    {
+        var t = text.Trim().TrimStart('(').TrimEnd('.', ')').Trim();
+        return IsInteger(t);
     }
 
     internal static bool IsInteger(string text)
@@ -279,7 +299,8 @@ internal static partial class QuestionFileParser
                         file.Letterhead.Add(text);
                     }
 
-                    file.DocumentDate ??= FindDate(text);
+                    // The letterhead's date line, or a cell that holds only a date (often a serial date).
+                    file.DocumentDate ??= FindDate(text) ?? FindDate(text, bare: true);
                 }
             }
 
@@ -457,9 +478,14 @@ internal static partial class QuestionFileParser
             string Of(ColumnKind kind) => _columns.TryGetValue(kind, out var c) && c < cellTexts.Length ? cellTexts[c] : "";
             var number = Of(ColumnKind.Number);
             var content = Of(ColumnKind.Content);
-            var numbered = IsInteger(number);
+            var numbered = IsRowNumber(number);
 
-            if (footer && !(numbered && content.Length > 0))
+            // The table decides where it ends, not words in a cell: inside the table a row with question text is a
+            // question whatever its STT holds (blank, "1.", an unsaved formula) and whoever asked (a Hiệu trưởng, a
+            // Chủ tịch Công đoàn…). The signature block starts at a row with no question text that reads like one
+            // (a title, "Người lập biểu", a date line, "Nơi nhận"), or a row whose every cell is such a line.
+            // Under it, only a row that still looks like a table row is taken; the rest is listed as ignored.
+            if (footer && !(content.Length > 0 && (numbered || LooksLikeTableRow(content, cellTexts)) && !IsSignatureRow(texts)))
             {
                 Ignore("QUESTIONS_ROW_FOOTER", "Signature or recipients block under the table");
                 return true;
@@ -471,7 +497,7 @@ internal static partial class QuestionFileParser
                 return false;
             }
 
-            if (!numbered && texts.Count(t => QuestionColumns.Match(t) != ColumnKind.None) >= 2 && QuestionColumns.Match(content) == ColumnKind.Content)
+            if (!numbered && IsHeaderRepeat(cellTexts, content))
             {
                 Ignore("QUESTIONS_ROW_HEADER_REPEAT", "Header repeated");
                 return false;
@@ -480,14 +506,14 @@ internal static partial class QuestionFileParser
             if (!numbered && texts.Count > 0)
             {
                 var firstFolded = VietnameseText.Fold(texts[0]);
-                if ((firstFolded.StartsWith("tong", StringComparison.Ordinal) || firstFolded == "cong" || firstFolded.StartsWith("cong ", StringComparison.Ordinal))
+                if (IsTotalLabel(firstFolded)
                     && (content.Length == 0 || VietnameseText.Fold(content).StartsWith("tong", StringComparison.Ordinal) || texts.Count <= 3 && content.Length < 40))
                 {
                     Ignore("QUESTIONS_ROW_TOTAL", "Totals row");
                     return false;
                 }
 
-                if (texts.All(t => t.Length <= 80) && texts.Exists(IsFooterText))
+                if (!footer && (content.Length == 0 ? texts.All(t => t.Length <= 80) && texts.Exists(IsFooterText) : IsSignatureRow(texts)))
                 {
                     foreach (var t in texts)
                     {
@@ -512,10 +538,73 @@ internal static partial class QuestionFileParser
                 file.Issues.Add(new RowIssue(Problem.Warning(code, location, detail), true, string.Join(" | ", texts)));
         }
 
+        /// <summary>
+        /// The header printed again (a second page pasted under the first): the content cell is a column title, not a
+        /// sentence, and at least one other cell holds the title of its own column. A question that starts with
+        /// "Câu hỏi…" or "Kiến nghị…" asked by a "Hiệu trưởng" is not a header.
+        /// </summary>
+        private bool IsHeaderRepeat(string[] cellTexts, string content)
+        {
+            if (content.Length > 60 || QuestionColumns.Match(content) != ColumnKind.Content)
+            {
+                return false;
+            }
+
+            var same = _columns.TryGetValue(ColumnKind.Content, out var contentColumn) && _headerNames.TryGetValue(contentColumn, out var title)
+                && VietnameseText.Fold(title) == VietnameseText.Fold(content);
+            var own = 0;
+            foreach (var (kind, c) in _columns)
+            {
+                if (kind != ColumnKind.Content && c < cellTexts.Length && cellTexts[c].Length is > 0 and <= 60 && QuestionColumns.Match(cellTexts[c]) == kind)
+                {
+                    own++;
+                }
+            }
+
+            return same ? own >= 1 : content.Length <= 40 && own >= 2;
+        }
+
+        /// <summary>"Tổng cộng", "Tổng số: 12", "Tổng: 5 câu", "Cộng: 04 câu" — not "Tổng phụ trách Đội" or "Công đoàn viên" (positions).</summary>
+        private static bool IsTotalLabel(string folded) =>
+            folded is "tong" or "cong" || folded.StartsWith("tong cong", StringComparison.Ordinal) || folded.StartsWith("tong so", StringComparison.Ordinal)
+            || ((folded.StartsWith("tong ", StringComparison.Ordinal) || folded.StartsWith("cong ", StringComparison.Ordinal)) && folded.Length > 5 && char.IsAsciiDigit(folded[5]));
+
         private static bool IsColumnNumber(string text)
         {
             var t = text.Trim().Trim('(', ')', '[', ']', '.').Trim();
             return t.Length is > 0 and <= 3 && (t.All(char.IsAsciiDigit) || (t.Length == 1 && char.IsAsciiLetterUpper(t[0])) || t is "STT");
+        }
+
+        /// <summary>Every cell of the row is a signature or recipients line, short, and none asks anything.</summary>
+        private static bool IsSignatureRow(List<string> texts) =>
+            texts.Count > 0 && texts.TrueForAll(t => t.Length <= 60 && !t.TrimEnd().EndsWith('?') && (IsFooterText(t) || IsRecipientLine(t)));
+
+        /// <summary>"- Như trên;", "- Lưu: VT." under "Nơi nhận:".</summary>
+        private static bool IsRecipientLine(string text)
+        {
+            var t = text.Trim();
+            return t.Length <= 60 && t.Length > 1 && t[0] is '-' or '+' or '•' && t[^1] is ';' or '.' or ',';
+        }
+
+        /// <summary>Under the signature: a question row still has a sentence (6+ words) or two other table cells filled.</summary>
+        private bool LooksLikeTableRow(string content, string[] cellTexts)
+        {
+            if (IsRecipientLine(content))
+            {
+                return false;
+            }
+
+            var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            var others = 0;
+            foreach (var kind in (ReadOnlySpan<ColumnKind>)[ColumnKind.Asker, ColumnKind.Position, ColumnKind.Workplace, ColumnKind.Level, ColumnKind.Topic])
+            {
+                if (_columns.TryGetValue(kind, out var c) && c < cellTexts.Length && cellTexts[c].Length > 0)
+                {
+                    others++;
+                }
+            }
+
+            return words >= 6 || others >= 2;
         }
 
         private static bool IsFooterText(string text)
@@ -557,6 +646,14 @@ internal static partial class QuestionFileParser
 
                 var text = cellTexts[column];
                 var repair = cellRepairs[column];
+                if (cell.UnsavedFormula && kind is not ColumnKind.Number && text.Length > 1)
+                {
+                    // Kept as the text typed (a question "=cmd|…" or "=> …" Excel took for a formula), never evaluated.
+                    var columnName = _headerNames.GetValueOrDefault(column, Spreadsheets.XlsxReader.ColumnName(column));
+                    record.Flags.Add($"{columnName}: công thức chưa có giá trị, giữ nguyên dạng chữ");
+                    file.Notes.Add(Problem.Warning("QUESTIONS_CELL_FORMULA_TEXT", Locations.Row(file.FileName, sheet.Name, row.Number, columnName), "Formula without a cached value kept as text", text));
+                }
+
                 if (repair is RepairKind.FromTcvn3 or RepairKind.FromVni or RepairKind.Composed)
                 {
                     var columnName = _headerNames.GetValueOrDefault(column, Spreadsheets.XlsxReader.ColumnName(column));

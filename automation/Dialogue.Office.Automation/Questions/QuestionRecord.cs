@@ -49,6 +49,9 @@ internal sealed class QuestionRecord
     /// <summary>Columns whose text was converted from TCVN3/VNI/NFD ("Nội dung: TCVN3").</summary>
     public List<string> Repairs { get; } = [];
 
+    /// <summary>Cells kept as found that a person must look at (a formula saved without its value…).</summary>
+    public List<string> Flags { get; } = [];
+
     /// <summary>Duplicate group label ("T0001") or empty.</summary>
     public string DuplicateGroup { get; set; } = "";
 
@@ -57,6 +60,15 @@ internal sealed class QuestionRecord
 
     /// <summary>Word ids of <see cref="Text"/> (computed on the reading thread, for duplicate detection).</summary>
     public int[] Tokens { get; set; } = [];
+
+    /// <summary>Selected for the dialogue ("Chọn"): by default one per duplicate group (<see cref="DialogueSelection"/>).</summary>
+    public bool Selected { get; set; }
+
+    /// <summary>The text read out at the dialogue (cleaned); empty when not selected.</summary>
+    public string DialogueText { get; set; } = "";
+
+    /// <summary>Who asked, as read out ("đồng chí A (Trường X) và 3 ý kiến tương tự"); empty when not selected.</summary>
+    public string DialogueAsker { get; set; } = "";
 
     /// <summary>The "Cần xem lại" note, computed once before the sheets are written.</summary>
     public string ReviewNote { get; set; } = "";

@@ -121,7 +121,12 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
         }
     }
 
-    /// <summary>The main hall's delegates in protocol order; the sector's staff and the press collectively.</summary>
+    /// <summary>
+    /// The main hall's delegates in protocol order. Leaders are named one by one; in the other sections people are named
+    /// down to the plan's level (<see cref="ProtocolSettings.IntroduceDownTo"/>, default heads of sở, ngành) and the rest
+    /// read collectively by body, each body once in the whole introduction; the sector's units and the press by count
+    /// and name of outlet.
+    /// </summary>
     internal List<ScriptLine> Introductions()
     {
         var lines = new List<ScriptLine>
@@ -130,15 +135,18 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
             new("Về dự Hội nghị hôm nay, thay mặt Ban Tổ chức, tôi xin trân trọng giới thiệu:"),
         };
         var inHall = ProtocolOrder.Sort(plan.Delegates.Where(d => string.Equals(d.VenueId, plan.MainHall.Id, StringComparison.OrdinalIgnoreCase))).ToList();
-        var sections = new (string Heading, Func<ProtocolGroup, bool> Has, bool ApplauseAfter)[]
+        var covered = new Covered();
+        var downTo = plan.Protocol.IntroduceDownTo;
+        var sectorName = plan.Protocol.SectorName.Trim();
+        var sections = new (string Heading, Func<ProtocolGroup, bool> Has, bool Leaders)[]
         {
-            ("Về phía các cơ quan Trung ương, có:", g => g == ProtocolGroup.Central, false),
-            ($"Về phía lãnh đạo {_area}, có:", g => g is >= ProtocolGroup.PartyStanding and <= ProtocolGroup.NationalAssembly, true),
+            (_area == "tỉnh" ? "Về phía các cơ quan Trung ương, có:" : "Về phía lãnh đạo cấp trên, có:", g => g == ProtocolGroup.Central, true),
+            ($"Về phía lãnh đạo {_area}, có:", ProtocolTitles.IsLeadership, true),
             ("Về phía các ban, sở, ngành, đoàn thể, có:", g => g is ProtocolGroup.PartyBoards or ProtocolGroup.Departments, false),
             ("Về phía các địa phương, có:", g => g == ProtocolGroup.LowerTier, false),
         };
-        var hasLeaders = inHall.Any(d => d.Group is >= ProtocolGroup.PartyStanding and <= ProtocolGroup.NationalAssembly);
-        foreach (var (heading, has, applause) in sections)
+        var hasLeaders = inHall.Any(d => ProtocolTitles.IsLeadership(d.Group));
+        foreach (var (heading, has, leaders) in sections)
         {
             var members = inHall.Where(d => has(d.Group)).ToList();
             if (members.Count == 0)
@@ -146,11 +154,46 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
                 continue;
             }
 
+            var items = new List<string>();
+            var named = members.Where(d => IsNamed(d) && (leaders || d.Level <= downTo)).ToList();
+            foreach (var d in members)
+            {
+                if (named.Contains(d))
+                {
+                    items.Add(Introduce(d));
+                    covered.Add(d);
+                }
+                else if (leaders && d.Kind == AddresseeKind.Body && !covered.Has(d))
+                {
+                    items.Add(Introduce(d));
+                    covered.Add(d);
+                }
+            }
+
+            if (!leaders)
+            {
+                var bodies = Collective(members.Where(d => !named.Contains(d)), covered, out var underCovered, byBody: members[0].Group != ProtocolGroup.LowerTier);
+                if (bodies.Count > 0)
+                {
+                    items.Add($"Đại diện lãnh đạo: {string.Join(", ", bodies)}");
+                }
+
+                if (underCovered)
+                {
+                    items.Add("Đại diện lãnh đạo các phòng, đơn vị chuyên môn");
+                }
+            }
+
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
             lines.Add(new(heading));
-            AddList(lines, members.Select(Introduce).ToList());
+            AddList(lines, items);
 
             // Applause after the leaders; central guests share it, or have their own when no provincial leader attends.
-            if (applause || (members[0].Group == ProtocolGroup.Central && !hasLeaders))
+            if ((leaders && members[0].Group != ProtocolGroup.Central) || (members[0].Group == ProtocolGroup.Central && !hasLeaders))
             {
                 lines.Add(new(Applause));
             }
@@ -159,28 +202,49 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
         var sector = inHall.Where(d => d.Group == ProtocolGroup.Sector).ToList();
         if (sector.Count > 0)
         {
-            var named = sector.Where(d => d.Kind == AddresseeKind.Person && d.FullName.Length > 0).Take(namedSectorDelegates).ToList();
-            var rest = sector.Except(named).ToList();
-            if (named.Count > 0)
+            // The host sector's own leaders (deputies of its sở, its union) are named one level further down than the others:
+            // the seed's list for the sector starts with "Lãnh đạo Sở Giáo dục và Đào tạo, Thường trực Công đoàn ngành".
+            var sectorDownTo = downTo < TitleLevel.Deputy ? TitleLevel.Deputy : downTo;
+            var named = sector.Where(d => IsNamed(d) && d.Level <= sectorDownTo).Take(namedSectorDelegates).ToList();
+            var units = sector.Where(d => !named.Contains(d) && IsUnit(d)).ToList();
+            var leadership = sector.Where(d => !named.Contains(d) && !IsUnit(d)).ToList();
+            var items = named.Select(Introduce).ToList();
+            foreach (var d in named)
             {
-                lines.Add(new("Về phía cán bộ, công chức, viên chức và người lao động, có:"));
-                AddList(lines, named.Select(Introduce).ToList(), last: rest.Count == 0 ? "." : ";");
+                covered.Add(d);
             }
 
-            if (rest.Count > 0)
+            var bodies = Collective(leadership, covered, out var underCovered);
+            if (bodies.Count > 0)
             {
-                var units = rest.Select(d => VietnameseText.Fold(d.Organization)).Where(o => o.Length > 0).Distinct().Count();
-                var from = units > 1 ? $" của {units} cơ quan, đơn vị" : rest[0].Organization.Length > 0 ? $" của {rest[0].Organization}" : "";
-                lines.Add(new(named.Count > 0
-                    ? $"Cùng {rest.Count} đồng chí đại biểu đại diện cho cán bộ, công chức, viên chức và người lao động{from}."
-                    : $"Cùng dự Hội nghị có {rest.Count} đồng chí đại biểu đại diện cho cán bộ, công chức, viên chức và người lao động{from}."));
+                items.Add($"Đại diện lãnh đạo: {string.Join(", ", bodies)}");
+            }
+
+            if (underCovered)
+            {
+                items.Add("Đại diện lãnh đạo các phòng chuyên môn");
+            }
+
+            if (items.Count > 0)
+            {
+                lines.Add(new(sectorName.Length > 0 ? $"Về phía {sectorName}, có:" : "Về phía cán bộ, công chức, viên chức và người lao động, có:"));
+                AddList(lines, items, last: units.Count == 0 ? "." : ";");
+            }
+
+            if (units.Count > 0)
+            {
+                var count = units.Select(d => VietnameseText.Fold(d.Organization)).Where(o => o.Length > 0).Distinct().Count();
+                var from = count > 1 ? $" của {count} cơ quan, đơn vị" : units[0].Organization.Length > 0 ? $" của {units[0].Organization}" : "";
+                lines.Add(new(items.Count > 0
+                    ? $"Cùng {units.Count} đồng chí đại biểu đại diện cho cán bộ, công chức, viên chức và người lao động{from}."
+                    : $"Cùng dự Hội nghị có {units.Count} đồng chí đại biểu đại diện cho cán bộ, công chức, viên chức và người lao động{from}."));
             }
         }
 
         var press = inHall.Where(d => d.Group == ProtocolGroup.Press).ToList();
         if (press.Count > 0)
         {
-            var outlets = press.Select(d => d.Organization.Length > 0 ? d.Organization : d.Addressee)
+            var outlets = press.OrderBy(d => d.BodyOrder).Select(d => d.Organization.Length > 0 ? d.Organization : d.Addressee)
                 .Where(o => o.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             lines.Add(new(outlets.Count > 0
                 ? $"Cùng dự và đưa tin về Hội nghị có các đồng chí phóng viên: {string.Join(", ", outlets)}."
@@ -189,6 +253,85 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
 
         lines.Add(new("Đề nghị Hội nghị nhiệt liệt hoan nghênh các đồng chí đại biểu."));
         return lines;
+    }
+
+    private static bool IsNamed(ConferenceDelegate d) => d.Kind == AddresseeKind.Person && d.FullName.Length > 0;
+
+    /// <summary>A school or centre of the sector: its people are counted, not listed body by body.</summary>
+    private static bool IsUnit(ConferenceDelegate d)
+    {
+        var org = VietnameseText.Fold(d.Organization);
+        return org.StartsWith("truong ", StringComparison.Ordinal) || org.StartsWith("trung tam ", StringComparison.Ordinal) || d.Level == TitleLevel.Staff;
+    }
+
+    /// <summary>
+    /// The bodies of <paramref name="rest"/> not introduced yet, each once, in protocol order; <paramref name="underCovered"/>
+    /// tells whether some of <paramref name="rest"/> belong to bodies already introduced (their offices are then read as one line).
+    /// </summary>
+    private static List<string> Collective(IEnumerable<ConferenceDelegate> rest, Covered covered, out bool underCovered, bool byBody = true)
+    {
+        var names = new List<(string Name, int Order)>();
+        underCovered = false;
+        foreach (var d in rest)
+        {
+            if (covered.Has(d))
+            {
+                underCovered |= d.Kind == AddresseeKind.Person;
+                continue;
+            }
+
+            names.Add((BodyName(d), byBody ? d.BodyOrder : 0));
+            covered.Add(d);
+        }
+
+        // Bodies in their official order (offices, ban Đảng, sở …), not in the order their first delegate happens to rank.
+        return names.Select((n, i) => (n, i)).OrderBy(x => x.n.Order).ThenBy(x => x.i).Select(x => x.n.Name).ToList();
+    }
+
+    /// <summary>The body a delegate stands for, as read aloud: "Ban Tổ chức Tỉnh ủy", "Ban Thường vụ Tỉnh đoàn Yên Bái".</summary>
+    private static string BodyName(ConferenceDelegate d)
+    {
+        if (d.Kind == AddresseeKind.Body && d.AddresseeOverride.Length > 0)
+        {
+            var over = d.AddresseeOverride;
+            foreach (var prefix in new[] { "Đại diện lãnh đạo ", "Lãnh đạo " })
+            {
+                if (over.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return over[prefix.Length..];
+                }
+            }
+
+            return over;
+        }
+
+        return d.Organization.Length > 0 ? d.Organization : d.Addressee;
+    }
+
+    /// <summary>Bodies already introduced, by name (folded), with the texts of the people introduced (a body named in a title is covered too).</summary>
+    private sealed class Covered
+    {
+        private readonly HashSet<string> _bodies = new(StringComparer.Ordinal);
+        private readonly List<string> _texts = [];
+
+        public void Add(ConferenceDelegate d)
+        {
+            _bodies.Add(VietnameseText.Fold(BodyName(d)));
+            if (d.Organization.Length > 0)
+            {
+                _bodies.Add(VietnameseText.Fold(d.Organization));
+            }
+
+            _texts.Add(" " + VietnameseText.Fold($"{d.Position} {d.Organization} {d.AddresseeOverride}") + " ");
+        }
+
+        public bool Has(ConferenceDelegate d)
+        {
+            var body = VietnameseText.Fold(BodyName(d));
+            var org = VietnameseText.Fold(d.Organization);
+            return _bodies.Contains(body) || (org.Length > 0 && _bodies.Contains(org))
+                || (body.Length > 0 && _texts.Any(t => t.Contains(" " + body + " ", StringComparison.Ordinal)));
+        }
     }
 
     /// <summary>"Đồng chí Nguyễn Văn A, Giám đốc Sở Nội vụ" or "Đại diện lãnh đạo Ban Tổ chức Tỉnh ủy".</summary>

@@ -46,15 +46,17 @@ public static partial class SelectedQuestionReader
             var columns = header.Cells.Select(c => VietnameseText.Fold(c)).ToList();
             var topic = Find(columns, "nhom van de", "nhom", "chu de", "linh vuc");
             // The answer column ("Nội dung trả lời") must not be taken for the question.
-            var text = Find(columns.Select(c => c.Contains("tra loi", StringComparison.Ordinal) ? "" : c).ToList(), "noi dung cau hoi", "cau hoi", "noi dung", "y kien", "kien nghi");
+            // The consolidated workbook's selection: the cleaned text, the joined askers, the one answering body.
+            var text = Find(columns.Select(c => c.Contains("tra loi", StringComparison.Ordinal) ? "" : c).ToList(), "cau hoi dua ra doi thoai", "noi dung cau hoi", "cau hoi", "noi dung", "y kien", "kien nghi");
             if (topic < 0 || text < 0)
             {
                 continue;
             }
 
-            var asker = Find(columns, "nguoi hoi", "ho va ten", "ho ten", "nguoi gui");
+            var asker = Find(columns, "nguoi hoi doi thoai", "nguoi hoi", "ho va ten", "ho ten", "nguoi gui");
             var unit = Find(columns, "don vi cong tac", "noi cong tac", "don vi", "truong", "co quan cong tac");
-            var answer = Find(columns, "co quan tra loi", "don vi tra loi", "co quan chu tri");
+            var answer = Find(columns, "co quan chu tri tra loi", "co quan tra loi", "don vi tra loi", "co quan chu tri");
+            var spoken = asker >= 0 && columns[asker] == "nguoi hoi doi thoai"; // already "đồng chí A (Trường X)"
             var chosen = Find(columns, "chon", "duoc chon", "dua vao kich ban");
             var result = new List<SelectedQuestion>();
             foreach (var row in sheet.Rows.Where(r => r.Number > header.Number && !r.IsEmpty))
@@ -74,7 +76,7 @@ public static partial class SelectedQuestionReader
                     TopicNumber(row[topic], plan),
                     content,
                     asker >= 0 ? VietnameseText.Clean(row[asker]) : "",
-                    unit >= 0 ? VietnameseText.Clean(row[unit]) : "",
+                    unit >= 0 && !spoken ? VietnameseText.Clean(row[unit]) : "",
                     answer >= 0 ? VietnameseText.Clean(row[answer]) : ""));
             }
 

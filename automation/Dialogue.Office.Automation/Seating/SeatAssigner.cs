@@ -5,10 +5,10 @@ using Dialogue.Office.Automation.Plans;
 namespace Dialogue.Office.Automation.Seating;
 
 /// <summary>
-/// Seats the main hall's delegates by protocol: the presidium table by rank (highest in the middle, then alternately
-/// to its right and left), the reserved front rows by rank from the centre aisle outwards, then bodies and units with
-/// the members of one organization side by side (the centre block first, front to back, then the side blocks), and
-/// the press in the last seats of the outer block.
+/// Seats the main hall's delegates by protocol: the presidium table by rank (seat 01 = the highest, in the middle; 02 on
+/// its right hand, 03 on its left …), the reserved front rows by rank from the centre outwards, then the other rows
+/// front to back, each filled from the centre outwards so both side blocks are used evenly and the members of one
+/// body sit side by side around the centre where the order allows; the press in the back row from the outer edge.
 /// </summary>
 internal static class SeatAssigner
 {
@@ -21,7 +21,10 @@ internal static class SeatAssigner
             return null;
         }
 
-        var inHall = ProtocolOrder.Sort(plan.Delegates.Where(d => string.Equals(d.VenueId, plan.MainHall.Id, StringComparison.OrdinalIgnoreCase))).ToList();
+        // Seating goes by level before tier: the chair of a lower-tier city or a deputy of the host sở sits among the heads and
+        // deputies of the provincial bodies in the front rows, not behind every trưởng phòng.
+        var inHall = ProtocolOrder.Sort(plan.Delegates.Where(d => string.Equals(d.VenueId, plan.MainHall.Id, StringComparison.OrdinalIgnoreCase)))
+            .Select((d, i) => (d, i)).OrderBy(x => SeatingBucket(x.d)).ThenBy(x => x.i).Select(x => x.d).ToList();
         if (inHall.Count == 0)
         {
             problems.Warning("SEATING_NO_DELEGATES", plan.LocationOf("delegates"), "No delegate attends at the main hall.", plan.MainHall.Name);
@@ -44,11 +47,11 @@ internal static class SeatAssigner
             return null;
         }
 
+        // Presidium seats are numbered by protocol (01 = the chair, in the middle); the chart draws them from the centre out.
         var assignments = new List<SeatAssignment>(inHall.Count);
-        var tableOrder = CentreOut(layout.PresidiumSeats);
         for (var i = 0; i < atTable.Count; i++)
         {
-            assignments.Add(new SeatAssignment(atTable[i], Seat.Presidium(tableOrder[i])));
+            assignments.Add(new SeatAssignment(atTable[i], Seat.Presidium(i + 1)));
         }
 
         var seated = new HashSet<ConferenceDelegate>(atTable, ReferenceEqualityComparer.Instance);
@@ -65,8 +68,8 @@ internal static class SeatAssigner
             frontSeats.AddRange(rowOrder.Select(n => Seat.Hall(r, n)));
         }
 
-        // The other seats: block by block (centre block first), front to back, left to right; press takes the tail.
-        var blockSeats = BlockOrder(layout, reservedRows);
+        // The other seats: row by row, each from the centre outwards (both side blocks alike); press takes the back row from the outer edge.
+        var blockSeats = RowOrder(layout, reservedRows);
         var freeFront = frontSeats.Count;
         var front = others.Take(freeFront).ToList();
         var units = GroupByOrganization(others.Skip(front.Count)).ToList();
@@ -77,28 +80,38 @@ internal static class SeatAssigner
         }
 
         // Unused front seats (fewer leaders than reserved seats) stay empty: the front rows are not given to units.
-        var pressStart = blockSeats.Count - press.Count;
+        // Press: the back row from the outer edge inwards, kept free of units; unused front seats only when the hall is full.
+        var pressInBack = Math.Max(0, Math.Min(press.Count, blockSeats.Count - units.Count));
+        var pressSeats = PressOrder(layout, reservedRows).Take(pressInBack).ToList();
+        var forPress = new HashSet<Seat>(pressSeats);
+        var unitSeats = blockSeats.Where(x => !forPress.Contains(x)).ToList();
         for (var i = 0; i < units.Count; i++)
         {
-            assignments.Add(new SeatAssignment(units[i], blockSeats[i]));
+            assignments.Add(new SeatAssignment(units[i], unitSeats[i]));
         }
 
-        if (units.Count > pressStart)
-        {
-            // Only when the front rows are short of leaders: press then sits in unused front seats from the back.
-            pressStart = units.Count;
-        }
-
-        var spare = frontSeats.Skip(front.Count).Reverse().ToList();
+        pressSeats.AddRange(frontSeats.Skip(front.Count).Reverse().Take(press.Count - pressInBack));
         for (var i = 0; i < press.Count; i++)
         {
-            var index = pressStart + i;
-            var seat = index < blockSeats.Count ? blockSeats[index] : spare[index - blockSeats.Count];
-            assignments.Add(new SeatAssignment(press[i], seat));
+            assignments.Add(new SeatAssignment(press[i], pressSeats[i]));
         }
 
         return new SeatingPlan(layout, assignments, reservedRows);
     }
+
+    /// <summary>0 leaders (and Trung ương), 1 heads, 2 deputies and bodies sending their leadership, 3 everyone else; press last.</summary>
+    internal static int SeatingBucket(ConferenceDelegate d) => d.Group switch
+    {
+        ProtocolGroup.Press => 4,
+        ProtocolGroup.Central => 0,
+        _ when ProtocolTitles.IsLeadership(d.Group) => 0,
+        _ => d.Level switch
+        {
+            TitleLevel.Leader or TitleLevel.Head => 1,
+            TitleLevel.Deputy => 2,
+            _ => 3,
+        },
+    };
 
     /// <summary>Keeps protocol order between organizations (by their first member) and puts each one's members together.</summary>
     internal static IEnumerable<ConferenceDelegate> GroupByOrganization(IEnumerable<ConferenceDelegate> ordered)
@@ -163,6 +176,40 @@ internal static class SeatAssigner
         }
 
         return order;
+    }
+
+    /// <summary>Seats after the reserved rows: row by row from the front, each row from the centre outwards.</summary>
+    internal static List<Seat> RowOrder(HallLayout layout, int firstRow)
+    {
+        var order = CentreOut(layout.SeatsPerRow);
+        var seats = new List<Seat>();
+        for (var r = firstRow; r < layout.Rows; r++)
+        {
+            seats.AddRange(order.Select(n => Seat.Hall(r, n)));
+        }
+
+        return seats;
+    }
+
+    /// <summary>Seats for the press: the outer (last) block from the back row forwards, each row from the outer edge inwards; then the rest of the back.</summary>
+    internal static IEnumerable<Seat> PressOrder(HallLayout layout, int firstRow)
+    {
+        var outerStart = layout.SeatsPerRow - Blocks(layout)[^1] + 1;
+        for (var r = layout.Rows - 1; r >= firstRow; r--)
+        {
+            for (var n = layout.SeatsPerRow; n >= outerStart; n--)
+            {
+                yield return Seat.Hall(r, n);
+            }
+        }
+
+        for (var r = layout.Rows - 1; r >= firstRow; r--)
+        {
+            for (var n = outerStart - 1; n >= 1; n--)
+            {
+                yield return Seat.Hall(r, n);
+            }
+        }
     }
 
     /// <summary>Seats after the reserved rows: the centre block first, then blocks nearer the centre; inside a block front to back.</summary>

@@ -15,6 +15,9 @@ internal static class SeatingChartWriter
     public const string GridSheet = "Sơ đồ";
     public const string ListSheet = "Danh sách";
 
+    /// <summary>The font of every cell (Nghị định 30/2020, Phụ lục I: phông chữ Times New Roman).</summary>
+    public const string BodyFont = "Times New Roman";
+
     private static readonly XLColor PresidiumFill = XLColor.FromHtml("#FFF2CC");
     private static readonly XLColor FrontFill = XLColor.FromHtml("#DDEBF7");
     private static readonly XLColor PressFill = XLColor.FromHtml("#E2EFDA");
@@ -23,6 +26,7 @@ internal static class SeatingChartWriter
     public static void Write(ConferencePlan plan, SeatingPlan seating, string path)
     {
         using var workbook = new XLWorkbook();
+        workbook.Style.Font.FontName = BodyFont; // ND30: Times New Roman for the text of administrative documents
         WriteGrid(workbook.Worksheets.Add(GridSheet), plan, seating);
         WriteList(workbook.Worksheets.Add(ListSheet), seating);
         workbook.Worksheet(GridSheet).SetTabActive();
@@ -74,22 +78,36 @@ internal static class SeatingChartWriter
         sheet.Row(row).Height = 26;
         row++;
 
-        // Presidium table, centred on the seat columns, wrapped over several lines when longer than a row.
+        // Presidium table: one unbroken table centred on the hall (the aisle columns under it are merged into the seats),
+        // seat 01 in the middle, 02 on its right hand, 03 on its left … (the chair faces the hall, so his right is the chart's left).
         var byPresidium = seating.Assignments.Where(a => a.Seat.Area == SeatArea.Presidium).ToDictionary(a => a.Seat.Number);
         if (layout.PresidiumSeats > 0)
         {
             Merge(sheet, row, 2, lastColumn - 1, "BÀN ĐOÀN CHỦ TỊCH", 11, bold: true);
             row++;
             var perLine = layout.SeatsPerRow;
-            for (var start = 1; start <= layout.PresidiumSeats; start += perLine)
+            var drawn = byPresidium.Count > 0 ? byPresidium.Count : layout.PresidiumSeats; // the chairs in use, centred on seat 01
+            for (var start = 1; start <= drawn; start += perLine)
             {
-                var count = Math.Min(perLine, layout.PresidiumSeats - start + 1);
+                var count = Math.Min(perLine, drawn - start + 1);
+                var physical = SeatAssigner.CentreOut(count);
                 var offset = (layout.SeatsPerRow - count) / 2;
                 for (var i = 0; i < count; i++)
                 {
                     var number = start + i;
-                    var cell = sheet.Cell(row, seatColumn[offset + i + 1]);
-                    SeatCell(cell, byPresidium.GetValueOrDefault(number), PresidiumFill);
+                    var slot = physical[i]; // 1-based position left to right
+                    var from = seatColumn[offset + slot];
+                    var to = slot < count ? seatColumn[offset + slot + 1] - 1 : from;
+                    var range = sheet.Range(row, from, row, to);
+                    if (to > from)
+                    {
+                        range.Merge();
+                    }
+
+                    var cell = sheet.Cell(row, from);
+                    SeatCell(cell, byPresidium.GetValueOrDefault(number), PresidiumFill, number);
+                    range.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+                    range.Style.Fill.BackgroundColor = PresidiumFill;
                 }
 
                 sheet.Row(row).Height = 58;
@@ -155,7 +173,7 @@ internal static class SeatingChartWriter
         sheet.SheetView.ZoomScale = 80;
     }
 
-    private static void SeatCell(IXLCell cell, SeatAssignment? assignment, XLColor? fill)
+    private static void SeatCell(IXLCell cell, SeatAssignment? assignment, XLColor? fill, int? presidiumNumber = null)
     {
         cell.Style.Alignment.WrapText = true;
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
@@ -172,7 +190,7 @@ internal static class SeatingChartWriter
             return;
         }
 
-        Text(cell, CellText(assignment.Delegate));
+        Text(cell, presidiumNumber is { } n ? $"{n:00}. {CellText(assignment.Delegate)}" : CellText(assignment.Delegate));
     }
 
     /// <summary>Name on the first line, the organization below; a body is shown as its representative.</summary>

@@ -188,7 +188,7 @@ internal sealed class SharePointFolderReader(SharePointFolderSource source, Fold
         try
         {
             var credential = GraphCredentialFactory.Create(source.Connection, time);
-            using var client = GraphClientBuilder.Create(source.Connection, credential);
+            using var client = GraphClientBuilder.Create(source.Connection, credential, time);
             var (driveId, folder) = await OpenFolderAsync(client, display, ct);
             if (folder is null)
             {

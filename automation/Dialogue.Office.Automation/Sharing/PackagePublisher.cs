@@ -122,7 +122,7 @@ public sealed class PackagePublisher(TimeProvider? time = null)
                 case SharePointTarget sp:
                     _ = SharePointDestination.SiteKey(sp.SiteUrl);
                     var credential = GraphCredentialFactory.Create(sp.Connection, owner._time);
-                    var client = GraphClientBuilder.Create(sp.Connection, credential);
+                    var client = GraphClientBuilder.Create(sp.Connection, credential, owner._time);
                     return new SharePointDestination(sp, SafeFolder, client, _options, owner._time);
                 default:
                     throw new ArgumentException("Unknown publish target.", nameof(request));

@@ -21,6 +21,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
 {
     // SharePoint refuses fragments that are not a multiple of 320 KiB (except the last).
     private readonly int _slice = Math.Max(SliceUnit, options.UploadSliceSize / SliceUnit * SliceUnit);
+    private readonly IRequestAdapter _uploads = GraphClientBuilder.UploadAdapter(time);
 
     private readonly Dictionary<string, string> _folders = new(StringComparer.OrdinalIgnoreCase);
     private string _driveId = "";
@@ -203,7 +204,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         if (entry.UploadUrl is { Length: > 0 } url && entry.UploadSha256 == job.File.Sha256 && entry.UploadExpires > time.GetUtcNow())
         {
             var session = new UploadSession { UploadUrl = url, ExpirationDateTime = entry.UploadExpires, NextExpectedRanges = ["0-"] };
-            var task = new LargeFileUploadTask<DriveItem>(session, stream, _slice, null);
+            var task = new LargeFileUploadTask<DriveItem>(session, stream, _slice, _uploads);
             try
             {
                 return await DriveAsync(task, resumeFirst: true, job, ct);
@@ -236,7 +237,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         entry.UploadSha256 = job.File.Sha256;
         job.SaveManifest();
 
-        var fresh = new LargeFileUploadTask<DriveItem>(created, stream, _slice, null);
+        var fresh = new LargeFileUploadTask<DriveItem>(created, stream, _slice, _uploads);
         try
         {
             return await DriveAsync(fresh, resumeFirst: false, job, ct);

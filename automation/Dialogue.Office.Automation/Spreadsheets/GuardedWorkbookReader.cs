@@ -6,12 +6,17 @@ using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.Automation.Spreadsheets;
 
-/// <summary>One cell as read: its text (cached value for formulas), its font family, and rich-text runs when they carry fonts.</summary>
-internal sealed class RawCell(string text, string? font, RichRun[]? runs)
+/// <summary>
+/// One cell as read: its text (cached value for formulas), its font family, and rich-text runs when they carry fonts.
+/// A formula saved without a cached value keeps its formula text ("=cmd|…") as <see cref="Text"/>, never evaluated,
+/// and <see cref="UnsavedFormula"/> says so; a number in a date format reads as the date (dd/MM/yyyy).
+/// </summary>
+internal sealed class RawCell(string text, string? font, RichRun[]? runs, bool unsavedFormula = false)
 {
     public string Text { get; } = text;
     public string? Font { get; } = font;
     public RichRun[]? Runs { get; } = runs;
+    public bool UnsavedFormula { get; } = unsavedFormula;
 }
 
 /// <summary>One rich-text run with its own font (a cell may mix a Times New Roman run and a .VnTime run).</summary>
@@ -57,11 +62,17 @@ internal enum FileRejection
     NotSpreadsheet,
     TooManyRows,
     CsvNotUtf8,
+
+    /// <summary>A part too large for a returned sheet but compressed like ordinary XML (many rows, not a bomb).</summary>
+    TooLarge,
 }
 
-internal sealed class FileReadException(FileRejection reason, string detail) : Exception(detail)
+internal sealed class FileReadException(FileRejection reason, string detail, params string[] args) : Exception(detail)
 {
     public FileRejection Reason { get; } = reason;
+
+    /// <summary>Figures for the message (sizes, limits), already formatted for people.</summary>
+    public string[] Args { get; } = args;
 }
 
 /// <summary>
@@ -174,12 +185,76 @@ internal static class GuardedWorkbookReader
         {
             total += entry.Length;
             var ratio = entry.CompressedLength > 0 ? entry.Length / entry.CompressedLength : entry.Length;
-            if (entry.Length > limits.MaxEntryBytes || total > limits.MaxTotalBytes || (entry.Length > 1_000_000 && ratio > limits.MaxRatio))
+            var oversized = entry.Length > limits.MaxEntryBytes || total > limits.MaxTotalBytes;
+            if (entry.Length > 1_000_000 && (ratio > limits.MaxRatio || (oversized && ratio > OrdinaryXmlRatio)))
             {
                 throw new FileReadException(FileRejection.ZipBomb, $"{entry.FullName}: {entry.Length} bytes from {entry.CompressedLength}");
             }
+
+            if (oversized)
+            {
+                // Ordinary XML compression (a 100 000-row sheet written with inline strings is ~72 MB at ratio ~10):
+                // too big for a returned sheet, not a sign of a malicious file.
+                if (entry.FullName.Contains("worksheets/", StringComparison.OrdinalIgnoreCase) && CountRows(entry, limits.MaxRowsPerSheet) is var rows && rows > limits.MaxRowsPerSheet)
+                {
+                    throw new FileReadException(FileRejection.TooManyRows, $"{entry.FullName}: more than {limits.MaxRowsPerSheet} rows in {entry.Length} bytes");
+                }
+
+                var (size, limit) = entry.Length > limits.MaxEntryBytes ? (entry.Length, limits.MaxEntryBytes) : (total, limits.MaxTotalBytes);
+                throw new FileReadException(FileRejection.TooLarge, $"{entry.FullName}: {entry.Length} bytes from {entry.CompressedLength}, total {total}", Megabytes(size), Megabytes(limit));
+            }
         }
     }
+
+    /// <summary>
+    /// Worksheet XML deflates about 5–20 to 1 (a 100 000-row sheet of inline strings: 72 MB at ~10); an oversized
+    /// part compressed far better than that is filler (zeros, one repeated block), which only a bomb is made of.
+    /// </summary>
+    private const long OrdinaryXmlRatio = 50;
+
+    /// <summary>
+    /// Counts &lt;row&gt; start tags of an oversized worksheet by streaming it (never buffered; stops after
+    /// <paramref name="limit"/> + 1 rows or past the declared size), so the reason given is the true one.
+    /// </summary>
+    private static int CountRows(ZipArchiveEntry entry, int limit)
+    {
+        using var stream = entry.Open();
+        var buffer = new byte[64 * 1024];
+        var rows = 0;
+        long read = 0;
+        var carry = 0;
+        while (rows <= limit && read <= entry.Length + (1 << 20))
+        {
+            var n = stream.Read(buffer, carry, buffer.Length - carry);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+            var span = buffer.AsSpan(0, carry + n);
+            for (var i = span.IndexOf("row"u8); i >= 0 && i + 3 < span.Length; i = NextRow(span, i + 3))
+            {
+                if (i > 0 && span[i - 1] is (byte)'<' or (byte)':' && span[i + 3] is (byte)' ' or (byte)'>')
+                {
+                    rows++;
+                }
+            }
+
+            carry = Math.Min(4, span.Length);
+            span[^carry..].CopyTo(buffer);
+        }
+
+        return rows;
+
+        static int NextRow(ReadOnlySpan<byte> span, int from)
+        {
+            var next = span[from..].IndexOf("row"u8);
+            return next < 0 ? -1 : from + next;
+        }
+    }
+
+    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + " MB";
 
     private static RawWorkbook ReadPackage(ZipArchive zip, Limits limits)
     {
@@ -202,18 +277,23 @@ internal static class GuardedWorkbookReader
         var rels = ReadRelationships(zip, relsPath, baseDir);
         var sharedPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target;
         var stylesPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target;
-        var (fonts, xfFonts) = stylesPath is null ? ([], []) : ReadStyles(zip, stylesPath, limits);
+        var (fonts, xfFonts, xfDates) = stylesPath is null ? ([], [], []) : ReadStyles(zip, stylesPath, limits);
         var shared = sharedPath is null ? [] : ReadSharedStrings(zip, sharedPath, limits);
 
         var workbook = new RawWorkbook();
         var sheets = new List<(string Name, string RelId, bool Hidden)>();
+        var date1904 = false;
         using (var part = Buffer(zip, officeDoc, limits))
         {
             var scanner = new XmlScanner(part.Span);
             string? definedName = null;
             while (scanner.Next() is var token && token != XmlScanner.Token.None)
             {
-                if (token == XmlScanner.Token.Start && scanner.Is("sheet"u8))
+                if (token == XmlScanner.Token.Start && scanner.Is("workbookPr"u8))
+                {
+                    date1904 = scanner.Attribute("date1904"u8) is "1" or "true";
+                }
+                else if (token == XmlScanner.Token.Start && scanner.Is("sheet"u8))
                 {
                     var state = scanner.Attribute("state"u8);
                     sheets.Add((scanner.Attribute("name"u8) ?? "", scanner.Attribute("id"u8) ?? "", state is "hidden" or "veryHidden"));
@@ -242,7 +322,7 @@ internal static class GuardedWorkbookReader
             }
 
             var sheet = new RawSheet { Name = name, Hidden = hidden };
-            ReadSheet(zip, rel.Target, sheet, shared, fonts, xfFonts, limits);
+            ReadSheet(zip, rel.Target, sheet, shared, new CellStyles(fonts, xfFonts, xfDates, date1904), limits);
             workbook.Sheets.Add(sheet);
         }
 
@@ -298,13 +378,18 @@ internal static class GuardedWorkbookReader
         return string.Join('/', parts);
     }
 
-    private static (List<string?> Fonts, List<int> XfFonts) ReadStyles(ZipArchive zip, string path, Limits limits)
+    /// <summary>What a cell's style index says: its font family, whether its number format shows a date.</summary>
+    private sealed record CellStyles(List<string?> Fonts, List<int> XfFonts, List<bool> XfDates, bool Date1904);
+
+    private static (List<string?> Fonts, List<int> XfFonts, List<bool> XfDates) ReadStyles(ZipArchive zip, string path, Limits limits)
     {
         var fonts = new List<string?>();
         var xfFonts = new List<int>();
+        var xfDates = new List<bool>();
+        var customDates = new HashSet<int>();
         if (zip.GetEntry(path) is null)
         {
-            return (fonts, xfFonts);
+            return (fonts, xfFonts, xfDates);
         }
 
         using var part = Buffer(zip, path, limits);
@@ -339,6 +424,12 @@ internal static class GuardedWorkbookReader
                 else if (section == 2 && scanner.Is("xf"u8))
                 {
                     xfFonts.Add(Math.Max(0, scanner.IntAttribute("fontId"u8)));
+                    var format = scanner.IntAttribute("numFmtId"u8);
+                    xfDates.Add(IsBuiltInDateFormat(format) || customDates.Contains(format));
+                }
+                else if (scanner.Is("numFmt"u8) && IsDateFormatCode(scanner.Attribute("formatCode"u8) ?? ""))
+                {
+                    customDates.Add(scanner.IntAttribute("numFmtId"u8));
                 }
             }
             else if (token == XmlScanner.Token.End)
@@ -354,7 +445,62 @@ internal static class GuardedWorkbookReader
             }
         }
 
-        return (fonts, xfFonts);
+        return (fonts, xfFonts, xfDates);
+    }
+
+    /// <summary>Built-in number formats that show a date (14–17, 22; the East Asian 27–36 and 50–58).</summary>
+    private static bool IsBuiltInDateFormat(int id) => id is (>= 14 and <= 17) or 22 or (>= 27 and <= 36) or (>= 50 and <= 58);
+
+    /// <summary>A custom format shows a date when it has d, m or y outside quotes, brackets and escapes (not a time-only format).</summary>
+    internal static bool IsDateFormatCode(string code)
+    {
+        var quoted = false;
+        var bracket = false;
+        bool day = false, year = false;
+        for (var i = 0; i < code.Length; i++)
+        {
+            var ch = code[i];
+            if (ch == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (quoted)
+            {
+                continue;
+            }
+            else if (ch == '\\' || ch == '_' || ch == '*')
+            {
+                i++;
+            }
+            else if (ch == '[')
+            {
+                bracket = true;
+            }
+            else if (ch == ']')
+            {
+                bracket = false;
+            }
+            else if (!bracket)
+            {
+                day |= ch is 'd' or 'D';
+                year |= ch is 'y' or 'Y';
+            }
+        }
+
+        return day || year;
+    }
+
+    /// <summary>An Excel serial day number as dd/MM/yyyy (1900 system with its phantom 29/02/1900, or 1904).</summary>
+    internal static string? SerialDate(string raw, bool date1904)
+    {
+        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) || serial < 1 || serial >= 2958466)
+        {
+            return null;
+        }
+
+        var days = (int)Math.Floor(serial);
+        var date = date1904 ? new DateOnly(1904, 1, 1).AddDays(days) : new DateOnly(1899, 12, 31).AddDays(days > 59 ? days - 1 : days);
+        return date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
     }
 
     private static PartBuffer Buffer(ZipArchive zip, string path, Limits limits)
@@ -454,7 +600,7 @@ internal static class GuardedWorkbookReader
         return [.. list];
     }
 
-    private static void ReadSheet(ZipArchive zip, string path, RawSheet sheet, RawCell[] shared, List<string?> fonts, List<int> xfFonts, Limits limits)
+    private static void ReadSheet(ZipArchive zip, string path, RawSheet sheet, RawCell[] shared, CellStyles styles, Limits limits)
     {
         using var part = Buffer(zip, path, limits);
         var scanner = new XmlScanner(part.Span);
@@ -464,6 +610,8 @@ internal static class GuardedWorkbookReader
         string? cellType = null;
         var cellStyle = 0;
         var value = new StringBuilder();
+        var formula = new StringBuilder();
+        var inFormula = false;
         var inValue = false;
         var inInline = false;
         var inCell = false;
@@ -487,7 +635,12 @@ internal static class GuardedWorkbookReader
                     cellType = scanner.Attribute("t"u8);
                     cellStyle = Math.Max(0, scanner.IntAttribute("s"u8));
                     value.Clear();
+                    formula.Clear();
                     inCell = !scanner.IsEmpty;
+                }
+                else if (name.Length == 1 && name[0] == (byte)'f')
+                {
+                    inFormula = inCell && !scanner.IsEmpty;
                 }
                 else if (name.Length == 1 && name[0] == (byte)'v')
                 {
@@ -526,6 +679,10 @@ internal static class GuardedWorkbookReader
                 {
                     scanner.AppendText(value);
                 }
+                else if (inFormula)
+                {
+                    scanner.AppendText(formula);
+                }
             }
             else
             {
@@ -534,6 +691,10 @@ internal static class GuardedWorkbookReader
                 {
                     inValue = false;
                 }
+                else if (name.Length == 1 && name[0] == (byte)'f')
+                {
+                    inFormula = false;
+                }
                 else if (scanner.Is("is"u8))
                 {
                     inInline = false;
@@ -541,7 +702,16 @@ internal static class GuardedWorkbookReader
                 else if (name.Length == 1 && name[0] == (byte)'c' && inCell)
                 {
                     inCell = false;
-                    AddCell(value.ToString(), cellType, cellStyle, cellColumn);
+                    if (value.Length == 0 && formula.Length > 0)
+                    {
+                        // Saved without a cached value (written by a program, or "calculate manually"): the formula's
+                        // text is what the person typed; kept as text, never evaluated.
+                        AddFormula("=" + formula, cellStyle, cellColumn);
+                    }
+                    else
+                    {
+                        AddCell(value.ToString(), cellType, cellStyle, cellColumn);
+                    }
                 }
                 else if (scanner.Is("row"u8))
                 {
@@ -561,9 +731,12 @@ internal static class GuardedWorkbookReader
             }
         }
 
-        void AddCell(string raw, string? type, int style, int column)
+        void AddCell(string raw, string? type, int style, int column) => Put(MakeCell(raw, type, style, shared, styles), column);
+
+        void AddFormula(string text, int style, int column) => Put(new RawCell(text, FontOf(style, styles), null, unsavedFormula: true), column);
+
+        void Put(RawCell? cell, int column)
         {
-            var cell = MakeCell(raw, type, style, shared, fonts, xfFonts);
             if (cell is not null && column < 16_384)
             {
                 while (cells.Count <= column)
@@ -576,9 +749,12 @@ internal static class GuardedWorkbookReader
         }
     }
 
-    private static RawCell? MakeCell(string raw, string? type, int style, RawCell[] shared, List<string?> fonts, List<int> xfFonts)
+    private static string? FontOf(int style, CellStyles styles) =>
+        style >= 0 && style < styles.XfFonts.Count && styles.XfFonts[style] >= 0 && styles.XfFonts[style] < styles.Fonts.Count ? styles.Fonts[styles.XfFonts[style]] : null;
+
+    private static RawCell? MakeCell(string raw, string? type, int style, RawCell[] shared, CellStyles styles)
     {
-        var font = style >= 0 && style < xfFonts.Count && xfFonts[style] >= 0 && xfFonts[style] < fonts.Count ? fonts[xfFonts[style]] : null;
+        var font = FontOf(style, styles);
         switch (type)
         {
             case "s":
@@ -593,6 +769,9 @@ internal static class GuardedWorkbookReader
                 return new RawCell(raw == "1" ? "TRUE" : "FALSE", font, null);
             case "e":
                 return raw.Length == 0 ? null : new RawCell(raw, font, null);
+            case null or "n" when raw.Length > 0 && style < styles.XfDates.Count && styles.XfDates[style]:
+                // A date typed into a text column: Excel stores the serial day; people wrote a date.
+                return new RawCell(SerialDate(raw, styles.Date1904) ?? raw, font, null);
             default:
                 return raw.Length == 0 ? null : new RawCell(raw, font, null);
         }
@@ -626,7 +805,7 @@ internal static class GuardedWorkbookReader
     {
         if (stream.Length > limits.MaxEntryBytes)
         {
-            throw new FileReadException(FileRejection.TooManyRows, "CSV too large");
+            throw new FileReadException(FileRejection.TooLarge, "CSV too large", Megabytes(stream.Length), Megabytes(limits.MaxEntryBytes));
         }
 
         var bytes = new byte[stream.Length];

@@ -40,9 +40,13 @@ public sealed partial class DocxTemplate
     private readonly string? _qrPartName;
     private readonly List<Segment> _segments;
 
-    private DocxTemplate(string name, List<(string, byte[])> parts, string documentPartName, string? qrPartName, List<Segment> segments, IReadOnlySet<string> tags)
+    private readonly Dictionary<string, List<Segment>> _partSegments;
+
+    private DocxTemplate(string name, List<(string, byte[])> parts, string documentPartName, string? qrPartName, List<Segment> segments, IReadOnlySet<string> tags,
+        Dictionary<string, List<Segment>> partSegments)
     {
         Name = name;
+        _partSegments = partSegments;
         _parts = parts;
         _documentPartName = documentPartName;
         _qrPartName = qrPartName;
@@ -64,6 +68,9 @@ public sealed partial class DocxTemplate
 
     private sealed record InlineField(string Tag) : Segment;
 
+    /// <summary>A merge field (MERGEFIELD with switches, IF, DATE …) computed from the letter's values.</summary>
+    private sealed record ExprField(MergeExpr Expr) : Segment;
+
     private sealed record BlockField(string Tag, string ParagraphStart, string PlainRunProps, string BoldRunProps, string ParagraphEnd) : Segment;
 
     /// <summary>
@@ -72,7 +79,8 @@ public sealed partial class DocxTemplate
     /// to <paramref name="problems"/>; <paramref name="location"/> replaces the file name where a file-level problem is
     /// reported (the plan.yaml line that names the template).
     /// </summary>
-    public static DocxTemplate? Compile(string path, ProblemList problems, IReadOnlyList<string>? requiredTags = null, string? location = null, string? displayName = null)
+    public static DocxTemplate? Compile(string path, ProblemList problems, IReadOnlyList<string>? requiredTags = null, string? location = null, string? displayName = null,
+        IReadOnlyList<string>? columns = null)
     {
         var name = displayName ?? Path.GetFileName(path);
         GuardedPackage package;
@@ -88,19 +96,23 @@ public sealed partial class DocxTemplate
             return null;
         }
 
-        return Compile(package, problems, requiredTags);
+        return Compile(package, problems, requiredTags, columns);
     }
 
     /// <summary>Compiles a template held in memory (a built-in one, an upload): checked by the guarded opener first.</summary>
-    public static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags = null) =>
-        Compile(bytes, name, problems, requiredTags, InputLimits.Template);
+    /// <remarks>
+    /// <paramref name="columns"/> are the headers of the delegate list: a MERGEFIELD named after one of them (the way
+    /// Word names fields when it connects to a list) takes that column's value (<see cref="MergeKeys.Column"/>).
+    /// </remarks>
+    public static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags = null, IReadOnlyList<string>? columns = null) =>
+        Compile(bytes, name, problems, requiredTags, InputLimits.Template, columns);
 
     /// <summary>As above with other limits: the script's template once its rows are in is a whole document.</summary>
-    internal static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags, PackageLimits limits)
+    internal static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags, PackageLimits limits, IReadOnlyList<string>? columns = null)
     {
         try
         {
-            return Compile(GuardedPackage.FromBytes(bytes, name, PackageKind.WordDocument, limits), problems, requiredTags);
+            return Compile(GuardedPackage.FromBytes(bytes, name, PackageKind.WordDocument, limits), problems, requiredTags, columns);
         }
         catch (InputFileException ex)
         {
@@ -109,7 +121,7 @@ public sealed partial class DocxTemplate
         }
     }
 
-    private static DocxTemplate? Compile(GuardedPackage package, ProblemList problems, IReadOnlyList<string>? requiredTags)
+    private static DocxTemplate? Compile(GuardedPackage package, ProblemList problems, IReadOnlyList<string>? requiredTags, IReadOnlyList<string>? columns)
     {
         var name = package.Name;
         var bytes = package.ToArray();
@@ -119,6 +131,8 @@ public sealed partial class DocxTemplate
         var tags = new HashSet<string>(StringComparer.Ordinal);
         var fieldIndex = new List<(string Tag, FieldKind Kind, string Plain, string Bold)>();
         var errorsBefore = problems.Errors.Count();
+        var merge = new MergeFieldConverter(new MergeNames(columns ?? []), problems, name);
+        var mergeParts = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             using (var doc = WordprocessingDocument.Open(work, true, package.SdkSettings))
@@ -131,7 +145,27 @@ public sealed partial class DocxTemplate
                     return null;
                 }
 
-                ConvertMergeFields(body, name, problems);
+                merge.Convert(body, MergeFieldConverter.BodyLabel);
+                RemoveMailMergeSettings(main);
+                foreach (var (part, root, label) in HeadersAndFooters(main))
+                {
+                    var before = merge.Exprs.Count;
+                    merge.Convert(root, label);
+                    if (merge.Exprs.Count > before)
+                    {
+                        root.Save();
+                        mergeParts[part.Uri.OriginalString.TrimStart('/')] = label;
+                    }
+                }
+
+                // An office's mail-merge template addresses the letter with its own columns and has no QR field: the
+                // QR code is put where the office marked it, else before the signature block (templates/README.md).
+                var isMailMerge = merge.MergeFieldCount > 0;
+                if (isMailMerge && !body.Descendants<SdtElement>().Any(s => s.SdtProperties?.GetFirstChild<Tag>()?.Val?.Value is { } t && TemplateFields.Find(t)?.Kind == FieldKind.Picture))
+                {
+                    QrPlacement.Place(body, name, problems);
+                }
+
                 var needsQr = false;
                 foreach (var sdt in body.Descendants<SdtElement>().ToList())
                 {
@@ -200,9 +234,21 @@ public sealed partial class DocxTemplate
                     }
                 }
 
+                foreach (var expr in merge.Exprs)
+                {
+                    foreach (var key in expr.Keys)
+                    {
+                        if (TemplateFields.Find(key) is { } used && used.Tag == key)
+                        {
+                            tags.Add(key);
+                        }
+                    }
+                }
+
                 foreach (var tag in requiredTags ?? [])
                 {
-                    if (!tags.Contains(tag))
+                    // A mail-merge template addresses the letter with its own fields (the list's columns).
+                    if (!tags.Contains(tag) && !(isMailMerge && TemplateFields.Find(tag)?.Kind == FieldKind.Text))
                     {
                         problems.Error("TEMPLATE_REQUIRED_FIELD", name, $"Template lacks the required field '{tag}'.", tag);
                     }
@@ -240,6 +286,7 @@ public sealed partial class DocxTemplate
         string? documentPartName = null;
         string? documentXml = null;
         string? qrPartName = null;
+        var partSegments = new Dictionary<string, List<Segment>>(StringComparer.Ordinal);
         using (var zip = new ZipArchive(work, ZipArchiveMode.Read, true))
         {
             var docRels = zip.GetEntry("word/_rels/document.xml.rels");
@@ -262,6 +309,10 @@ public sealed partial class DocxTemplate
                     documentPartName = entry.FullName;
                     documentXml = Encoding.UTF8.GetString(ms.ToArray());
                 }
+                else if (mergeParts.ContainsKey(entry.FullName))
+                {
+                    partSegments[entry.FullName] = Cut(Encoding.UTF8.GetString(ms.ToArray()), fieldIndex, merge.Exprs);
+                }
 
                 parts.Add((entry.FullName, ms.ToArray()));
             }
@@ -273,16 +324,30 @@ public sealed partial class DocxTemplate
             return null;
         }
 
-        var segments = Cut(documentXml, fieldIndex);
-        return new DocxTemplate(name, parts, documentPartName, qrPartName, segments, tags);
+        var segments = Cut(documentXml, fieldIndex, merge.Exprs);
+        var template = new DocxTemplate(name, parts, documentPartName, qrPartName, segments, tags, partSegments);
+        foreach (var (part, label) in mergeParts)
+        {
+            var perDelegate = template.PerDelegateKeys(part);
+            if (perDelegate.Count > 0)
+            {
+                problems.Warning("TEMPLATE_HEADER_PER_DELEGATE", Locations.Join(name, label), "Per-delegate fields in a header or footer are left empty in the print file.",
+                    label, string.Join(", ", perDelegate));
+            }
+        }
+
+        return template;
     }
 
     /// <summary>Writes one filled document. <paramref name="values"/> maps tags to text ("\n" separates lines).</summary>
     public void Render(IReadOnlyDictionary<string, string> values, ReadOnlySpan<byte> qrPng, Stream output) =>
-        WritePackage(RenderDocumentXml(values), qrPng, output);
+        WritePackage(RenderDocumentXml(values), qrPng, output, values);
 
-    /// <summary>Writes the package around an already filled document.xml (and the QR picture, if any).</summary>
-    internal void WritePackage(string documentXml, ReadOnlySpan<byte> qrPng, Stream output)
+    /// <summary>
+    /// Writes the package around an already filled document.xml (and the QR picture, if any); headers and footers with
+    /// merge fields are filled from <paramref name="values"/>.
+    /// </summary>
+    internal void WritePackage(string documentXml, ReadOnlySpan<byte> qrPng, Stream output, IReadOnlyDictionary<string, string>? values = null)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, true);
         foreach (var (name, bytes) in _parts)
@@ -297,15 +362,76 @@ public sealed partial class DocxTemplate
             }
             else
             {
-                s.Write(isQr ? qrPng : bytes);
+                s.Write(isQr ? qrPng : PartBytes(name, bytes, values));
+            }
+        }
+    }
+
+    /// <summary>A part as written into a letter: a header or footer with merge fields filled from <paramref name="values"/>.</summary>
+    internal byte[] PartBytes(string name, byte[] bytes, IReadOnlyDictionary<string, string>? values)
+    {
+        if (!_partSegments.TryGetValue(name, out var segments))
+        {
+            return bytes;
+        }
+
+        using var writer = new StringWriter();
+        Write(writer, segments, values ?? new Dictionary<string, string>());
+        return Encoding.UTF8.GetBytes(writer.ToString());
+    }
+
+    /// <summary>The per-delegate values a header or footer part reads (columns, per-delegate vocabulary, the record number).</summary>
+    private List<string> PerDelegateKeys(string part) =>
+        _partSegments[part].OfType<ExprField>().SelectMany(e => e.Expr.Keys)
+            .Where(k => k.StartsWith('@') || k == MergeKeys.RecordNumber || TemplateFields.Find(k)?.PerDelegate == true)
+            .Select(k => k.TrimStart('@')).Distinct().ToList();
+
+    /// <summary>
+    /// A letter is not a mail-merge main document: Word's merge settings (w:mailMerge, the link to the office's Excel
+    /// file) would make Word ask for the data source each time a delegate's letter is opened.
+    /// </summary>
+    private static void RemoveMailMergeSettings(MainDocumentPart main)
+    {
+        if (main.DocumentSettingsPart is not { Settings: { } settings } part || settings.GetFirstChild<MailMerge>() is not { } mailMerge)
+        {
+            return;
+        }
+
+        mailMerge.Remove();
+        foreach (var rel in part.ExternalRelationships.Where(r => r.RelationshipType.EndsWith("/mailMergeSource", StringComparison.Ordinal)
+            || r.RelationshipType.EndsWith("/mailMergeHeaderSource", StringComparison.Ordinal)).ToList())
+        {
+            part.DeleteExternalRelationship(rel);
+        }
+
+        settings.Save();
+    }
+
+    private static IEnumerable<(OpenXmlPart Part, OpenXmlPartRootElement Root, string Label)> HeadersAndFooters(MainDocumentPart main)
+    {
+        foreach (var header in main.HeaderParts)
+        {
+            if (header.Header is { } root)
+            {
+                yield return (header, root, $"đầu trang ({Path.GetFileName(header.Uri.OriginalString)})");
+            }
+        }
+
+        foreach (var footer in main.FooterParts)
+        {
+            if (footer.Footer is { } root)
+            {
+                yield return (footer, root, $"chân trang ({Path.GetFileName(footer.Uri.OriginalString)})");
             }
         }
     }
 
     /// <summary>Writes the whole document.xml with the values filled.</summary>
-    public void WriteDocument(TextWriter writer, IReadOnlyDictionary<string, string> values)
+    public void WriteDocument(TextWriter writer, IReadOnlyDictionary<string, string> values) => Write(writer, _segments, values);
+
+    private static void Write(TextWriter writer, List<Segment> segments, IReadOnlyDictionary<string, string> values)
     {
-        foreach (var segment in _segments)
+        foreach (var segment in segments)
         {
             switch (segment)
             {
@@ -317,6 +443,9 @@ public sealed partial class DocxTemplate
                     break;
                 case BlockField b:
                     WriteBlock(writer, b, values.GetValueOrDefault(b.Tag) ?? "");
+                    break;
+                case ExprField e:
+                    WriteInline(writer, e.Expr.Eval(values));
                     break;
             }
         }
@@ -381,7 +510,7 @@ public sealed partial class DocxTemplate
         }
     }
 
-    private static List<Segment> Cut(string xml, List<(string Tag, FieldKind Kind, string Plain, string Bold)> fields)
+    private static List<Segment> Cut(string xml, List<(string Tag, FieldKind Kind, string Plain, string Bold)> fields, List<MergeExpr> exprs)
     {
         var segments = new List<Segment>();
         var pos = 0;
@@ -389,13 +518,22 @@ public sealed partial class DocxTemplate
         {
             var inline = xml.IndexOf(InlineOpen, pos);
             var block = xml.IndexOf(BlockOpen, pos);
-            if (inline < 0 && block < 0)
+            var expr = xml.IndexOf(MergeFieldConverter.ExprOpen, pos);
+            if (inline < 0 && block < 0 && expr < 0)
             {
                 segments.Add(new Literal(xml[pos..]));
                 break;
             }
 
-            if (inline >= 0 && (block < 0 || inline < block))
+            if (expr >= 0 && (inline < 0 || expr < inline) && (block < 0 || expr < block))
+            {
+                var close = xml.IndexOf(MergeFieldConverter.ExprClose, expr);
+                var index = int.Parse(xml.AsSpan(expr + 1, close - expr - 1), provider: System.Globalization.CultureInfo.InvariantCulture);
+                segments.Add(new Literal(xml[pos..expr]));
+                segments.Add(new ExprField(exprs[index]));
+                pos = close + 1;
+            }
+            else if (inline >= 0 && (block < 0 || inline < block))
             {
                 var close = xml.IndexOf(InlineClose, inline);
                 var index = int.Parse(xml.AsSpan(inline + 1, close - inline - 1), provider: System.Globalization.CultureInfo.InvariantCulture);
@@ -504,95 +642,6 @@ public sealed partial class DocxTemplate
             }));
     }
 
-    /// <summary>Turns MERGEFIELDs (simple and complex) into tagged inline content controls, so both template kinds take one path.</summary>
-    private static void ConvertMergeFields(Body body, string name, ProblemList problems)
-    {
-        foreach (var simple in body.Descendants<SimpleField>().ToList())
-        {
-            var field = MergeFieldName(simple.Instruction?.Value);
-            if (field is null)
-            {
-                continue;
-            }
-
-            var rp = simple.Descendants<RunProperties>().FirstOrDefault()?.CloneNode(true) as RunProperties ?? new RunProperties();
-            simple.InsertBeforeSelf(MergeControl(field, rp));
-            simple.Remove();
-        }
-
-        foreach (var paragraph in body.Descendants<Paragraph>().ToList())
-        {
-            var runs = paragraph.Elements<Run>().ToList();
-            for (var i = 0; i < runs.Count; i++)
-            {
-                if (runs[i].GetFirstChild<FieldChar>()?.FieldCharType?.Value != FieldCharValues.Begin)
-                {
-                    continue;
-                }
-
-                var end = -1;
-                var instruction = new StringBuilder();
-                RunProperties? resultProps = null;
-                var inResult = false;
-                for (var j = i + 1; j < runs.Count; j++)
-                {
-                    var fc = runs[j].GetFirstChild<FieldChar>()?.FieldCharType?.Value;
-                    if (fc == FieldCharValues.End)
-                    {
-                        end = j;
-                        break;
-                    }
-
-                    if (fc == FieldCharValues.Separate)
-                    {
-                        inResult = true;
-                    }
-                    else if (!inResult)
-                    {
-                        instruction.Append(string.Concat(runs[j].Elements<FieldCode>().Select(c => c.Text)));
-                    }
-                    else
-                    {
-                        resultProps ??= runs[j].RunProperties;
-                    }
-                }
-
-                var fieldName = MergeFieldName(instruction.ToString());
-                if (end < 0 || fieldName is null)
-                {
-                    continue;
-                }
-
-                var rp = (RunProperties?)(resultProps ?? runs[i].RunProperties)?.CloneNode(true) ?? new RunProperties();
-                runs[i].InsertBeforeSelf(MergeControl(fieldName, rp));
-                for (var j = i; j <= end; j++)
-                {
-                    runs[j].Remove();
-                }
-
-                i = end;
-            }
-        }
-
-        _ = name;
-        _ = problems;
-    }
-
-    private static SdtRun MergeControl(string field, RunProperties rp) =>
-        new(new SdtProperties(new SdtAlias { Val = field }, new Tag { Val = field }),
-            new SdtContentRun(new Run(rp, new WText($"«{field}»"))));
-
-    private static string? MergeFieldName(string? instruction)
-    {
-        if (instruction is null)
-        {
-            return null;
-        }
-
-        var match = MergeFieldPattern().Match(instruction);
-        return match.Success ? match.Groups["name"].Value.Trim('"') : null;
-    }
-
     private static string ReadText(ZipArchiveEntry entry)
     {
         using var s = entry.Open();
@@ -609,9 +658,6 @@ public sealed partial class DocxTemplate
     /// <summary>A 1×1 white PNG used until a delegate's QR code is put in.</summary>
     private static readonly byte[] QrPlaceholderPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC");
-
-    [GeneratedRegex(@"^\s*MERGEFIELD\s+(?<name>""[^""]+""|\S+)", RegexOptions.IgnoreCase)]
-    private static partial Regex MergeFieldPattern();
 
     [GeneratedRegex(@"<Relationship\s[^>]*?Id=""(?<id>[^""]+)""[^>]*?Target=""(?<target>[^""]+)""|<Relationship\s[^>]*?Target=""(?<target>[^""]+)""[^>]*?Id=""(?<id>[^""]+)""")]
     private static partial Regex RelTarget();

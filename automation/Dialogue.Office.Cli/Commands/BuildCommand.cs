@@ -28,22 +28,9 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
         }
 
         var outDir = OutputFolder(settings, plan);
-        PublishRequest? publish = null;
-        var config = SharingConfiguration.Build();
-        var sharing = PublishCommand.Merge(SharingConfiguration.Sharing(config), plan.Sharing);
-        if (sharing.SiteUrl.Length > 0 || settings.Publish)
+        if (!Publishing(plan, outDir, settings.Publish, out var publish))
         {
-            var connection = SharingConfiguration.Graph(config);
-            var target = PublishTarget.FromPlan(sharing, connection, SharingConfiguration.Local(config), plan.Conference.Code);
-            if (target is SharePointTarget && !PublishCommand.PrepareSignIn(connection))
-            {
-                return ExitCodes.InputErrors;
-            }
-
-            ConsoleOutput.Info(target is SharePointTarget
-                ? $"Tài liệu sẽ được công bố lên SharePoint ({sharing.SiteUrl}); mã QR trên giấy mời mang liên kết chia sẻ của thư mục tài liệu."
-                : "Chưa cấu hình SharePoint: tài liệu được công bố vào thư mục chia sẻ cục bộ; mã QR mang đường dẫn tài liệu ghi trong kế hoạch.");
-            publish = new PublishRequest { SourceFolder = outDir, Target = target, Options = PublishOptions.FromPlan(sharing) };
+            return ExitCodes.InputErrors;
         }
 
         var result = StepProgress.Run(steps => ConferencePacket.Build(new PacketRequest(plan, outDir)
@@ -55,17 +42,53 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
         return Summary(result, outDir);
     }
 
+    /// <summary>
+    /// The publish request of a packet run (the core resolves the target: plan over configuration), or null when the
+    /// run does not publish: a SharePoint target always publishes first (so the QR codes carry its link), the local
+    /// share only with --publish. False when the Microsoft 365 sign-in is not set up.
+    /// </summary>
+    internal static bool Publishing(ConferencePlan plan, string outDir, bool requested, out PublishRequest? publish)
+    {
+        publish = null;
+        var config = SharingConfiguration.Build();
+        var connection = SharingConfiguration.Graph(config);
+        var request = PublishTargets.ForPlan(plan, SharingConfiguration.Sharing(config), connection, SharingConfiguration.Local(config), outDir);
+        if (!requested && !PublishTargets.PublishWithBuild(request.Target))
+        {
+            return true;
+        }
+
+        if (request.Target is SharePointTarget sp)
+        {
+            if (!PublishCommand.PrepareSignIn(connection))
+            {
+                return false;
+            }
+
+            ConsoleOutput.Info($"Tài liệu sẽ được công bố lên SharePoint ({sp.SiteUrl}); mã QR trên giấy mời mang liên kết chia sẻ của thư mục tài liệu.");
+        }
+        else
+        {
+            ConsoleOutput.Info(PublishTargets.QrCarriesFolderLink(request.Target)
+                ? "Chưa cấu hình SharePoint: tài liệu được công bố vào thư mục chia sẻ cục bộ; mã QR mang liên kết của thư mục đó."
+                : "Chưa cấu hình SharePoint: tài liệu được công bố vào thư mục chia sẻ cục bộ; mã QR mang đường dẫn tài liệu ghi trong kế hoạch.");
+        }
+
+        publish = request;
+        return true;
+    }
+
     internal static ConferencePlan? Load(string folder)
     {
         var loaded = PlanLoader.Load(folder);
-        var hasErrors = ConsoleOutput.Problems(loaded.Problems);
-        if (hasErrors || loaded.Plan is null)
+        ConsoleOutput.Problems(loaded.Problems);
+        if (PlanGate.Open(loaded, PlanUse.Documents, out _) is null)
         {
             ConsoleOutput.Error("Kế hoạch còn lỗi nên chưa tạo tài liệu; hãy sửa các lỗi trên rồi chạy lại (dialogue validate để chỉ kiểm tra).");
             return null;
         }
 
-        return loaded.Plan;
+        return loaded.Plan!;
     }
 
     /// <summary>The output folder (default out/&lt;code&gt;); one that cannot be used is a usage error (exit 2).</summary>

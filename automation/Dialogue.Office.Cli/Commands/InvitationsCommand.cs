@@ -7,7 +7,10 @@ using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli.Commands;
 
-/// <summary><c>dialogue invitations &lt;plan&gt; [--out]</c>: only the invitations, the print file and their list.</summary>
+/// <summary>
+/// <c>dialogue invitations &lt;plan&gt; [--out]</c>: only the invitations, the print file and their list (the packet
+/// flow with <see cref="PacketParts.Invitations"/>; a SharePoint plan publishes first, as <c>build</c> does).
+/// </summary>
 public sealed class InvitationsCommand : Command<PlanOutputSettings>
 {
     public override int Execute(CommandContext context, PlanOutputSettings settings, CancellationToken cancellationToken)
@@ -19,30 +22,19 @@ public sealed class InvitationsCommand : Command<PlanOutputSettings>
         }
 
         var outDir = BuildCommand.OutputFolder(settings, plan);
-        var output = OutputFolder.Open(outDir, plan.Folder);
-        var result = StepProgress.Run(steps => InvitationGenerator.Generate(new InvitationRequest(plan, outDir)
+        if (!BuildCommand.Publishing(plan, outDir, requested: false, out var publish))
         {
-            Progress = new InlineProgress<int>(n => steps.Report("Giấy mời", n, plan.Delegates.Count)),
+            return ExitCodes.InputErrors;
+        }
+
+        // The same flow as build, invitations only: letters of delegates no longer in the list (and older names of
+        // renamed ones) are removed, so the folder holds exactly the current letters.
+        var result = StepProgress.Run(steps => ConferencePacket.Build(new PacketRequest(plan, outDir)
+        {
+            Parts = PacketParts.Invitations,
+            Progress = new InlineProgress<PacketProgress>(p => steps.Report(p.Step, p.Done, p.Total)),
+            Publish = publish,
         }));
-
-        // Letters of delegates no longer in the list (and older names of renamed ones) are removed: the folder holds
-        // exactly the current letters.
-        output.Record("invitations", [.. result!.Invitations.Select(i => i.RelativePath), result.PrintFile, result.ListFile]);
-        var commit = output.Commit(result.HasErrors ? [] : ["invitations"]);
-        var steps = new List<PacketStep>
-        {
-            new("Giấy mời (mỗi đại biểu một tệp)", result.Invitations.Count, InvitationGenerator.Folder + "/", result.Problems),
-        };
-        if (commit.Removed.Count > 0 || commit.Problems.Count > 0)
-        {
-            steps.Add(new PacketStep("Gỡ tệp của lần tạo trước không còn trong hồ sơ", commit.Removed.Count, OutputFolder.ManifestName, commit.Problems));
-        }
-
-        if (result.PrintFile is not null)
-        {
-            steps.Add(new PacketStep("Giấy mời – tệp in gộp", 1, InvitationGenerator.PrintFileName, []));
-        }
-
-        return BuildCommand.Summary(new PacketResult(outDir, steps), outDir);
+        return BuildCommand.Summary(result, outDir);
     }
 }

@@ -102,7 +102,7 @@ public sealed class PublishCommand : Command<PublishSettings>
                 return ExitCodes.InputErrors;
             }
 
-            sharing = Merge(sharing, plan.Plan.Sharing);
+            sharing = PublishTargets.Merge(sharing, plan.Plan.Sharing);
         }
 
         sharing = sharing with
@@ -118,7 +118,7 @@ public sealed class PublishCommand : Command<PublishSettings>
         var connection = SharingConfiguration.Graph(config);
         var local = SharingConfiguration.Local(config);
         var defaultFolder = Path.GetFileName(Path.GetFullPath(settings.OutputFolder).TrimEnd(Path.DirectorySeparatorChar));
-        var target = PublishTarget.FromPlan(sharing, connection, local, defaultFolder);
+        var target = PublishTargets.Resolve(sharing, connection, local, defaultFolder);
         if (target is SharePointTarget)
         {
             if (!PrepareSignIn(connection))
@@ -231,17 +231,6 @@ public sealed class PublishCommand : Command<PublishSettings>
             AnsiConsole.MarkupLine($"Liên kết thư mục tài liệu ({scope}), dùng cho mã QR: [bold]{Markup.Escape(result.FolderLink)}[/]");
         }
     }
-
-    /// <summary>Plan values win over configuration where the plan sets them.</summary>
-    internal static SharingSettings Merge(SharingSettings config, SharingSettings plan) => config with
-    {
-        SiteUrl = plan.SiteUrl.Length > 0 ? plan.SiteUrl : config.SiteUrl,
-        Library = plan.Library.Length > 0 ? plan.Library : config.Library,
-        Folder = plan.Folder.Length > 0 ? plan.Folder : config.Folder,
-        LinkScope = plan.LinkScope,
-        LinkExpires = plan.LinkExpires ?? config.LinkExpires,
-        Editors = plan.Editors.Count > 0 ? plan.Editors : config.Editors,
-    };
 }
 
 /// <summary>

@@ -91,17 +91,16 @@ public sealed class QuestionsMergeCommand : Command<QuestionsMergeSettings>
 }
 
 /// <summary>
-/// Question commands need the plan's topics, units and deadlines, not its delegate list: problems with the
-/// delegate list are shown as warnings and do not stop them.
+/// Question commands need the plan's topics, units and deadlines, not its delegate list: the core's plan gate
+/// (<see cref="PlanUse.Questions"/>) lets delegate-list errors through, as it does for the host's question endpoints.
 /// </summary>
 internal static class QuestionsPlan
 {
     /// <summary>The plan, or null with the errors that stop a question command.</summary>
     public static (ConferencePlan? Plan, IReadOnlyList<Problem> Blocking) Read(string folder)
     {
-        var loaded = PlanLoader.Load(folder);
-        var blocking = ProblemOrder.Sort(loaded.Problems.Where(p => p.IsError && !p.Code.StartsWith("DELEGATE", StringComparison.Ordinal)));
-        return blocking.Count > 0 || loaded.Plan is null ? (null, blocking) : (loaded.Plan, []);
+        var plan = PlanGate.Open(PlanLoader.Load(folder), PlanUse.Questions, out var blocking);
+        return (plan, blocking);
     }
 
     /// <summary>The plan, or null after printing why the command cannot use it.</summary>

@@ -244,19 +244,7 @@ public sealed class ApiTests(AddInFactory factory) : IClassFixture<AddInFactory>
         return problem;
     }
 
-    private async Task<JsonElement> Finish(HttpResponseMessage started)
-    {
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var job = await started.Content.ReadFromJsonAsync<JsonElement>();
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (job.GetProperty("state").GetString() == "running" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-            job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{job.GetProperty("id").GetString()}");
-        }
-
-        return job;
-    }
+    private Task<JsonElement> Finish(HttpResponseMessage started) => Jobs.Finish(factory, _client, started);
 
     private static ByteArrayContent FileContent(string path) => new(System.IO.File.ReadAllBytes(path));
 

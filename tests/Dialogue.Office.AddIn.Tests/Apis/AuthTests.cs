@@ -55,7 +55,7 @@ public sealed class AuthTests(EntraFactory factory) : IClassFixture<EntraFactory
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private string Token(SecurityKey? key = null, string? audience = null, string? issuer = null, DateTime? expires = null, string scope = "access_as_user")
+    private string Token(SecurityKey? key = null, string? audience = null, string? issuer = null, DateTime? expires = null, string scope = "access_as_user", bool withUserId = true)
     {
         var now = DateTime.UtcNow;
         var end = expires ?? now.AddMinutes(30);
@@ -64,7 +64,9 @@ public sealed class AuthTests(EntraFactory factory) : IClassFixture<EntraFactory
         {
             Issuer = issuer ?? EntraFactory.Issuer,
             Audience = audience ?? EntraFactory.ClientId,
-            Subject = new ClaimsIdentity([new Claim("oid", "9a1b2c3d-0000-4000-8000-000000000001"), new Claim("name", "Nguyễn Văn A"), new Claim("scp", scope)]),
+            Subject = new ClaimsIdentity(withUserId
+                ? [new Claim("oid", "9a1b2c3d-0000-4000-8000-000000000001"), new Claim("name", "Nguyễn Văn A"), new Claim("scp", scope)]
+                : [new Claim("name", "Nguyễn Văn A"), new Claim("scp", scope)]),
             IssuedAt = end.AddHours(-1),
             NotBefore = end.AddHours(-1),
             Expires = end,
@@ -147,6 +149,10 @@ public sealed class AuthTests(EntraFactory factory) : IClassFixture<EntraFactory
     [Fact]
     public async Task Api_TokenFromAnotherTenant_IsRefused() =>
         await AssertRefused(await GetPlans(Token(issuer: "https://login.microsoftonline.com/99999999-0000-0000-0000-000000000000/v2.0")), "AUTH_TOKEN_INVALID");
+
+    [Fact]
+    public async Task Api_TokenWithoutAStableUserId_IsRefusedAsInvalid() =>
+        await AssertRefused(await GetPlans(Token(withUserId: false)), "AUTH_TOKEN_INVALID");
 
     [Fact]
     public async Task Api_TokenWithoutTheAddInScope_IsForbidden()

@@ -194,7 +194,7 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
     }
 
     [Fact]
-    public async Task Invitations_WithPublish_QrCodesCarryThePublishedFolderLink()
+    public async Task Invitations_WithPublishToALoopbackShare_QrCodesKeepThePlansPacketUrl()
     {
         using var form = new MultipartFormDataContent { { new StringContent("true"), "publish" } };
         var job = await Finish(await _client.PostAsync($"/api/invitations/{Plan}/jobs", form));
@@ -205,6 +205,10 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
         var folderLink = published.GetProperty("folderLink").GetString()!;
         Assert.Contains("/share/", folderLink, StringComparison.Ordinal);
 
+        // The host is reached at a loopback address here: a link only this machine opens is no use on paper, so the
+        // core keeps the plan's packet URL in the QR codes (as `dialogue build --publish` does with the local share).
+        var packetUrl = Automation.Plans.PlanLoader.Load(Path.Combine(RepoPaths.Samples, Plan)).Require().Conference.PacketUrl;
+        Assert.Equal(packetUrl, job.GetProperty("summary").GetProperty("qrLink").GetString());
         var all = job.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "all");
         using var zip = new ZipArchive(new MemoryStream(await _client.GetByteArrayAsync(all.GetProperty("url").GetString())));
         using var letter = new MemoryStream();
@@ -214,7 +218,9 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
         }
 
         using var doc = WordprocessingDocument.Open(new MemoryStream(letter.ToArray()), false);
-        Assert.Contains(folderLink + "?db=", doc.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        var text = doc.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains(packetUrl + "?db=", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(folderLink, text, StringComparison.Ordinal);
         var listing = await _client.GetStringAsync(new Uri(folderLink).AbsolutePath);
         Assert.Contains("giay-moi-in-gop.docx", listing, StringComparison.Ordinal);
     }
@@ -245,17 +251,5 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
         return await Finish(await _client.PostAsync($"/api/questions/{Plan}/consolidate", form));
     }
 
-    private async Task<JsonElement> Finish(HttpResponseMessage started)
-    {
-        Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
-        var job = await started.Content.ReadFromJsonAsync<JsonElement>();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (job.GetProperty("state").GetString() == "running" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-            job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{job.GetProperty("id").GetString()}");
-        }
-
-        return job;
-    }
+    private Task<JsonElement> Finish(HttpResponseMessage started) => Jobs.Finish(factory, _client, started);
 }

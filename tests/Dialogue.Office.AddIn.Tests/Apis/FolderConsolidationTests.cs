@@ -171,17 +171,5 @@ public sealed class FolderConsolidationTests(AddInFactory factory, EntraFactory 
         return await _client.PostAsync($"/api/questions/{Plan}/consolidate", form);
     }
 
-    private async Task<JsonElement> Finish(HttpResponseMessage started)
-    {
-        Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
-        var job = await started.Content.ReadFromJsonAsync<JsonElement>();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (job.GetProperty("state").GetString() == "running" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-            job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{job.GetProperty("id").GetString()}");
-        }
-
-        return job;
-    }
+    private Task<JsonElement> Finish(HttpResponseMessage started) => Jobs.Finish(factory, _client, started);
 }

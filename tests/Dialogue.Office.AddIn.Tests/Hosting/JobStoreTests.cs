@@ -20,13 +20,33 @@ public sealed class JobStoreTests : IDisposable
             j.Complete([], []);
             return Task.CompletedTask;
         });
-        for (var i = 0; i < 100 && job.State == JobState.Running; i++)
-        {
-            await Task.Delay(10);
-        }
-
+        Assert.Equal(JobState.Done, await job.Finished);
         Assert.Equal(JobState.Done, job.State);
         return job;
+    }
+
+    [Fact]
+    public void Start_ReclaimsJobFoldersOfEarlierRunsOlderThanTheRetention()
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        string Folder(string name, DateTime written)
+        {
+            var path = Path.Combine(_root, name);
+            Directory.CreateDirectory(path);
+            File.WriteAllText(Path.Combine(path, "a.txt"), "x");
+            Directory.SetLastWriteTimeUtc(path, written);
+            return path;
+        }
+
+        var stale = Folder(Guid.NewGuid().ToString("N"), now.AddHours(-30));
+        var recent = Folder(Guid.NewGuid().ToString("N"), now.AddHours(-2));
+        var share = Folder("share", now.AddDays(-10));
+
+        _ = Store();
+
+        Assert.False(Directory.Exists(stale));
+        Assert.True(Directory.Exists(recent));
+        Assert.True(Directory.Exists(share));
     }
 
     [Fact]
@@ -61,15 +81,31 @@ public sealed class JobStoreTests : IDisposable
         var store = Store();
         var job = store.Start("", "test", 1, (_, _) =>
             throw new Automation.Diagnostics.ProblemException(Automation.Diagnostics.Problem.Error("QUESTIONS_NO_INPUT", "x", "No input")));
-        for (var i = 0; i < 100 && job.State == JobState.Running; i++)
-        {
-            await Task.Delay(10);
-        }
-
+        Assert.Equal(JobState.Failed, await job.Finished);
         Assert.Equal(JobState.Failed, job.State);
         Assert.Equal("JOB_FAILED", job.FailureCode);
         Assert.Equal("QUESTIONS_NO_INPUT", Assert.Single(job.Problems).Code);
     }
+
+    [Fact]
+    public async Task Start_WorkReturningWithoutCompleting_StillEndsTheJob()
+    {
+        var store = Store();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var job = store.Start("", "test", 1, async (_, _) => await release.Task);
+
+        // Running until the work returns: nothing completes the job early.
+        Assert.False(job.Finished.IsCompleted);
+        Assert.Equal(JobState.Running, job.State);
+        Assert.Same(job.Finished, store.Finished(job.Id));
+        release.SetResult();
+
+        Assert.Equal(JobState.Failed, await job.Finished);
+        Assert.Equal("INTERNAL_ERROR", job.FailureCode);
+    }
+
+    [Fact]
+    public void Finished_UnknownJob_IsNull() => Assert.Null(Store().Finished("no-such-job"));
 
     public void Dispose()
     {

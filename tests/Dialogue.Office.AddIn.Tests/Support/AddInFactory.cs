@@ -22,6 +22,13 @@ public class AddInFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Clients speak as the pane does: with its request header (see HostDefences.RequestHeader).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Dialogue-Office", "1");
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

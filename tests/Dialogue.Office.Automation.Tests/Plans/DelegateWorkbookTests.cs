@@ -56,7 +56,7 @@ public sealed class DelegateWorkbookTests
         Assert.Equal(["x"], Column(lists, 3));
 
         // Every label offered in the dropdown is read back as its own group.
-        Assert.Equal(Enum.GetValues<ProtocolGroup>(), DelegateWorkbook.GroupLabels.Select(l => DelegateColumns.ParseGroup(l)!.Value));
+        Assert.Equal(Enum.GetValues<ProtocolGroup>().OrderBy(ProtocolTitles.TierOrder).ThenBy(g => (int)g), DelegateWorkbook.GroupLabels.Select(l => DelegateColumns.ParseGroup(l)!.Value));
     }
 
     [Fact]

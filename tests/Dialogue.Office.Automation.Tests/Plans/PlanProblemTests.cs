@@ -149,6 +149,21 @@ public sealed partial class PlanProblemTests
         ["DELEGATE_BAD_EMAIL"] = b => Row(b, 3, "Email", With("email", "nguyenvanan@yenbai")),
         ["DELEGATE_UNKNOWN_GROUP"] = b => Row(b, 3, "Nhóm", With("group", "Khách mời danh dự")),
         ["DELEGATE_BAD_RANK"] = b => Row(b, 3, "Thứ bậc", With("rank", "hai")),
+        ["DELEGATE_TITLE_UNKNOWN"] = b => Row(b, 3, "Chức vụ", With("position", "Cố vấn cao cấp")),
+        ["DELEGATE_GROUP_CONTRADICTS_TITLE"] = b => Row(b, 3, "Nhóm", With("group", "Thường trực cấp ủy")),
+        ["DELEGATE_HONORIFIC_IN_NAME"] = b => Row(b, 3, "Họ và tên", With("name", "Ông Hà Văn Cường")),
+        ["DELEGATE_HONORIFIC_MAPPED"] = b => Row(b, 3, "Danh xưng", With("honorific", "Thầy")),
+        ["DELEGATE_BAD_HONORIFIC"] = b => Row(b, 3, "Danh xưng", With("honorific", "Ngài")),
+        ["DELEGATE_LEADERSHIP_IN_BODY"] = b =>
+        {
+            b.Delegates(PlanFolderBuilder.ValidRow("Nguyễn Văn An", "Giám đốc Sở Nội vụ", "Sở Nội vụ"), PlanFolderBuilder.ValidRow("", "", "Lãnh đạo Sở Tài chính"));
+            return (b.Load().Problems, $"{Sheet} › dòng 3 › Cơ quan, đơn vị");
+        },
+        ["DELEGATE_BODY_ALSO_NAMED"] = b =>
+        {
+            b.Delegates(PlanFolderBuilder.ValidRow("Nguyễn Văn An", "Giám đốc Sở Nội vụ", "Sở Nội vụ"), PlanFolderBuilder.ValidRow("", "", "Sở Nội vụ"));
+            return (b.Load().Problems, $"{Sheet} › dòng 3 › Cơ quan, đơn vị");
+        },
         ["DELEGATE_DUPLICATE"] = b =>
         {
             b.Delegates(PlanFolderBuilder.ValidRow("Nguyễn Văn An", "Giám đốc Sở Nội vụ", "Sở Nội vụ"),

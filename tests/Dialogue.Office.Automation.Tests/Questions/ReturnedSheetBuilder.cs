@@ -164,6 +164,9 @@ internal static class ReturnedSheetBuilder
                     case int n:
                         cell.Value = n;
                         break;
+                    case DateTime date:
+                        cell.Value = date; // a serial day number in a date format, as Excel stores a typed date
+                        break;
                     case string s:
                         // Data as typed: text stays text even when it looks like a formula or a number.
                         cell.SetValue(spec.Encode(s));

@@ -15,7 +15,7 @@ internal static class Commune2026Delegates
 
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Build()
     {
-        var b = new SampleRows("XA26", seed: 2026, mailDomain: "laocai.gov.vn");
+        var b = new SampleRows("XA26", seed: 2026, mailDomain: "laocai.gov.vn", protocolColumns: false);
 
         b.Body(PartyStanding, "Đảng ủy xã Quy Mông", Hall, addressee: "Thường trực Đảng ủy xã Quy Mông");
         b.Person(PartyStanding, "Bí thư Đảng ủy xã", "Đảng ủy xã Quy Mông", Hall, chair: true, female: false, mailBox: "quymong");

@@ -17,7 +17,7 @@ internal enum NameStyle
 /// Builds delegate rows for the sample workbooks with invented but plausible Vietnamese names. Seeded, so the same
 /// code always yields the same rows (the committed samples are checked against it).
 /// </summary>
-internal sealed class SampleRows(string codePrefix, int seed, string mailDomain)
+internal sealed class SampleRows(string codePrefix, int seed, string mailDomain, bool protocolColumns = true)
 {
     private readonly Random _random = new(seed);
     private readonly List<Dictionary<string, string>> _rows = [];
@@ -109,10 +109,14 @@ internal sealed class SampleRows(string codePrefix, int seed, string mailDomain)
         {
             ["stt"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["code"] = $"{codePrefix}-{number:0000}",
-            ["group"] = DelegateColumns.GroupLabel(group),
-            ["rank"] = _ranks[group].ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["venue"] = venue,
         };
+        if (protocolColumns)
+        {
+            row["group"] = DelegateColumns.GroupLabel(group);
+            row["rank"] = _ranks[group].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         _rows.Add(row);
         return row;
     }

@@ -18,7 +18,7 @@ internal static class YenBai2023Delegates
 
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> Build()
     {
-        var b = new SampleRows("YB23", seed: 90_2023, mailDomain: "yenbai.gov.vn");
+        var b = new SampleRows("YB23", seed: 90_2023, mailDomain: "yenbai.gov.vn", protocolColumns: false);
 
         // Thường trực Tỉnh ủy: co-chairs (III.3.1).
         b.Person(PartyStanding, "Bí thư Tỉnh ủy", "Tỉnh ủy Yên Bái", Hall, chair: true, female: false, mailBox: "tu");
@@ -55,7 +55,6 @@ internal static class YenBai2023Delegates
         b.Person(Departments, "Trưởng phòng Tổ chức, biên chế và tổ chức phi chính phủ, Sở Nội vụ", "Sở Nội vụ", Hall, mailBox: "snv");
         b.Person(Departments, "Trưởng phòng Công chức, viên chức, Sở Nội vụ", "Sở Nội vụ", Hall, mailBox: "snv");
         b.Person(Departments, "Trưởng phòng Quản lý ngân sách, Sở Tài chính", "Sở Tài chính", Hall, mailBox: "stc");
-        b.Body(Departments, "Sở Tài chính", Hall, mailBox: "stc", note: "Cử chuyên viên phòng Tài chính hành chính sự nghiệp");
         b.Person(Departments, "Trưởng phòng Khoa giáo - Văn xã, Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư", Hall, mailBox: "skhdt");
         b.Body(Departments, "Sở Lao động - Thương binh và Xã hội", Hall, mailBox: "sldtbxh");
         b.Body(Departments, "Sở Thông tin và Truyền thông", Hall, mailBox: "stttt");
@@ -180,6 +179,7 @@ internal static class YenBai2023Delegates
         ];
         string[] levels = ["Trường Mầm non", "Trường Tiểu học", "Trường Trung học cơ sở"];
         var i = 0;
+        var asBodies = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ward in wards)
         {
             foreach (var level in levels)
@@ -190,6 +190,7 @@ internal static class YenBai2023Delegates
                 {
                     // Some schools are invited as a body: the school decides who attends.
                     b.Body(Sector, school, Hall);
+                    asBodies.Add(school);
                     continue;
                 }
 
@@ -206,13 +207,17 @@ internal static class YenBai2023Delegates
         for (var n = 0; n < 10; n++)
         {
             var school = $"{levels[n % 3]} {wards[(n * 5) % wards.Length]}";
+            if (asBodies.Contains(school))
+            {
+                school = $"{levels[n % 3]} {wards[((n * 5) + 1) % wards.Length]}"; // a school invited as a body sends its own people
+            }
+
             b.Person(Sector, $"Giáo viên {school}", school, Hall, honorific: n % 2 == 0 ? "Bà" : "Ông", female: n % 2 == 0);
         }
     }
 
     private static void AddPress(SampleRows b)
     {
-        b.Body(Press, "Báo Yên Bái", Hall);
         b.Person(Press, "Phóng viên Báo Yên Bái", "Báo Yên Bái", Hall, honorific: "Bà", female: true);
         b.Body(Press, "Đài Phát thanh và Truyền hình tỉnh Yên Bái", Hall);
         b.Body(Press, "Trung tâm Điều hành thông minh tỉnh Yên Bái", Hall);

@@ -68,12 +68,9 @@ public sealed class SeatingTests
 
         var seatOf = seating.Assignments.ToDictionary(a => a.Delegate.Code, a => a.Seat);
         Assert.All(members, m => Assert.Equal(SeatArea.Presidium, seatOf[m.Code].Area));
-        var centre = (layout.PresidiumSeats + 1) / 2;
-        Assert.Equal(centre, seatOf[members[0].Code].Number);
-        // Distance from the centre never decreases with rank.
-        var distances = members.Select(m => Math.Abs(seatOf[m.Code].Number - centre)).ToList();
-        Assert.Equal(distances.OrderBy(d => d), distances);
-        Assert.Equal("Bàn Đoàn Chủ tịch – Ghế " + centre.ToString("00", System.Globalization.CultureInfo.InvariantCulture), seating.SeatsByCode[members[0].Code]);
+        // Seats are numbered by protocol: 01 the chair (drawn in the middle of the table), 02, 03 … in rank order.
+        Assert.Equal(Enumerable.Range(1, members.Count), members.Select(m => seatOf[m.Code].Number));
+        Assert.Equal("Bàn Đoàn Chủ tịch – Ghế 01", seating.SeatsByCode[members[0].Code]);
     }
 
     [Fact]
@@ -81,7 +78,8 @@ public sealed class SeatingTests
     {
         var seating = Assign(Plan);
         var layout = Plan.MainHall.Layout!;
-        var rest = ProtocolOrder.Sort(Plan.Delegates.Where(d => InHall(Plan, d))).Where(d => !(seating.SeatsByCode[d.Code].StartsWith("Bàn", StringComparison.Ordinal)))
+        var rest = ProtocolOrder.Sort(Plan.Delegates.Where(d => InHall(Plan, d))).OrderBy(SeatAssigner.SeatingBucket)
+            .Where(d => !(seating.SeatsByCode[d.Code].StartsWith("Bàn", StringComparison.Ordinal)))
             .Where(d => d.Group != ProtocolGroup.Press).ToList();
         var front = layout.ReservedFrontRows * layout.SeatsPerRow;
         var seatOf = seating.Assignments.ToDictionary(a => a.Delegate.Code, a => a.Seat);
@@ -91,7 +89,8 @@ public sealed class SeatingTests
         Assert.All(rest.Skip(front), d => Assert.True(seatOf[d.Code].RowIndex >= layout.ReservedFrontRows));
 
         // Behind the reserved rows, an organization's members occupy consecutive seats in the fill order.
-        var order = SeatAssigner.BlockOrder(layout, layout.ReservedFrontRows);
+        var pressSeats = seating.Assignments.Where(a => a.Delegate.Group == ProtocolGroup.Press).Select(a => a.Seat).ToHashSet();
+        var order = SeatAssigner.RowOrder(layout, layout.ReservedFrontRows).Where(s => !pressSeats.Contains(s)).ToList();
         var position = order.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
         var multi = rest.Skip(front).GroupBy(d => d.Organization).Where(g => g.Key.Length > 0 && g.Count() > 1).ToList();
         Assert.NotEmpty(multi);

@@ -66,8 +66,8 @@ public sealed class DocxTemplateTests
         using var doc = WordprocessingDocument.Open(path, false);
         Assert.Empty(doc.MainDocumentPart!.Document.Descendants<SimpleField>());
         Assert.Empty(doc.MainDocumentPart.Document.Descendants<FieldChar>());
-        // The MERGEFIELD's own formatting (bold) is kept on the value.
-        var filled = doc.MainDocumentPart.Document.Descendants<SdtRun>().First().Descendants<Run>().Single();
+        // The MERGEFIELD's own formatting (bold) is kept on the value, written as plain text as Word's merge does.
+        var filled = doc.MainDocumentPart.Document.Descendants<Run>().Single(r => r.InnerText.StartsWith("Đồng chí", StringComparison.Ordinal));
         Assert.NotNull(filled.RunProperties?.Bold);
     }
 
@@ -79,15 +79,18 @@ public sealed class DocxTemplateTests
         var template = DocxTemplate.Compile(bytes, "thu-moi.docx", problems, TemplateFields.RequiredForInvitation);
         Assert.Null(template);
         var p = Assert.Single(problems.Errors);
-        Assert.Equal("TEMPLATE_UNKNOWN_FIELD", p.Code);
-        Assert.Equal("thu-moi.docx › content control \"HoVaTenn\"", p.Location);
+        Assert.Equal("TEMPLATE_UNKNOWN_MERGEFIELD", p.Code);
+        Assert.Equal("thu-moi.docx › thân văn bản › MERGEFIELD \"HoVaTenn\"", p.Location);
         Assert.Contains("HoVaTenn", p.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Compile_TemplateWithoutAddressee_IsRefused()
+    public void Compile_ContentControlTemplateWithoutAddressee_IsRefused()
     {
-        var bytes = MergeFieldTemplate(SimpleMergeField("Mã: ", "MaDaiBieu"), SimpleMergeField("", "MaQR"));
+        // A mail-merge template addresses the letter with its own fields (MailMergeTemplateTests); a template of tagged
+        // content controls must hold KinhGui.
+        var bytes = MergeFieldTemplate(new Paragraph(ContentControls.Inline("MaDaiBieu", "«mã»", Dialogue.Office.Automation.WordLayout.TextStyle.Body)),
+            new Paragraph(ContentControls.Picture("MaQR", 900000L)));
         var problems = new ProblemList();
         Assert.Null(DocxTemplate.Compile(bytes, "thu-moi.docx", problems, TemplateFields.RequiredForInvitation));
         Assert.Contains(problems.Errors, p => p.Code == "TEMPLATE_REQUIRED_FIELD" && p.Args[0] == "KinhGui");

@@ -17,8 +17,11 @@ export class ApiError extends Error {
   }
 }
 
+// Sent on every call: the host serves state-changing calls only with it (a cross-site form cannot send it).
+const PANE_HEADER = "X-Dialogue-Office";
+
 async function headers() {
-  const h = {};
+  const h = { [PANE_HEADER]: "1" };
   if (tokenProvider) {
     const token = await tokenProvider();
     if (token) h.Authorization = `Bearer ${token}`;
@@ -31,7 +34,7 @@ async function send(url, init) {
   try {
     response = await fetch(url, { ...init, headers: { ...(await headers()), ...(init?.headers ?? {}) } });
   } catch (error) {
-    if (error?.name === "AbortError") throw error; // the caller gave up on it (another conference was chosen)
+    if (init?.signal?.aborted) throw error; // the caller gave up on this reply (a newer request replaced it)
     throw new ApiError({ code: "NETWORK", title: vi.networkError }, 0);
   }
   if (response.ok) return response;
@@ -44,8 +47,8 @@ async function send(url, init) {
   throw new ApiError(problem, response.status);
 }
 
-/** GETs JSON; `init` may carry an AbortSignal (`{ signal }`) so that a superseded request is dropped. */
-export async function getJson(url, init) {
+/** GETs JSON; `init.signal` (an AbortSignal) lets the caller drop a reply it no longer wants. */
+export async function getJson(url, init = undefined) {
   return (await send(url, init)).json();
 }
 

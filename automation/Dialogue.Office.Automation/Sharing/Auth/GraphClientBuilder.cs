@@ -1,6 +1,9 @@
 using Azure.Core;
 using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Authentication.Azure;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 
 namespace Dialogue.Office.Automation.Sharing.Auth;
 
@@ -17,18 +20,33 @@ internal static class GraphClientBuilder
         "microsoftgraph.chinacloudapi.cn", "canary.graph.microsoft.com", "graph.microsoft-ppe.com",
     };
 
-    public static GraphServiceClient Create(GraphConnectionOptions options, TokenCredential credential, HttpMessageHandler? finalHandler = null)
+    public static GraphServiceClient Create(GraphConnectionOptions options, TokenCredential credential, TimeProvider time, HttpMessageHandler? finalHandler = null)
     {
         var baseUri = BaseUri(options.BaseUrl);
         var scope = ScopeFor(options, baseUri);
         var auth = new AzureIdentityAuthenticationProvider(credential, [baseUri.Host], null, true, scope);
-        var http = GraphClientFactory.Create(
-            GraphClientFactory.CreateDefaultHandlers(new GraphClientOptions()),
-            version: "v1.0",
-            nationalCloud: GraphClientFactory.Global_Cloud,
-            proxy: null,
-            finalHandler: finalHandler);
-        return new GraphServiceClient(http, auth, baseUri.ToString().TrimEnd('/'));
+        return new GraphServiceClient(Http(time, finalHandler), auth, baseUri.ToString().TrimEnd('/'));
+    }
+
+    /// <summary>
+    /// The adapter for upload-session fragments: no token (the upload URL is pre-authenticated, graph.md §5), the same
+    /// pipeline and retry as the client (LargeFileUploadTask would otherwise build its own, with Kiota's wall-clock retry).
+    /// </summary>
+    public static IRequestAdapter UploadAdapter(TimeProvider time) =>
+        new BaseGraphRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: Http(time, null));
+
+    /// <summary>The Graph SDK's default handlers, with the retry replaced by one that waits on <paramref name="time"/>.</summary>
+    private static HttpClient Http(TimeProvider time, HttpMessageHandler? finalHandler)
+    {
+        var handlers = GraphClientFactory.CreateDefaultHandlers(new GraphClientOptions());
+        var retry = handlers.ToList().FindIndex(h => h is RetryHandler);
+        if (retry < 0)
+        {
+            throw new InvalidOperationException("The Graph SDK's default pipeline has no retry handler to replace.");
+        }
+
+        handlers[retry] = new GraphRetryHandler(time);
+        return GraphClientFactory.Create(handlers, version: "v1.0", nationalCloud: GraphClientFactory.Global_Cloud, proxy: null, finalHandler: finalHandler);
     }
 
     public static Uri BaseUri(string baseUrl)

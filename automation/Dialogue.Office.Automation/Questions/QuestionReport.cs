@@ -1,0 +1,289 @@
+using System.Globalization;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Dialogue.Office.Automation.Compliance;
+using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Spreadsheets;
+using Dialogue.Office.Automation.Vietnamese;
+using Dialogue.Office.Automation.WordLayout;
+
+namespace Dialogue.Office.Automation.Questions;
+
+/// <summary>What a Báo cáo tổng hợp câu hỏi is written from, and for whom (the seed's two deadlines).</summary>
+public sealed record QuestionReportRequest
+{
+    /// <summary>The consolidated workbook (its "Tổng hợp", with the clerk's "Chọn", and "Theo dõi nộp").</summary>
+    public required string Workbook { get; init; }
+
+    public required ConferencePlan Plan { get; init; }
+
+    /// <summary>The plan's deadline this report answers ("don-vi": a district to the Sở by 10/4; "so-gddt": the Sở to UBND tỉnh by 15/4).</summary>
+    public required string DeadlineId { get; init; }
+
+    /// <summary>The sending body, as written in a sentence ("Ủy ban nhân dân huyện Văn Yên"); default: the deadline's "from".</summary>
+    public string? From { get; init; }
+
+    /// <summary>The report's date; default: the deadline's date (never the clock).</summary>
+    public DateOnly? Date { get; init; }
+
+    public Signer Signer { get; init; } = new() { Position = "GIÁM ĐỐC", Name = "" };
+
+    public required string OutputPath { get; init; }
+}
+
+/// <summary>
+/// The reports the seed's deadlines ask for, as ND30 Báo cáo (Mẫu 1.5 layout with the shared builders): a district's
+/// consolidation to Sở GD&amp;ĐT (due 10/4) and the Sở's consolidation to UBND tỉnh (due 15/4) — how many units sent,
+/// who was late or is missing, questions by topic (with how many go to the dialogue and who answers) and by unit; the
+/// selected questions are the attached workbook. Everything is read back from the consolidated workbook, so the
+/// clerk's edits to "Chọn" count; the date comes from the plan (or the caller), never the clock.
+/// </summary>
+public static class QuestionReport
+{
+    private static readonly int[] TopicWidths = [700, 4200, 1100, 1300, Nd30.TextWidth - 700 - 4200 - 1100 - 1300];
+    private static readonly int[] UnitWidths = [700, 4700, 1100, Nd30.TextWidth - 700 - 4700 - 1100];
+
+    public static void Write(QuestionReportRequest request)
+    {
+        var plan = request.Plan;
+        var deadline = plan.FindDeadline(request.DeadlineId) ?? throw new ArgumentException($"No deadline '{request.DeadlineId}' in the plan", nameof(request));
+        var from = request.From ?? deadline.From;
+        // "Ủy ban nhân dân tỉnh" in the plan's deadline is the plan's issuer: its full name ("… tỉnh Yên Bái").
+        var to = deadline.To.Length == 0 || plan.Issuer.NameInText.StartsWith(deadline.To, StringComparison.OrdinalIgnoreCase) ? plan.Issuer.NameInText : deadline.To;
+        var date = request.Date ?? deadline.Date;
+        var (rows, tracking) = ReadWorkbook(request.Workbook);
+        var selected = rows.Count(r => DialogueSelection.IsMark(r.Chosen));
+        var issuer = new Issuer
+        {
+            Parent = plan.Issuer.Name.Replace('\n', ' ').ToUpper(VietnameseText.Culture),
+            Name = from.ToUpper(VietnameseText.Culture),
+            NameInText = from,
+            Place = plan.Issuer.Place,
+        };
+
+        using var stream = new MemoryStream();
+        using (var doc = WordBuilder.Create(stream, out var body))
+        {
+            body.Append(WordBuilder.Header(WordBuilder.PlainField, issuer, $"      /BC-{Initials(from)}", WordBuilder.DateLine(issuer, date)));
+            var title = new TextStyle(Nd30.TitleSize.Written, Bold: true);
+            body.Append(WordBuilder.Para("BÁO CÁO", title, JustificationValues.Center, before: 360));
+            body.Append(WordBuilder.Para("Tổng hợp câu hỏi, ý kiến, kiến nghị gửi " + ShortTitle(plan.Conference.Title), title, JustificationValues.Center));
+            body.Append(WordBuilder.Rule(Nd30.TextWidth, 2200));
+            body.Append(WordBuilder.Para($"Kính gửi: {to}.", TextStyle.Body, JustificationValues.Center, before: 120, after: 240));
+
+            var sent = tracking.Count(t => t.Received);
+            var late = tracking.Where(t => t.State.StartsWith("Gửi muộn", StringComparison.Ordinal)).ToList();
+            var missing = tracking.Where(t => t.State.StartsWith("Chưa gửi", StringComparison.Ordinal)).ToList();
+            Body(body, $"Thực hiện kế hoạch tổ chức {VietnameseText.LowerFirst(plan.Conference.Title)}, {from} đã tổng hợp câu hỏi, ý kiến, kiến nghị của cán bộ, công chức, viên chức và người lao động; kết quả như sau:");
+            Heading(body, "1. Tình hình tổng hợp");
+            Body(body, string.Create(VietnameseText.Culture, $"Đã nhận phiếu của {Count(sent)}/{Count(tracking.Count)} đơn vị, tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo)."));
+            if (late.Count > 0)
+            {
+                Body(body, "Đơn vị gửi muộn: " + string.Join("; ", late.Select(t => $"{t.Unit} ({VietnameseText.LowerFirst(t.State)})")) + ".");
+            }
+
+            Body(body, missing.Count > 0 ? "Đơn vị chưa gửi: " + string.Join("; ", missing.Select(t => t.Unit)) + "." : "Tất cả các đơn vị đã gửi phiếu.");
+
+            Heading(body, "2. Câu hỏi theo nhóm vấn đề");
+            body.Append(TopicTable(plan, rows));
+            Heading(body, "3. Câu hỏi theo đơn vị");
+            body.Append(UnitTable(tracking));
+            Heading(body, "4. Đề xuất");
+            Body(body, $"Đề nghị {to} xem xét, chỉ đạo các cơ quan chủ trì trả lời chuẩn bị nội dung trả lời các câu hỏi được đưa ra đối thoại (danh sách chi tiết tại bản tổng hợp kèm theo).");
+            Body(body, $"Trên đây là báo cáo tổng hợp câu hỏi, ý kiến, kiến nghị của {from}./.");
+
+            body.Append(WordBuilder.Closing(WordBuilder.PlainField, (_, lines) => WordBuilder.RecipientParagraphs(lines), ["Như trên;", "Lưu: VT."], request.Signer));
+            body.Append(WordBuilder.Section(doc.MainDocumentPart!, numberPages: true));
+            doc.MainDocumentPart!.Document.Save();
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(request.OutputPath));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        File.WriteAllBytes(request.OutputPath, stream.ToArray());
+    }
+
+    private sealed record MasterRow(string Unit, string Topic, string Lead, string Chosen);
+
+    private sealed record TrackingRow(string Unit, string State, string Questions, bool Received);
+
+    private static (List<MasterRow> Rows, List<TrackingRow> Tracking) ReadWorkbook(string path)
+    {
+        var sheets = XlsxReader.Read(path, name => name is ConsolidatedWorkbookWriter.MasterSheet or "Theo dõi nộp");
+        var master = sheets.First(s => s.Name == ConsolidatedWorkbookWriter.MasterSheet);
+        var header = master.Rows.First(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
+        int Col(string name) => header.Cells.ToList().FindIndex(c => c == name);
+        var (unit, topic, lead, chosen) = (Col("Đơn vị gửi"), Col("Nhóm vấn đề"), Col("Cơ quan chủ trì trả lời"), Col("Chọn"));
+        var rows = master.Rows.Where(r => r.Number > header.Number && !r.IsEmpty)
+            .Select(r => new MasterRow(r[unit] ?? "", r[topic] ?? "", r[lead] ?? "", chosen >= 0 ? r[chosen] ?? "" : "x")).ToList();
+        var tracking = sheets.FirstOrDefault(s => s.Name == "Theo dõi nộp")?.Rows.Where(r => r.Number > ConsolidatedWorkbookWriter.HeaderRow && !r.IsEmpty)
+            .Select(r => new TrackingRow(r[1] ?? "", r[3] ?? "", r[6] ?? "0", !(r[3] ?? "").StartsWith("Chưa gửi", StringComparison.Ordinal))).ToList() ?? [];
+        return (rows, tracking);
+    }
+
+    private static Table TopicTable(ConferencePlan plan, List<MasterRow> rows)
+    {
+        var table = GridTable.Create(TopicWidths);
+        table.Append(GridTable.HeaderRow(TopicWidths, ["STT", "Nhóm vấn đề", "Số câu hỏi", "Đưa ra đối thoại", "Cơ quan chủ trì trả lời"], 12));
+        var plain = new TextStyle(12);
+        var bold = new TextStyle(12, Bold: true);
+        var byTopic = rows.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.ToList());
+        var n = 0;
+        foreach (var t in plan.Topics.OrderBy(t => t.Number))
+        {
+            var label = $"{t.Number}. {t.ShortName}";
+            var list = byTopic.GetValueOrDefault(label) ?? [];
+            byTopic.Remove(label);
+            table.Append(Row(TopicWidths, plain, (++n).ToString(CultureInfo.InvariantCulture), VietnameseText.UpperFirst(t.Title.TrimEnd('.')), Count(list.Count), Count(list.Count(r => DialogueSelection.IsMark(r.Chosen))), t.Departments.Count > 0 ? t.Departments[0] : "Chủ trì Hội nghị"));
+        }
+
+        foreach (var (label, list) in byTopic)
+        {
+            table.Append(Row(TopicWidths, plain, (++n).ToString(CultureInfo.InvariantCulture), label, Count(list.Count), Count(list.Count(r => DialogueSelection.IsMark(r.Chosen))), list[0].Lead));
+        }
+
+        table.Append(Row(TopicWidths, bold, "", "Tổng cộng", Count(rows.Count), Count(rows.Count(r => DialogueSelection.IsMark(r.Chosen))), ""));
+        return table;
+    }
+
+    private static Table UnitTable(List<TrackingRow> tracking)
+    {
+        var table = GridTable.Create(UnitWidths);
+        table.Append(GridTable.HeaderRow(UnitWidths, ["STT", "Đơn vị", "Số câu hỏi", "Tình trạng gửi phiếu"], 12));
+        var plain = new TextStyle(12);
+        var n = 0;
+        foreach (var t in tracking)
+        {
+            table.Append(Row(UnitWidths, plain, (++n).ToString(CultureInfo.InvariantCulture), t.Unit, int.TryParse(t.Questions, out var q) ? Count(q) : t.Questions, t.State));
+        }
+
+        return table;
+    }
+
+    /// <summary>A table row: numbers centred, names and states (the second and the last column) left.</summary>
+    private static TableRow Row(int[] widths, TextStyle style, params string[] cells)
+    {
+        var row = new TableRow(new TableRowProperties(new CantSplit()));
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var align = i == 1 || i == cells.Length - 1 ? JustificationValues.Left : JustificationValues.Center;
+            row.Append(GridTable.Cell(widths[i], [GridTable.Para(cells[i], style, align)]));
+        }
+
+        return row;
+    }
+
+    private static void Heading(Body body, string text) =>
+        body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, before: 120, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written, keepNext: true),
+            WordBuilder.TextRun(text, new TextStyle(Nd30.BodySize.Written, Bold: true))));
+
+    private static void Body(Body body, string text) =>
+        body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written),
+            WordBuilder.TextRun(text, TextStyle.Body)));
+
+    /// <summary>Counts below 10 with a leading zero, as administrative texts write them.</summary>
+    private static string Count(int n) => n < 10 ? $"0{n}" : n.ToString("N0", VietnameseText.Culture);
+
+    /// <summary>"Sở Giáo dục và Đào tạo" → "SGDĐT"; "Ủy ban nhân dân huyện Văn Yên" → "UBND".</summary>
+    internal static string Initials(string name)
+    {
+        var folded = VietnameseText.Fold(name);
+        if (folded.StartsWith("uy ban nhan dan", StringComparison.Ordinal))
+        {
+            return "UBND";
+        }
+
+        if (folded.StartsWith("so giao duc va dao tao", StringComparison.Ordinal))
+        {
+            return "SGDĐT";
+        }
+
+        if (folded.StartsWith("phong giao duc va dao tao", StringComparison.Ordinal))
+        {
+            return "PGDĐT";
+        }
+
+        return string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])).Select(w => char.ToUpper(w[0], VietnameseText.Culture)));
+    }
+
+    /// <summary>"Hội nghị đối thoại giữa … năm 2023" as the object of "gửi": lower-case first letter.</summary>
+    private static string ShortTitle(string title) => VietnameseText.LowerFirst(title);
+}
+
+/// <summary>
+/// The leaders' answer book (Tài liệu trả lời), from the consolidated workbook after <c>questions answers</c>: per topic,
+/// each question selected for the dialogue as it is read out, who asked, the answering body and its answer; a question
+/// with no answer yet is marked. The chairs carry it (published with the packet).
+/// </summary>
+public static class AnswerBook
+{
+    public const string FileName = "tai-lieu-tra-loi.docx";
+
+    public static void Write(string workbook, ConferencePlan plan, DateOnly date, string outputPath)
+    {
+        var sheets = XlsxReader.Read(workbook, name => name == ConsolidatedWorkbookWriter.MasterSheet);
+        var master = sheets.Single();
+        var header = master.Rows.First(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow);
+        int Col(string name) => header.Cells.ToList().FindIndex(c => c == name);
+        var (topic, chosen, text, raw, asker, lead, answer) = (Col("Nhóm vấn đề"), Col("Chọn"), Col("Câu hỏi đưa ra đối thoại"), Col("Nội dung câu hỏi, ý kiến, kiến nghị"), Col("Người hỏi (đối thoại)"), Col("Cơ quan chủ trì trả lời"), Col("Nội dung trả lời"));
+        var rows = master.Rows.Where(r => r.Number > header.Number && !r.IsEmpty && (chosen < 0 || DialogueSelection.IsMark(r[chosen]))).ToList();
+
+        using var stream = new MemoryStream();
+        using (var doc = WordBuilder.Create(stream, out var body))
+        {
+            body.Append(WordBuilder.Header(WordBuilder.PlainField, plan.Issuer, $"      /TL-{QuestionReport.Initials(plan.Issuer.NameInText)}", WordBuilder.DateLine(plan.Issuer, date)));
+            var title = new TextStyle(Nd30.TitleSize.Written, Bold: true);
+            body.Append(WordBuilder.Para("TÀI LIỆU", title, JustificationValues.Center, before: 360));
+            body.Append(WordBuilder.Para("Trả lời câu hỏi, ý kiến, kiến nghị tại " + VietnameseText.LowerFirst(plan.Conference.Title), title, JustificationValues.Center));
+            body.Append(WordBuilder.Rule(Nd30.TextWidth, 2200));
+            body.Append(WordBuilder.Para("(Tài liệu phục vụ chủ trì Hội nghị)", new TextStyle(Nd30.BodySize.Written, Italic: true), JustificationValues.Center, before: 120, after: 240));
+
+            var answered = 0;
+            foreach (var t in plan.Topics.OrderBy(t => t.Number))
+            {
+                var label = $"{t.Number}. {t.ShortName}";
+                var list = rows.Where(r => r[topic] == label).ToList();
+                Para(body, $"Nhóm vấn đề {t.Number}: {VietnameseText.UpperFirst(t.Title.TrimEnd('.'))}", new TextStyle(Nd30.BodySize.Written, Bold: true), keepNext: true);
+                if (list.Count == 0)
+                {
+                    Para(body, "(Không có câu hỏi được chọn.)", new TextStyle(Nd30.BodySize.Written, Italic: true));
+                    continue;
+                }
+
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var r = list[i];
+                    var question = text >= 0 && (r[text] ?? "").Length > 0 ? r[text]! : r[raw] ?? "";
+                    var reply = answer >= 0 ? (r[answer] ?? "").Trim() : "";
+                    answered += reply.Length > 0 ? 1 : 0;
+                    Para(body, $"Câu hỏi {i + 1}: {question}", new TextStyle(Nd30.BodySize.Written, Bold: true), keepNext: true);
+                    if (asker >= 0 && (r[asker] ?? "").Length > 0)
+                    {
+                        Para(body, $"Người hỏi: {r[asker]}.", new TextStyle(Nd30.BodySize.Written, Italic: true), keepNext: true);
+                    }
+
+                    Para(body, $"Cơ quan trả lời: {r[lead]}.", new TextStyle(Nd30.BodySize.Written, Italic: true), keepNext: true);
+                    Para(body, reply.Length > 0 ? "Trả lời: " + reply : "Trả lời: CHƯA CÓ NỘI DUNG TRẢ LỜI — đề nghị cơ quan chủ trì bổ sung trước Hội nghị.", new TextStyle(Nd30.BodySize.Written, Bold: reply.Length == 0));
+                }
+            }
+
+            Para(body, string.Create(VietnameseText.Culture, $"Tổng số: {rows.Count} câu hỏi được đưa ra đối thoại; đã có nội dung trả lời: {answered}; chưa có: {rows.Count - answered}./."), new TextStyle(Nd30.BodySize.Written, Italic: true));
+            body.Append(WordBuilder.Section(doc.MainDocumentPart!, numberPages: true));
+            doc.MainDocumentPart!.Document.Save();
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(outputPath));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        File.WriteAllBytes(outputPath, stream.ToArray());
+    }
+
+    private static void Para(Body body, string text, TextStyle style, bool keepNext = false) =>
+        body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written, keepNext: keepNext),
+            WordBuilder.TextRun(text, style)));
+}

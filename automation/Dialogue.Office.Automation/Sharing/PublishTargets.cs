@@ -1,0 +1,63 @@
+using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Sharing.Auth;
+
+namespace Dialogue.Office.Automation.Sharing;
+
+/// <summary>
+/// Where a plan's documents are published, decided once for every shell: the plan's <c>sharing:</c> settings win over
+/// the configuration's, field by field; a SharePoint site is used only when the shell can reach Microsoft 365 (a Graph
+/// connection), else the local share.
+/// </summary>
+public static class PublishTargets
+{
+    /// <summary>The plan's sharing settings over the configuration's (the plan wins where it sets a value).</summary>
+    public static SharingSettings Merge(SharingSettings configuration, SharingSettings plan) => configuration with
+    {
+        SiteUrl = plan.SiteUrl.Length > 0 ? plan.SiteUrl : configuration.SiteUrl,
+        Library = plan.Library.Length > 0 ? plan.Library : configuration.Library,
+        Folder = plan.Folder.Length > 0 ? plan.Folder : configuration.Folder,
+        LinkScope = plan.LinkScope,
+        LinkExpires = plan.LinkExpires ?? configuration.LinkExpires,
+        Editors = plan.Editors.Count > 0 ? plan.Editors : configuration.Editors,
+    };
+
+    /// <summary>
+    /// The target for merged <paramref name="sharing"/> settings: SharePoint when a site is named and
+    /// <paramref name="sharePoint"/> (how to reach Graph) is given, else <paramref name="local"/>. The folder is the
+    /// settings' folder, else <paramref name="defaultFolder"/>.
+    /// </summary>
+    public static PublishTarget Resolve(SharingSettings sharing, GraphConnectionOptions? sharePoint, LocalShareTarget local, string defaultFolder) =>
+        sharePoint is null
+            ? PublishTarget.FromPlan(sharing with { SiteUrl = "" }, new GraphConnectionOptions(), local, defaultFolder)
+            : PublishTarget.FromPlan(sharing, sharePoint, local, defaultFolder);
+
+    /// <summary>
+    /// The publish request for a plan's packet (the conference code is the default folder), with the options
+    /// (scope, expiry, editors) of the same merged settings.
+    /// </summary>
+    public static PublishRequest ForPlan(ConferencePlan plan, SharingSettings configuration, GraphConnectionOptions? sharePoint, LocalShareTarget local, string sourceFolder)
+    {
+        var sharing = Merge(configuration, plan.Sharing);
+        return new PublishRequest
+        {
+            SourceFolder = sourceFolder,
+            Target = Resolve(sharing, sharePoint, local, plan.Conference.Code),
+            Options = PublishOptions.FromPlan(sharing),
+        };
+    }
+
+    /// <summary>
+    /// Whether the invitations' QR codes carry the folder link of <paramref name="target"/>: only when people other
+    /// than this machine can open it (SharePoint; a local share served at a non-loopback address). Otherwise they carry
+    /// the plan's packet URL.
+    /// </summary>
+    public static bool QrCarriesFolderLink(PublishTarget target) => target switch
+    {
+        SharePointTarget => true,
+        LocalShareTarget local => Uri.TryCreate(local.BaseUrl, UriKind.Absolute, out var url) && !url.IsLoopback,
+        _ => false,
+    };
+
+    /// <summary>A packet is published as part of its build whenever the target is SharePoint (else on request).</summary>
+    public static bool PublishWithBuild(PublishTarget target) => target is SharePointTarget;
+}
