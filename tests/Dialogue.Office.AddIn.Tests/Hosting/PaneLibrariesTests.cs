@@ -54,6 +54,11 @@ public sealed class PaneLibrariesTests
             Assert.DoesNotContain(StaticLibraries.OfficeJsCdn, html, StringComparison.Ordinal);
         }
 
+        // Nothing extra in the CSP when office.js is local: the host itself is the only script source.
+        var csp = string.Join(";", (await client.GetAsync("/taskpane.html")).Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("; script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("appsforoffice", csp, StringComparison.Ordinal);
+
         var served = await client.GetByteArrayAsync("/lib/office-js/office.js");
         Assert.Equal(await File.ReadAllBytesAsync(officeJs), served);
     }

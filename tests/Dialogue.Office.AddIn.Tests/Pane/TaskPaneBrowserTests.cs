@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Dialogue.Office.AddIn.Hosting;
 using Dialogue.Office.AddIn.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -77,9 +78,30 @@ public sealed class PaneHost : IAsyncLifetime
     }
 }
 
-public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost>
+public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost>, IDisposable
 {
     private static readonly string FakeHost = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pane", "fake-office-host.js"));
+
+    /// <summary>What Chromium refused under the host's Content-Security-Policy, on every page <see cref="OpenPane"/> opened.</summary>
+    private readonly List<string> _cspViolations = [];
+
+    /// <summary>
+    /// The one refusal the CSP makes on purpose: office.js's logging proxy, a hidden frame it appends to &lt;head&gt;
+    /// (telemetryservice.firstpartyapps.oaspapps.com, with style="display:none"). The pane sends no telemetry; nothing shows.
+    /// </summary>
+    private static bool OfficeJsTelemetry(string refusal) =>
+        refusal.Contains("/lib/office-js/o15apptofilemappingtable.js:", StringComparison.Ordinal)
+        && (refusal.Contains("(frame-src): https://telemetryservice.firstpartyapps.oaspapps.com", StringComparison.Ordinal)
+            || refusal.Contains("(style-src-attr): inline", StringComparison.Ordinal));
+
+    /// <summary>Every flow runs under the host's real CSP: a refused script, style, image or call fails the test.</summary>
+    public void Dispose()
+    {
+        lock (_cspViolations)
+        {
+            Assert.True(_cspViolations.Count == 0, "Content-Security-Policy violations:\n" + string.Join("\n", _cspViolations));
+        }
+    }
 
     private void RequireBrowser()
     {
@@ -111,6 +133,21 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) =>
+        {
+            if (m.Text.StartsWith("Content Security Policy refused", StringComparison.Ordinal) && !OfficeJsTelemetry(m.Text))
+            {
+                lock (_cspViolations)
+                {
+                    _cspViolations.Add(m.Text);
+                }
+            }
+        };
+        // Where each refusal comes from (directive, blocked address, script and line, sample): the console says less.
+        await page.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e => console.error(
+              `Content Security Policy refused (${e.effectiveDirective}): ${e.blockedURI} from ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+            """);
         var officeJsServed = false;
         await page.RouteAsync("**/lib/office-js/office.js", async route =>
         {
@@ -126,14 +163,15 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
             await page.AddInitScriptAsync($"window.__fakeHost = '{fakeHost}'; window.__draftDocx = '{draft}';" + (officeTheme is null ? "" : $"window.__officeTheme = {officeTheme};"));
         }
 
-        await page.GotoAsync(host.BaseUrl + "/taskpane.html");
+        var response = await page.GotoAsync(host.BaseUrl + "/taskpane.html");
+        Assert.Equal(HostDefences.ContentSecurityPolicy(localOfficeJs: true, signInAuthority: null), response!.Headers["content-security-policy"]);
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
         Assert.Empty(errors);
         Assert.True(officeJsServed, "the page did not load office.js from its configured (local) source");
         // The data root holds several sample conferences; these flows use the Yên Bái one.
         await Choose(page, "#plan", "yen-bai-2023");
         await WaitForPlan(page, "yen-bai-2023");
-        Assert.Contains("300 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
+        Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         return page;
     }
 
@@ -217,14 +255,14 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         // The real office.js, outside Office: onReady resolves with no host.
         Assert.Null(await page.EvaluateAsync<string?>("Office.onReady().then(i => i.host)"));
         Assert.Contains("Ngăn đang mở ngoài Word và Excel", await page.InnerTextAsync("#notice"), StringComparison.Ordinal);
-        Assert.Contains("300 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
+        Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         Assert.False(await page.IsVisibleAsync("#fields-card"));
         Assert.False(await page.IsVisibleAsync("#delegates-card"));
         await OnlyFluentControls(page);
         await NoSeriousAccessibilityIssue(page);
 
         await page.ClickAsync("#generate");
-        await WaitForStatus(page, "Đã tạo 299 giấy mời");
+        await WaitForStatus(page, "Đã tạo 297 giấy mời");
         Assert.Equal(3, await page.Locator("#generate-job .files li").CountAsync());
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).GetByText("Tải về").ClickAsync());
         Assert.Equal("giay-moi-in-gop.docx", download.SuggestedFilename);
@@ -285,10 +323,10 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
 
         // Generate from the open draft (getFileAsync gives templates/giay-moi.docx), then open the print file in Word.
         await page.ClickAsync("#generate");
-        await WaitForStatus(page, "Đã tạo 299 giấy mời");
+        await WaitForStatus(page, "Đã tạo 297 giấy mời");
         Assert.Equal(1, await page.EvaluateAsync<int>("window.__office.fileReads"));
-        // 300 delegates, 299 letters: progress ends at the real total, and the pane says why one has none (the signer).
-        Assert.Equal("Hoàn tất: 299/299", await page.InnerTextAsync("#generate-job > p.hint"));
+        // 298 delegates, 297 letters: progress ends at the real total, and the pane says why one has none (the signer).
+        Assert.Equal("Hoàn tất: 297/297", await page.InnerTextAsync("#generate-job > p.hint"));
         Assert.Contains("người ký giấy mời", await page.InnerTextAsync("#problems"), StringComparison.Ordinal);
         await page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).GetByText("Mở trong Word").ClickAsync();
         await WaitForStatus(page, "Đã mở giay-moi-in-gop.docx");
@@ -398,7 +436,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         RequireBrowser();
         var page = await OpenPane("Word");
         var yenBai = await page.EvalOnSelectorAsync<string[]>("#delegate", "d => [...d.querySelectorAll('fluent-option')].map(o => o.value)");
-        Assert.Equal(300, yenBai.Length);
+        Assert.Equal(298, yenBai.Length);
         var other = await page.EvalOnSelectorAsync<string>("#plan", "d => [...d.querySelectorAll('fluent-option')].map(o => o.value).find(v => v !== 'yen-bai-2023')");
         Assert.NotNull(other);
 
@@ -433,7 +471,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         }
 
         await page.EvaluateAsync("() => fetch('api/config').then(r => r.json())"); // one more round trip through the page
-        Assert.Contains("300 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
+        Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         Assert.Equal("yen-bai-2023", await page.GetAttributeAsync("#plan-card", "data-plan"));
         Assert.Equal("ready", await page.GetAttributeAsync("#plan-card", "data-state"));
         var codes = await page.EvalOnSelectorAsync<string[]>("#delegate", "d => [...d.querySelectorAll('fluent-option')].map(o => o.value)");
@@ -525,6 +563,22 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     /// CSP frame-ancestors: a page of another origin (not Office) that frames the pane gets Chromium's refusal and no
     /// pane; the host framing its own pane (as Office's own frames would, by origin) still works.
     /// </summary>
+    /// <summary>The control for the CSP check of every flow: what the policy refuses does reach the test.</summary>
+    [SkippableFact]
+    public async Task Csp_RefusesAnInlineScript_AndTheFlowsSeeTheRefusal()
+    {
+        RequireBrowser();
+        var page = await OpenPane(fakeHost: null);
+        await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); }");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__inline === undefined"), "an inline script ran under the CSP");
+        await page.EvaluateAsync("() => fetch('api/config').then(r => r.json())"); // one more round trip: the console message has arrived
+        lock (_cspViolations)
+        {
+            Assert.Contains(_cspViolations, v => v.Contains("(script-src-elem): inline", StringComparison.Ordinal));
+            _cspViolations.Clear();
+        }
+    }
+
     [SkippableFact]
     public async Task Framing_ByANonOfficeOrigin_IsRefusedByTheBrowser()
     {
