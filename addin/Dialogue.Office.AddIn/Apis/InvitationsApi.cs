@@ -102,7 +102,6 @@ public static class InvitationsApi
                 File.WriteAllBytes(templatePath, draft.Bytes);
             }
 
-            var total = plan.Delegates.Count;
             var packet = await ConferencePacket.BuildAsync(new PacketRequest(plan, outDir)
             {
                 Parts = PacketParts.Invitations,
@@ -139,7 +138,8 @@ public static class InvitationsApi
                     Published = new PublishApi.PublishDto(published.IsLocal, PublishApi.TargetForClient(published), published.FolderLink, published.UploadedCount, published.UnchangedCount, published.FailedCount),
                 }
                 : new { Invitations = result.Invitations.Count, packet.QrLink };
-            job.Report("Giấy mời", result.Invitations.Count, total);
+            // The real total: letters made (the signer gets none and is listed among the problems), so progress ends at 100 %.
+            job.Report("Giấy mời", result.Invitations.Count, result.Invitations.Count);
             job.Complete(files, packet.Problems.ToList(), summary);
         }, planId);
 

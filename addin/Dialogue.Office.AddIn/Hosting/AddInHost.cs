@@ -47,9 +47,10 @@ public static class AddInHost
                 ? ApiProblem.WriteAsync(http, ApiProblem.CodeForStatus(http.Response.StatusCode), http.Response.StatusCode)
                 : Task.CompletedTask;
         });
-        app.UseHostDefences(options);
+        app.UseHostDefences(options, HostDefences.ContentSecurityPolicy(StaticLibraries.LocalOfficeJs(app.Configuration), ad.IsConfigured ? ad.Authority : null));
         app.WarnWhenExposed(ad.IsConfigured);
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseUploadLimit(options.MaxUploadBytes));
+        app.UsePanePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UsePaneLibraries();

@@ -92,8 +92,39 @@ public static class HostDefences
         });
     }
 
+    /// <summary>
+    /// The Content-Security-Policy of every response: exactly what the pane's pages load. Scripts are files only — the
+    /// pane's ES modules and the Fluent bundle from <c>'self'</c>, office.js from Microsoft's CDN origin (which also
+    /// serves the host and locale files office.js loads) unless <c>AddIn:OfficeJs=local</c>, when it too is
+    /// <c>'self'</c>; no inline script, no eval. Styles: <c>css/taskpane.css</c> from <c>'self'</c>; Fluent's own styles
+    /// are constructed stylesheets (adoptedStyleSheets) and CSSOM writes, which CSP does not govern, so no
+    /// <c>'unsafe-inline'</c>. Calls: the host's API (<c>'self'</c>), plus the sign-in authority's origin when sign-in is
+    /// configured (the sign-in dialog posts to its token endpoint). Frames: only the host's own pages (office.js's hidden
+    /// logging frame to telemetryservice.firstpartyapps.oaspapps.com is refused on purpose; it sits in &lt;head&gt;). The pane is
+    /// framed only by Office (frame-ancestors).
+    /// </summary>
+    public static string ContentSecurityPolicy(bool localOfficeJs, string? signInAuthority)
+    {
+        var scripts = localOfficeJs ? "'self'" : "'self' " + new Uri(StaticLibraries.OfficeJsCdn).GetLeftPart(UriPartial.Authority);
+        var connect = signInAuthority is { Length: > 0 } && Uri.TryCreate(signInAuthority, UriKind.Absolute, out var authority)
+            ? "'self' " + authority.GetLeftPart(UriPartial.Authority)
+            : "'self'";
+        return string.Join("; ",
+            "frame-ancestors 'self' " + string.Join(' ', OfficeFrameAncestors),
+            "default-src 'none'",
+            "script-src " + scripts,
+            "style-src 'self'",
+            "img-src 'self'",
+            "font-src 'self'",
+            "connect-src " + connect,
+            "frame-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "object-src 'none'");
+    }
+
     /// <summary>Forwarded headers (when proxies are configured), response headers, the cross-site guard and the limiter.</summary>
-    public static void UseHostDefences(this WebApplication app, AddInOptions options)
+    public static void UseHostDefences(this WebApplication app, AddInOptions options, string contentSecurityPolicy)
     {
         if (options.KnownProxies.Count > 0)
         {
@@ -105,7 +136,7 @@ public static class HostDefences
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = "frame-ancestors 'self' " + string.Join(' ', OfficeFrameAncestors);
+            headers.ContentSecurityPolicy = contentSecurityPolicy;
             if (context.Request.IsHttps)
             {
                 headers.StrictTransportSecurity = "max-age=31536000";

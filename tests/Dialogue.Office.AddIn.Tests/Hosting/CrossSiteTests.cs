@@ -126,6 +126,11 @@ public sealed class CrossSiteTests(AddInFactory factory) : IClassFixture<AddInFa
         var response = await Bare().GetAsync("/taskpane.html");
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.StartsWith("frame-ancestors 'self' https://*.office.com", csp, StringComparison.Ordinal);
+        // By default office.js comes from Microsoft's CDN: that origin and the host itself are the only script sources.
+        Assert.Contains("; script-src 'self' https://appsforoffice.microsoft.com;", csp, StringComparison.Ordinal);
+        Assert.Contains("; default-src 'none';", csp, StringComparison.Ordinal);
+        Assert.Contains("; connect-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("*;", csp + ";", StringComparison.Ordinal);
         Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

@@ -1,22 +1,31 @@
 using System.Net;
 using System.Text.Json;
+using Dialogue.Office.AddIn.Hosting;
 using Dialogue.Office.AddIn.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Dialogue.Office.AddIn.Tests.Pane;
 
 /// <summary>
-/// The host on 127.0.0.1 (Kestrel, random port) and headless Debian Chromium with the REAL office.js from
-/// @microsoft/office-js. Outside Office, office.js resolves onReady with host null; for the Word and Excel flows the
-/// test appends a minimal fake host (fake-office-host.js) to office.js. Screenshots land in artifacts/ (git-ignored).
+/// The host on 127.0.0.1 (Kestrel, random port) with <c>AddIn:OfficeJs=local</c> (the pages then load the REAL
+/// office.js from @microsoft/office-js instead of Microsoft's CDN, which this machine cannot reach) and headless
+/// Debian Chromium. Outside Office, office.js resolves onReady with host null; for the Word and Excel flows the test
+/// appends a minimal fake host (fake-office-host.js) to office.js. Screenshots land in artifacts/ (git-ignored).
 /// </summary>
 public sealed class PaneHost : IAsyncLifetime
 {
-    private readonly AddInFactory _factory = new();
+    private readonly LocalOfficeJsFactory _factory = new();
+
+    private sealed class LocalOfficeJsFactory : AddInFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("AddIn:OfficeJs", "local")];
+    }
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -31,9 +40,12 @@ public sealed class PaneHost : IAsyncLifetime
     {
         var chromium = ExternalTools.Find("/usr/bin/chromium") ?? ExternalTools.Find("chromium");
         var officeJs = Directory.Exists(Path.Combine(RepoPaths.AddIn, "node_modules", "@microsoft", "office-js"));
-        if (chromium is null || !officeJs)
+        var fluent = File.Exists(Path.Combine(RepoPaths.AddIn, "obj", "pane", "fluent.js"));
+        if (chromium is null || !officeJs || !fluent)
         {
-            SkipReason = chromium is null ? "'chromium' is not installed: apt-get install chromium" : $"npm package '@microsoft/office-js' is not installed: run 'npm ci' in {RepoPaths.AddIn}";
+            SkipReason = chromium is null ? "'chromium' is not installed: apt-get install chromium"
+                : !officeJs ? $"npm package '@microsoft/office-js' is not installed: run 'npm ci' in {RepoPaths.AddIn}"
+                : $"the pane's Fluent UI bundle is not built: run 'npm ci' in {RepoPaths.AddIn}, then build again";
             return;
         }
 
@@ -66,9 +78,30 @@ public sealed class PaneHost : IAsyncLifetime
     }
 }
 
-public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost>
+public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost>, IDisposable
 {
     private static readonly string FakeHost = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pane", "fake-office-host.js"));
+
+    /// <summary>What Chromium refused under the host's Content-Security-Policy, on every page <see cref="OpenPane"/> opened.</summary>
+    private readonly List<string> _cspViolations = [];
+
+    /// <summary>
+    /// The one refusal the CSP makes on purpose: office.js's logging proxy, a hidden frame it appends to &lt;head&gt;
+    /// (telemetryservice.firstpartyapps.oaspapps.com, with style="display:none"). The pane sends no telemetry; nothing shows.
+    /// </summary>
+    private static bool OfficeJsTelemetry(string refusal) =>
+        refusal.Contains("/lib/office-js/o15apptofilemappingtable.js:", StringComparison.Ordinal)
+        && (refusal.Contains("(frame-src): https://telemetryservice.firstpartyapps.oaspapps.com", StringComparison.Ordinal)
+            || refusal.Contains("(style-src-attr): inline", StringComparison.Ordinal));
+
+    /// <summary>Every flow runs under the host's real CSP: a refused script, style, image or call fails the test.</summary>
+    public void Dispose()
+    {
+        lock (_cspViolations)
+        {
+            Assert.True(_cspViolations.Count == 0, "Content-Security-Policy violations:\n" + string.Join("\n", _cspViolations));
+        }
+    }
 
     private void RequireBrowser()
     {
@@ -85,57 +118,113 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         ExternalTools.SkipBecause(host.SkipReason ?? "the browser could not start");
     }
 
-    /// <summary>A 320 px wide Vietnamese page; with <paramref name="fakeHost"/>, office.js is the real one plus the fake host.</summary>
-    private async Task<IPage> OpenPane(string? fakeHost)
+    /// <summary>
+    /// A Vietnamese page <paramref name="width"/> px wide; with <paramref name="fakeHost"/>, office.js is the real one
+    /// plus the fake host. Waits until the pane is ready and the Yên Bái conference is chosen and loaded.
+    /// </summary>
+    private async Task<IPage> OpenPane(string? fakeHost, int width = 320, string? officeTheme = null)
     {
         var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 320, Height = 760 },
+            ViewportSize = new ViewportSize { Width = width, Height = 760 },
             Locale = "vi-VN",
             AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
+        page.Console += (_, m) =>
+        {
+            if (m.Text.StartsWith("Content Security Policy refused", StringComparison.Ordinal) && !OfficeJsTelemetry(m.Text))
+            {
+                lock (_cspViolations)
+                {
+                    _cspViolations.Add(m.Text);
+                }
+            }
+        };
+        // Where each refusal comes from (directive, blocked address, script and line, sample): the console says less.
+        await page.AddInitScriptAsync("""
+            document.addEventListener('securitypolicyviolation', e => console.error(
+              `Content Security Policy refused (${e.effectiveDirective}): ${e.blockedURI} from ${e.sourceFile}:${e.lineNumber} ${e.sample}`));
+            """);
+        var officeJsServed = false;
+        await page.RouteAsync("**/lib/office-js/office.js", async route =>
+        {
+            var real = await route.FetchAsync();
+            var body = await real.TextAsync();
+            Assert.True(body.Length > 10_000, "office.js from @microsoft/office-js was not served");
+            officeJsServed = true;
+            await route.FulfillAsync(new RouteFulfillOptions { Response = real, Body = fakeHost is null ? body : body + "\n" + FakeHost });
+        });
         if (fakeHost is not null)
         {
             var draft = Convert.ToBase64String(File.ReadAllBytes(Path.Combine(RepoPaths.Templates, "giay-moi.docx")));
-            await page.AddInitScriptAsync($"window.__fakeHost = '{fakeHost}'; window.__draftDocx = '{draft}';");
-            await page.RouteAsync("**/lib/office-js/office.js", async route =>
-            {
-                var real = await route.FetchAsync();
-                var body = await real.TextAsync();
-                Assert.True(body.Length > 10_000, "office.js from @microsoft/office-js was not served");
-                await route.FulfillAsync(new RouteFulfillOptions { Response = real, Body = body + "\n" + FakeHost });
-            });
+            await page.AddInitScriptAsync($"window.__fakeHost = '{fakeHost}'; window.__draftDocx = '{draft}';" + (officeTheme is null ? "" : $"window.__officeTheme = {officeTheme};"));
         }
 
-        await page.GotoAsync(host.BaseUrl + "/taskpane.html");
+        var response = await page.GotoAsync(host.BaseUrl + "/taskpane.html");
+        Assert.Equal(HostDefences.ContentSecurityPolicy(localOfficeJs: true, signInAuthority: null), response!.Headers["content-security-policy"]);
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
         Assert.Empty(errors);
+        Assert.True(officeJsServed, "the page did not load office.js from its configured (local) source");
         // The data root holds several sample conferences; these flows use the Yên Bái one.
-        await SelectPlan(page, "yen-bai-2023");
+        await Choose(page, "#plan", "yen-bai-2023");
+        await WaitForPlan(page, "yen-bai-2023");
         Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         return page;
     }
 
-    /// <summary>Selects a conference and waits until the pane shows that conference, delegates included (not a neighbouring element).</summary>
-    private static async Task SelectPlan(IPage page, string planId)
+    /// <summary>Chooses an option of a Fluent dropdown the way a clerk does: open it, click the option.</summary>
+    private static async Task Choose(IPage page, string dropdown, string value)
     {
-        await page.SelectOptionAsync("#plan", planId);
-        await WaitForPlan(page, planId, "ready");
+        if (await page.EvalOnSelectorAsync<bool>(dropdown, "(d, v) => [...d.querySelectorAll('fluent-option')].some(o => o.selected && o.value === v)", value))
+        {
+            return;
+        }
+
+        await page.ClickAsync(dropdown);
+        await page.ClickAsync($"{dropdown} fluent-option[value='{value}']");
+        await page.WaitForFunctionAsync("([d, v]) => [...document.querySelector(d).querySelectorAll('fluent-option')].some(o => o.selected && o.value === v)", new[] { dropdown, value });
     }
 
-    private static async Task WaitForPlan(IPage page, string planId, string state)
+    /// <summary>Waits until #plan-card shows <paramref name="id"/> in <paramref name="state"/> (loading, ready, failed).</summary>
+    private static async Task WaitForPlan(IPage page, string id, string state = "ready")
     {
         try
         {
-            await page.WaitForSelectorAsync($"#plan-card[data-plan='{planId}'][data-state='{state}']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+            await page.WaitForSelectorAsync($"#plan-card[data-plan='{id}'][data-state='{state}']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"the pane never showed {planId} as {state}; #plan-card is {await page.EvalOnSelectorAsync<string>("#plan-card", "c => JSON.stringify(c.dataset)")}, status: {await page.InnerTextAsync("#status")}");
+            Assert.Fail($"the pane never showed {id} as {state}; #plan-card is {await page.EvalOnSelectorAsync<string>("#plan-card", "c => JSON.stringify(c.dataset)")}, status: {await page.InnerTextAsync("#status")}");
         }
+    }
+
+    /// <summary>axe-core over the whole page: no serious or critical violation (the others are reported, not failed).</summary>
+    private static async Task NoSeriousAccessibilityIssue(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, "axe: " + string.Join("\n", serious.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Select(n => $"{n.Html} {string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))}"))}")));
+        Assert.True(result.Passes.Length > 10, "axe ran no checks");
+    }
+
+    /// <summary>Every control the pane shows is a defined Fluent UI Web Component (no bare HTML button, select or input).</summary>
+    private static async Task OnlyFluentControls(IPage page)
+    {
+        var bare = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('button, select, input:not([type=file]), textarea, progress, details')]
+              .filter(e => !e.closest('fluent-dropdown, fluent-text-input') && e.offsetParent !== null)
+              .map(e => e.outerHTML.slice(0, 80))
+            """);
+        Assert.Empty(bare);
+        var undefinedTags = await page.EvaluateAsync<string[]>("""
+            () => [...new Set([...document.querySelectorAll('*')].map(e => e.localName).filter(n => n.startsWith('fluent-')))]
+              .filter(n => !customElements.get(n))
+            """);
+        Assert.Empty(undefinedTags);
     }
 
     private static async Task Shot(IPage page, string name)
@@ -169,11 +258,13 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         Assert.False(await page.IsVisibleAsync("#fields-card"));
         Assert.False(await page.IsVisibleAsync("#delegates-card"));
+        await OnlyFluentControls(page);
+        await NoSeriousAccessibilityIssue(page);
 
         await page.ClickAsync("#generate");
         await WaitForStatus(page, "Đã tạo 297 giấy mời");
         Assert.Equal(3, await page.Locator("#generate-job .files li").CountAsync());
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).Locator("button").ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).GetByText("Tải về").ClickAsync());
         Assert.Equal("giay-moi-in-gop.docx", download.SuggestedFilename);
         var saved = Path.Combine(Path.GetTempPath(), $"in-gop-{Guid.NewGuid():N}.docx");
         await download.SaveAsAsync(saved);
@@ -186,9 +277,9 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
 
         // Publish to the local share (no tenant): the folder link is shown; the folder itself is never listed (our
         // Vietnamese 404 page), its files are served.
-        await page.ClickAsync("#generate-job > button:has-text('Công bố')");
+        await page.ClickAsync("#generate-job-publish-button");
         await WaitForStatus(page, "Đã chép vào thư mục chia sẻ cục bộ");
-        var link = await page.GetAttributeAsync("#generate-job-publish a.link", "href");
+        var link = await page.GetAttributeAsync("#generate-job-publish fluent-link.link", "href");
         Assert.StartsWith(host.BaseUrl + "/share/", link, StringComparison.Ordinal);
         var listing = await page.APIRequest.GetAsync(link!);
         Assert.Equal(404, listing.Status);
@@ -198,6 +289,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         Assert.Equal(200, file.Status);
         await Shot(page, "pane-browser.png");
         await NoHorizontalScroll(page);
+        await NoSeriousAccessibilityIssue(page);
     }
 
     [SkippableFact]
@@ -210,7 +302,9 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         Assert.Equal(0, await page.EvaluateAsync<int>("window.__office.controls.length"));
 
         // Insert a field at the cursor, then seed the addressee the way a draft holds it.
-        await page.SelectOptionAsync("#field", "HoTen");
+        await OnlyFluentControls(page);
+        await NoSeriousAccessibilityIssue(page);
+        await Choose(page, "#field", "HoTen");
         await page.ClickAsync("#insert-field");
         await WaitForStatus(page, "Đã chèn trường «Họ và tên đại biểu»");
         var inserted = await page.EvaluateAsync<JsonElement>("window.__office.controls[0]");
@@ -219,8 +313,8 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await page.EvaluateAsync("window.__office.seedControl('KinhGui', '«Kính gửi»')");
 
         // Preview for the second delegate, then back to the draft.
-        var option = await page.EvalOnSelectorAsync<string[]>("#delegate", "s => [s.options[1].value, s.options[1].text]");
-        await page.SelectOptionAsync("#delegate", option[0]);
+        var option = await page.EvalOnSelectorAsync<string[]>("#delegate", "d => { const o = d.querySelectorAll('fluent-option')[1]; return [o.value, o.textContent]; }");
+        await Choose(page, "#delegate", option[0]);
         await page.ClickAsync("#preview");
         await WaitForStatus(page, "Đang xem giấy mời gửi");
         var addressee = option[1][(option[1].IndexOf(" – ", StringComparison.Ordinal) + 3)..];
@@ -235,8 +329,8 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await page.ClickAsync("#generate");
         await WaitForStatus(page, "Đã tạo 297 giấy mời");
         Assert.Equal(1, await page.EvaluateAsync<int>("window.__office.fileReads"));
-        // 298 delegates, 297 letters: the pane says why one has none (the signer).
-        Assert.Equal("Hoàn tất: 297/298", await page.InnerTextAsync("#generate-job > p.hint"));
+        // 298 delegates, 297 letters: progress ends at the real total, and the pane says why one has none (the signer).
+        Assert.Equal("Hoàn tất: 297/297", await page.InnerTextAsync("#generate-job > p.hint"));
         Assert.Contains("người ký giấy mời", await page.InnerTextAsync("#problems"), StringComparison.Ordinal);
         await page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).GetByText("Mở trong Word").ClickAsync();
         await WaitForStatus(page, "Đã mở giay-moi-in-gop.docx");
@@ -249,7 +343,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await Shot(page, "pane-word.png");
 
         // Insert the programme at the cursor, then check the open draft against ND30.
-        await page.ClickAsync("#programme-card > summary");
+        await page.ClickAsync("#programme-card fluent-accordion-item");
         await page.ClickAsync("#insert-programme");
         await WaitForStatus(page, "Đã chèn Chương trình hội nghị");
         var programme = await page.EvaluateAsync<JsonElement>("window.__office.insertedFiles[0]");
@@ -259,55 +353,11 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
             Assert.Contains("CHƯƠNG TRÌNH", doc.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         }
 
-        await page.ClickAsync("#check-card > summary");
+        await page.ClickAsync("#check-card fluent-accordion-item");
         await page.ClickAsync("#check");
         await WaitForStatus(page, "Đạt thể thức");
         await NoHorizontalScroll(page);
-    }
-
-    [SkippableFact]
-    public async Task Word_SwitchingConferencesQuickly_DropsTheLateDelegateListOfTheFirst()
-    {
-        RequireBrowser();
-        var page = await OpenPane("Word");
-        var yenBai = await page.EvalOnSelectorAsync<string[]>("#delegate", "s => [...s.options].map(o => o.value)");
-        Assert.Equal(298, yenBai.Length);
-
-        // Hold the other conference's delegate list in the network until the Yên Bái one is shown.
-        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync("**/api/plans/xa-2026/delegates", async route =>
-        {
-            reached.TrySetResult();
-            await held.Task;
-            try
-            {
-                await route.ContinueAsync();
-            }
-            catch (PlaywrightException)
-            {
-                // The pane aborted this request when the clerk switched back: nothing to continue.
-            }
-        });
-        await page.SelectOptionAsync("#plan", "xa-2026");
-        await WaitForPlan(page, "xa-2026", "loading");
-        await reached.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a guard against a hang, not a wait for time
-        Assert.Equal("Đang tải thông tin hội nghị…", await page.InnerTextAsync("#plan-info"));
-        Assert.True(await page.IsDisabledAsync("#delegate"));
-
-        await SelectPlan(page, "yen-bai-2023");
-        held.SetResult();
-        await page.WaitForSelectorAsync("#plan-card[data-dropped='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
-
-        // Still Yên Bái: its information, its 298 delegates, and a preview fills in one of them.
-        Assert.Equal("yen-bai-2023", await page.GetAttributeAsync("#plan-card", "data-plan"));
-        Assert.Equal("ready", await page.GetAttributeAsync("#plan-card", "data-state"));
-        Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
-        Assert.Equal(yenBai, await page.EvalOnSelectorAsync<string[]>("#delegate", "s => [...s.options].map(o => o.value)"));
-        await page.EvaluateAsync("window.__office.seedControl('KinhGui', '«Kính gửi»')");
-        await page.SelectOptionAsync("#delegate", yenBai[1]);
-        await page.ClickAsync("#preview");
-        await WaitForStatus(page, "Đang xem giấy mời gửi");
+        await NoSeriousAccessibilityIssue(page);
     }
 
     [SkippableFact]
@@ -331,6 +381,8 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         Assert.Contains("Ủy ban nhân dân huyện Trạm Tấu: Chưa nộp", await page.InnerTextAsync("#consolidate-job .tracking"), StringComparison.Ordinal);
         Assert.Contains("bao-cao-cau-hoi (1).xlsx", await page.InnerTextAsync("#problems"), StringComparison.Ordinal);
         await Shot(page, "pane-excel.png");
+        await OnlyFluentControls(page);
+        await NoSeriousAccessibilityIssue(page);
 
         await page.Locator("#consolidate-job .files li").GetByText("Chèn vào sổ tính").ClickAsync();
         await WaitForStatus(page, "trang tính vào sổ tính");
@@ -342,7 +394,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         }
 
         // The delegate list of the conference, from the collapsed card.
-        await page.ClickAsync("#delegates-card > summary");
+        await page.ClickAsync("#delegates-card fluent-accordion-item");
         await page.ClickAsync("#insert-delegates");
         await WaitForStatus(page, "Đã chèn danh sách đại biểu");
         var delegates = await page.EvaluateAsync<string>("window.__office.insertedSheets[1].base64");
@@ -365,11 +417,14 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         var page = await OpenPane("Excel");
         Assert.True(await page.IsVisibleAsync("#question-folder"));
         Assert.False(await page.IsVisibleAsync("#question-folder-link"));
-        Assert.Contains($"Phiếu trả về ({returns.Length} phiếu)", await page.InnerTextAsync("#question-folder"), StringComparison.Ordinal);
+        // Local mode: the wording names the host's share, not SharePoint.
+        Assert.Contains("thư mục chia sẻ của máy chủ", await page.InnerTextAsync("#question-folder-field"), StringComparison.Ordinal);
+        Assert.DoesNotContain("SharePoint", await page.InnerTextAsync("#consolidate-card"), StringComparison.Ordinal);
+        Assert.Contains($"Phiếu trả về ({returns.Length} phiếu)", await page.TextContentAsync("#question-folder"), StringComparison.Ordinal);
 
         await page.ClickAsync("#consolidate-folder");
         await WaitForStatus(page, "Hãy chọn thư mục chia sẻ");
-        await page.SelectOptionAsync("#question-folder", "Phiếu trả về");
+        await Choose(page, "#question-folder", "Phiếu trả về");
         await page.ClickAsync("#consolidate-folder");
         await WaitForStatus(page, "Đã tổng hợp");
         Assert.Contains("Khớp", await page.InnerTextAsync("#consolidate-job .stats"), StringComparison.Ordinal);
@@ -377,6 +432,131 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         Assert.True(await page.Locator("#consolidate-job .files li").GetByText("Chèn vào sổ tính").IsVisibleAsync());
         await Shot(page, "pane-excel-folder.png");
         await NoHorizontalScroll(page);
+    }
+
+    [SkippableFact]
+    public async Task Word_SwitchingConferencesQuickly_DropsTheLateDelegateListOfTheFirst()
+    {
+        RequireBrowser();
+        var page = await OpenPane("Word");
+        var yenBai = await page.EvalOnSelectorAsync<string[]>("#delegate", "d => [...d.querySelectorAll('fluent-option')].map(o => o.value)");
+        Assert.Equal(298, yenBai.Length);
+        var other = await page.EvalOnSelectorAsync<string>("#plan", "d => [...d.querySelectorAll('fluent-option')].map(o => o.value).find(v => v !== 'yen-bai-2023')");
+        Assert.NotNull(other);
+
+        // The other conference's delegates are held until the test lets them go.
+        var held = new TaskCompletionSource<IRoute>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync($"**/api/plans/{other}/delegates", route =>
+        {
+            held.TrySetResult(route);
+            return Task.CompletedTask;
+        });
+
+        await Choose(page, "#plan", other!);
+        var route = await held.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a guard against a hang, not a wait for time
+        // Its delegates have not arrived: #plan-info must not describe it yet (nor still describe Yên Bái).
+        await WaitForPlan(page, other!, "loading");
+        Assert.Equal("Đang tải thông tin hội nghị…", await page.InnerTextAsync("#plan-info"));
+        Assert.Equal("true", await page.GetAttributeAsync("#delegate", "aria-disabled"));
+
+        // The clerk changes their mind before the reply: Yên Bái again. The earlier request is dropped.
+        await Choose(page, "#plan", "yen-bai-2023");
+        await WaitForPlan(page, "yen-bai-2023");
+        await page.WaitForSelectorAsync("#plan-card[data-dropped='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
+        // The held reply arrives late: nothing it carries may replace what is shown.
+        try
+        {
+            await route.ContinueAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // the page already aborted the request
+        }
+
+        await page.EvaluateAsync("() => fetch('api/config').then(r => r.json())"); // one more round trip through the page
+        Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
+        Assert.Equal("yen-bai-2023", await page.GetAttributeAsync("#plan-card", "data-plan"));
+        Assert.Equal("ready", await page.GetAttributeAsync("#plan-card", "data-state"));
+        var codes = await page.EvalOnSelectorAsync<string[]>("#delegate", "d => [...d.querySelectorAll('fluent-option')].map(o => o.value)");
+        Assert.Equal(yenBai, codes);
+        Assert.All(codes, c => Assert.StartsWith("YB23-", c, StringComparison.Ordinal));
+
+        // And the pane works on it: a preview fills in one of its delegates.
+        await page.EvaluateAsync("window.__office.seedControl('KinhGui', '«Kính gửi»')");
+        await Choose(page, "#delegate", codes[1]);
+        await page.ClickAsync("#preview");
+        await WaitForStatus(page, "Đang xem giấy mời gửi");
+    }
+
+    [SkippableFact]
+    public async Task Keyboard_ChoosesAConferenceAndOpensACard_WithoutAMouse()
+    {
+        RequireBrowser();
+        var page = await OpenPane(null);
+        var other = await page.EvalOnSelectorAsync<string>("#plan", "d => [...d.querySelectorAll('fluent-option')].map(o => o.value).find(v => v !== 'yen-bai-2023')");
+
+        // Shift+Tab from the first button of the page goes back to the conference picker; arrows and Enter choose.
+        await page.FocusAsync("#template-file-button");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('plan').contains(document.activeElement)"), "the keyboard does not reach the conference picker: " + await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 200)"));
+        var up = await page.EvalOnSelectorAsync<bool>("#plan", "(d, v) => { const o = [...d.querySelectorAll('fluent-option')]; return o.findIndex(x => x.value === v) < o.findIndex(x => x.selected); }", other);
+        await page.Keyboard.PressAsync("Space"); // opens the list (the combobox pattern: Space or Alt+ArrowDown)
+        await page.WaitForSelectorAsync("#plan fluent-listbox:popover-open");
+        await page.Keyboard.PressAsync(up ? "ArrowUp" : "ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await WaitForPlan(page, other!);
+        var code = await page.EvaluateAsync<string>("id => fetch('api/plans').then(r => r.json()).then(ps => ps.find(p => p.id === id).code)", other);
+        Assert.Contains($"mã {code}", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
+
+        // Every visible control is in the tab order; a card opens with Enter on its heading.
+        var unreachable = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('fluent-button, fluent-dropdown, fluent-checkbox, fluent-text-input, fluent-link')]
+              .filter(e => e.checkVisibility() && !e.disabled && e.tabIndex < 0 && !e.querySelector('[tabindex="0"], button, input'))
+              .map(e => e.id || e.localName)
+            """);
+        Assert.Empty(unreachable);
+        await page.FocusAsync("#check-card fluent-accordion-item button");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#check-card fluent-accordion-item[expanded]");
+        Assert.True(await page.IsVisibleAsync("#check"));
+    }
+
+    [SkippableFact]
+    public async Task Narrow_And_Wide_PaneShowFluentControlsWholeText_AndDistinctConferences()
+    {
+        RequireBrowser();
+        foreach (var (width, host_) in new[] { (320, "Word"), (450, "Word"), (320, "Excel"), (450, (string?)null) })
+        {
+            var page = await OpenPane(host_, width);
+            await OnlyFluentControls(page);
+            await NoHorizontalScroll(page);
+            // No cut text: no control's own text is wider than the control.
+            var cut = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('fluent-button, fluent-dropdown [slot=control], label, .hint, h2')]
+                  .filter(e => e.checkVisibility() && e.scrollWidth > e.clientWidth + 1)
+                  .map(e => (e.id || e.localName) + ': ' + e.textContent.trim().slice(0, 40))
+                """);
+            Assert.Empty(cut);
+            // The closed conference picker tells conferences apart: it starts with the date and the code.
+            var shown = await page.InnerTextAsync("#plan [slot='control']");
+            Assert.Matches(@"^\d{1,2}/\d{1,2}/\d{4} · YB23 – ", shown);
+            await NoSeriousAccessibilityIssue(page);
+            await Shot(page, $"pane-{(host_ ?? "browser").ToLowerInvariant()}-{width}.png");
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Theme_FollowsADarkOfficeTheme()
+    {
+        RequireBrowser();
+        var page = await OpenPane("Word", officeTheme: "{ bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff', controlBackgroundColor: '#363636', controlForegroundColor: '#ffffff' }");
+        Assert.Equal("dark", await page.GetAttributeAsync("html", "data-theme"));
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.card')).backgroundColor");
+        Assert.NotEqual("rgb(255, 255, 255)", background);
+        await NoSeriousAccessibilityIssue(page);
+        await Shot(page, "pane-word-dark-320.png");
     }
 
     /// <summary>At 320 px nothing may stick out sideways.</summary>
@@ -387,6 +567,22 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     /// CSP frame-ancestors: a page of another origin (not Office) that frames the pane gets Chromium's refusal and no
     /// pane; the host framing its own pane (as Office's own frames would, by origin) still works.
     /// </summary>
+    /// <summary>The control for the CSP check of every flow: what the policy refuses does reach the test.</summary>
+    [SkippableFact]
+    public async Task Csp_RefusesAnInlineScript_AndTheFlowsSeeTheRefusal()
+    {
+        RequireBrowser();
+        var page = await OpenPane(fakeHost: null);
+        await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.head.append(s); }");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__inline === undefined"), "an inline script ran under the CSP");
+        await page.EvaluateAsync("() => fetch('api/config').then(r => r.json())"); // one more round trip: the console message has arrived
+        lock (_cspViolations)
+        {
+            Assert.Contains(_cspViolations, v => v.Contains("(script-src-elem): inline", StringComparison.Ordinal));
+            _cspViolations.Clear();
+        }
+    }
+
     [SkippableFact]
     public async Task Framing_ByANonOfficeOrigin_IsRefusedByTheBrowser()
     {

@@ -25,6 +25,8 @@
       displayLanguage: "vi-VN",
       contentLanguage: "vi-VN",
       platform: Office.PlatformType.PC,
+      // The host's theme (Office.context.officeTheme): a test may give a dark one in window.__officeTheme.
+      officeTheme: window.__officeTheme || { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000" },
       requirements: { isSetSupported: function (name, v) { return sets[name] !== undefined && sets[name] >= v; } },
       document: {
         // The open draft: the test puts a real .docx (base64) in window.__draftDocx.
