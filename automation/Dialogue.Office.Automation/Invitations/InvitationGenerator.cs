@@ -310,6 +310,11 @@ public static partial class InvitationGenerator
         private string? _tail;
         private bool _completed;
 
+        /// <summary>The section-break paragraph's properties up to its sectPr: exactly 1 pt, no spacing, 1 pt mark.</summary>
+        internal const string SectionBreakParagraphStart =
+            "<w:p><w:pPr><w:keepNext w:val=\"0\" /><w:widowControl w:val=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\" />"
+            + "<w:rPr><w:sz w:val=\"2\" /><w:szCs w:val=\"2\" /></w:rPr>";
+
         public PrintFileWriter(DocxTemplate template, string path, IReadOnlyDictionary<string, string> common)
         {
             _template = template;
@@ -337,8 +342,12 @@ public static partial class InvitationGenerator
             }
             else
             {
-                // Close the previous invitation's section: a section break starting the next on a new page.
-                _writer.Write("<w:p><w:pPr>");
+                // Close the previous invitation's section: a section break starting the next on a new page. A letter
+                // ends with its signature table, so the break needs a paragraph of its own after the table; at the
+                // body's line height it spilled onto a blank page whenever a letter filled its page (301 pages for
+                // 299 letters, breaking duplex printing). It is 1 pt high with no spacing, so it fits under any letter
+                // that fits its page.
+                _writer.Write(SectionBreakParagraphStart);
                 _writer.Write(_sectionProperties);
                 _writer.Write("</w:pPr></w:p>");
             }
