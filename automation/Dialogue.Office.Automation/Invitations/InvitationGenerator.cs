@@ -181,14 +181,7 @@ public static partial class InvitationGenerator
         var time = plan.Programme.Count > 0
             ? $"{(end - c.Start <= TimeSpan.FromHours(5) ? "01 buổi, " : "")}từ {VietnameseText.Time(c.Start)} đến {VietnameseText.Time(end)}, {day}"
             : $"{VietnameseText.Time(c.Start)}, {day}";
-        var notes = new List<string>(plan.Invitation.Notes);
-        if (c.ConfirmBy is { } confirm)
-        {
-            var contact = c.Contact is { } k
-                ? $" Liên hệ: {k.Name}{(k.Phone.Length > 0 ? $", điện thoại {k.Phone}" : "")}{(k.Email.Length > 0 ? $", thư điện tử {k.Email}" : "")}."
-                : "";
-            notes.Add($"Đề nghị đại biểu xác nhận tham dự trước ngày {VietnameseText.ShortDate(confirm)} (quét mã QR dưới đây hoặc báo trực tiếp cho Ban Tổ chức).{contact}");
-        }
+        var notes = Notes(plan, plan.MainHall);
 
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -227,6 +220,7 @@ public static partial class InvitationGenerator
         values["DiaDiem"] = Place(plan, venue);
         values["DiemCau"] = venue.Name;
         values["ChoNgoi"] = seat.Length > 0 && venue.IsMain ? $"**Chỗ ngồi:** {seat}." : "";
+        values["GhiChu"] = string.Join('\n', Notes(plan, venue));
         values["DuongDan"] = link;
         values[MergeKeys.RecordNumber] = d.Number.ToString(CultureInfo.InvariantCulture);
         foreach (var (header, cell) in d.Cells)
@@ -234,6 +228,43 @@ public static partial class InvitationGenerator
             values[MergeKeys.Column(header)] = cell;
         }
     }
+
+    /// <summary>
+    /// The notes of a letter to a delegate at <paramref name="venue"/>: the venue's own, then the invitation's notes, then
+    /// the confirmation request. A bridge-point letter never sends its delegate to the main hall: an invitation note that
+    /// names the main hall is left out of it, and without notes of its own the bridge point gets one built from the plan
+    /// (arrive at the bridge point, the connection-test time, the technical contact).
+    /// </summary>
+    public static List<string> Notes(ConferencePlan plan, Venue venue)
+    {
+        var notes = new List<string>(venue.Notes);
+        if (!venue.IsMain && venue.Notes.Count == 0)
+        {
+            notes.Add($"Đại biểu dự tại {venue.Name} có mặt trước 15 phút để ổn định chỗ ngồi.");
+        }
+
+        if (!venue.IsMain && (venue.ConnectionTest is not null || venue.TechnicalContact is not null))
+        {
+            var test = venue.ConnectionTest is { } t ? $"{venue.Name} kiểm tra kết nối với điểm cầu {plan.MainHall.Name} lúc {VietnameseText.Time(t)}." : "";
+            var tech = venue.TechnicalContact is { } k ? $" Hỗ trợ kỹ thuật: {ContactText(k)}." : "";
+            notes.Add((test + tech).Trim());
+        }
+
+        var mainHall = VietnameseText.Fold(plan.MainHall.Name);
+        notes.AddRange(plan.Invitation.Notes
+            .Where(n => venue.IsMain || mainHall.Length == 0 || !VietnameseText.Fold(n).Contains(mainHall, StringComparison.Ordinal)));
+
+        if (plan.Conference.ConfirmBy is { } confirm)
+        {
+            var contact = plan.Conference.Contact is { } k ? $" Liên hệ: {ContactText(k)}." : "";
+            notes.Add($"Đề nghị đại biểu xác nhận tham dự trước ngày {VietnameseText.ShortDate(confirm)} (quét mã QR dưới đây hoặc báo trực tiếp cho Ban Tổ chức).{contact}");
+        }
+
+        return notes;
+    }
+
+    private static string ContactText(Contact k) =>
+        $"{k.Name}{(k.Phone.Length > 0 ? $", điện thoại {k.Phone}" : "")}{(k.Email.Length > 0 ? $", thư điện tử {k.Email}" : "")}";
 
     /// <summary>"đồng chí", "ông", "bà", or "lãnh đạo Sở Tài chính" inside a sentence.</summary>
     public static string FormOfAddress(ConferenceDelegate d)
@@ -313,6 +344,11 @@ public static partial class InvitationGenerator
         private string? _tail;
         private bool _completed;
 
+        /// <summary>The section-break paragraph's properties up to its sectPr: exactly 1 pt, no spacing, 1 pt mark.</summary>
+        internal const string SectionBreakParagraphStart =
+            "<w:p><w:pPr><w:keepNext w:val=\"0\" /><w:widowControl w:val=\"0\" /><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\" />"
+            + "<w:rPr><w:sz w:val=\"2\" /><w:szCs w:val=\"2\" /></w:rPr>";
+
         public PrintFileWriter(DocxTemplate template, string path, IReadOnlyDictionary<string, string> common)
         {
             _template = template;
@@ -339,9 +375,12 @@ public static partial class InvitationGenerator
             }
             else
             {
-                // Close the previous invitation's section: a section break starting the next on a new page. The break's
-                // paragraph is 1 pt high: a letter that fills its page must not spill a blank page into the print file.
-                _writer.Write("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr>");
+                // Close the previous invitation's section: a section break starting the next on a new page. A letter
+                // ends with its signature table, so the break needs a paragraph of its own after the table; at the
+                // body's line height it spilled onto a blank page whenever a letter filled its page (301 pages for
+                // 299 letters, breaking duplex printing). It is 1 pt high with no spacing, so it fits under any letter
+                // that fits its page.
+                _writer.Write(SectionBreakParagraphStart);
                 _writer.Write(_sectionProperties);
                 _writer.Write("</w:pPr></w:p>");
             }

@@ -115,6 +115,13 @@ public sealed record Venue
     public string Host { get; init; } = "";
 
     public Contact? TechnicalContact { get; init; }
+
+    /// <summary>Notes printed only on the letters of delegates at this venue ("có mặt trước 15 phút …").</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>When the bridge point tests its connection with the main hall (a bridge point's letters say it).</summary>
+    public TimeOnly? ConnectionTest { get; init; }
+
     public bool IsMain { get; init; }
     public HallLayout? Layout { get; init; }
 }

@@ -397,7 +397,7 @@ public static partial class PlanLoader
 
     private static Venue ReadVenue(YamlNodeReader y, YamlMappingNode? m, string path, bool isMain)
     {
-        y.KnownKeys(m, path, "id", "name", "address", "host", "technical_contact", "layout");
+        y.KnownKeys(m, path, "id", "name", "address", "host", "technical_contact", "layout", "notes", "connection_test");
         HallLayout? layout = null;
         var layoutMap = y.Map(m, "layout", $"{path}.layout", false);
         if (layoutMap is not null)
@@ -421,6 +421,8 @@ public static partial class PlanLoader
             Address = y.Text(m, "address", $"{path}.address", false),
             Host = y.Text(m, "host", $"{path}.host", false),
             TechnicalContact = ReadContact(y, m, "technical_contact", $"{path}.technical_contact"),
+            Notes = y.Texts(m, "notes", $"{path}.notes", false),
+            ConnectionTest = y.Time(m, "connection_test", $"{path}.connection_test", false),
             IsMain = isMain,
             Layout = layout,
         };

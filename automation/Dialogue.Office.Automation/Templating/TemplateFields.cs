@@ -43,7 +43,7 @@ public static class TemplateFields
         new("GioBatDau", FieldKind.Text, "Giờ bắt đầu", "07 giờ 30", false),
         new("HanXacNhan", FieldKind.Text, "Hạn xác nhận tham dự", "21/4/2023", false),
         new("LienHe", FieldKind.Text, "Người liên hệ của ban tổ chức", "Đồng chí Lê Thị Hồng Nhung, …, điện thoại 0216 3852 219", false),
-        new("GhiChu", FieldKind.Lines, "Các vấn đề cần lưu ý (mỗi dòng một đoạn)", "Đại biểu có mặt trước 15 phút …", false),
+        new("GhiChu", FieldKind.Lines, "Các vấn đề cần lưu ý (mỗi dòng một đoạn)", "Đại biểu có mặt trước 15 phút …", true),
         new("NoiNhan", FieldKind.Lines, "Danh sách nơi nhận (mỗi dòng một nơi, dòng cuối \"- Lưu: VT, …\")", "- Như thành phần mời;", false),
         new("ThamQuyenKy", FieldKind.Text, "Quyền hạn ký (TM., KT., Q., TL., TUQ.)", "TM. ỦY BAN NHÂN DÂN", false),
         new("ChucVuKy", FieldKind.Text, "Chức vụ người ký (chữ in hoa)", "CHỦ TỊCH", false),

@@ -200,3 +200,34 @@ public sealed class InvitationGeneratorTests(SampleInvitationsFixture sample) : 
         Assert.Contains("Trần Huy Tuấn", text, StringComparison.Ordinal);
     }
 }
+
+public sealed class InvitationVenueNotesTests(SampleInvitationsFixture sample) : IClassFixture<SampleInvitationsFixture>
+{
+    [Fact]
+    public void BridgePointLetter_NeverSendsItsDelegateToTheMainHall_GivesConnectionTestAndTechnicalContact()
+    {
+        var bridge = sample.Result.Invitations.Where(i => i.Delegate.VenueId != sample.Plan.MainHall.Id).ToList();
+        Assert.NotEmpty(bridge);
+        foreach (var invitation in bridge)
+        {
+            var venue = sample.Plan.FindVenue(invitation.Delegate.VenueId)!;
+            var notes = DocxInspector.ContentControls(sample.PathOf(invitation))["GhiChu"];
+            Assert.DoesNotContain("Trung tâm Hội nghị tỉnh có mặt", notes, StringComparison.Ordinal);
+            Assert.DoesNotContain("đón tiếp", notes, StringComparison.Ordinal);
+            Assert.Contains($"Đại biểu dự tại {venue.Name} có mặt trước 15 phút", notes, StringComparison.Ordinal);
+            Assert.Contains($"{venue.Name} kiểm tra kết nối với điểm cầu {sample.Plan.MainHall.Name} lúc", notes, StringComparison.Ordinal);
+            Assert.Contains(venue.TechnicalContact!.Phone, notes, StringComparison.Ordinal);
+            Assert.Contains("Tài liệu Hội nghị được cung cấp qua mã QR", notes, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void MainHallLetter_KeepsTheMainHallNote_AndNoBridgePointNote()
+    {
+        var main = sample.Result.Invitations.First(i => i.Delegate.VenueId == sample.Plan.MainHall.Id);
+        var notes = DocxInspector.ContentControls(sample.PathOf(main))["GhiChu"];
+        Assert.Contains("Đại biểu dự tại điểm cầu Trung tâm Hội nghị tỉnh có mặt trước 15 phút", notes, StringComparison.Ordinal);
+        Assert.DoesNotContain("kiểm tra kết nối", notes, StringComparison.Ordinal);
+        Assert.Contains("Đề nghị đại biểu xác nhận tham dự trước ngày 21/4/2023", notes, StringComparison.Ordinal);
+    }
+}
