@@ -87,6 +87,11 @@ public static class InvitationsApi
         // The core's packet flow, invitations only: when publishing, the folder and its link are made first and the
         // letters carry it when others can open it — the same QR codes as `dialogue invitations` / `dialogue build`.
         var publishRequest = publish ? PublishApi.Request(plan!, http, sharePoint, options.Value, jobs, "") : null;
+        if (publishRequest is not null && PublishApi.LocalWhileSharePoint(publishRequest, sharePoint, http, planId) is { } noSite)
+        {
+            return noSite;
+        }
+
         var job = jobs.Start(http.OwnerId(), "invitations", plan!.Delegates.Count, async (job, ct) =>
         {
             var outDir = Path.Combine(job.Folder, "ket-qua");
@@ -131,7 +136,7 @@ public static class InvitationsApi
                 {
                     Invitations = result.Invitations.Count,
                     packet.QrLink,
-                    Published = new PublishApi.PublishDto(published.IsLocal, published.TargetDisplay, published.FolderLink, published.UploadedCount, published.UnchangedCount, published.FailedCount),
+                    Published = new PublishApi.PublishDto(published.IsLocal, PublishApi.TargetForClient(published), published.FolderLink, published.UploadedCount, published.UnchangedCount, published.FailedCount),
                 }
                 : new { Invitations = result.Invitations.Count, packet.QrLink };
             job.Report("Giấy mời", result.Invitations.Count, total);

@@ -4,7 +4,6 @@ using Dialogue.Office.AddIn.Hosting;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Sharing.Auth;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace Dialogue.Office.AddIn.Apis;
@@ -31,17 +30,12 @@ public static class PublishApi
     public static string ShareRoot(AddInOptions options, JobStore jobs) =>
         string.IsNullOrWhiteSpace(options.ShareFolder) ? Path.Combine(jobs.Root, "share") : Path.GetFullPath(options.ShareFolder);
 
-    /// <summary>Serves the local share read-only (files and folder listings), as the local publish target promises.</summary>
-    public static void UseLocalShare(this WebApplication app)
-    {
-        var root = ShareRoot(app.Services.GetRequiredService<IOptions<AddInOptions>>().Value, app.Services.GetRequiredService<JobStore>());
-        Directory.CreateDirectory(root);
-        var files = new PhysicalFileProvider(root);
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = ShareRequestPath, ServeUnknownFileTypes = false });
-
-        // The folder link is what the QR codes open: without a listing it would be a dead end.
-        app.UseDirectoryBrowser(new DirectoryBrowserOptions { FileProvider = files, RequestPath = ShareRequestPath });
-    }
+    /// <summary>
+    /// Serves the local share read-only: files only, no folder listing, active content as downloads, sign-in required
+    /// when a tenant is configured (<see cref="LocalShare"/>).
+    /// </summary>
+    public static void UseLocalShare(this WebApplication app, bool signInRequired) =>
+        LocalShare.Use(app, ShareRoot(app.Services.GetRequiredService<IOptions<AddInOptions>>().Value, app.Services.GetRequiredService<JobStore>()), ShareRequestPath, signInRequired);
 
     /// <summary>
     /// The publish request for a plan's files in <paramref name="sourceFolder"/>, resolved by the core (plan over
@@ -55,6 +49,18 @@ public static class PublishApi
             sharePoint: sharePoint.For(http),
             local: new LocalShareTarget { Root = ShareRoot(options, jobs), BaseUrl = ShareAddress.BaseUrl(http.RequestServices) + ShareRequestPath },
             sourceFolder);
+
+    /// <summary>
+    /// 409 PUBLISH_NO_SITE when this host reaches SharePoint (api/config says "sharepoint") but the plan names no site:
+    /// publishing would fall back to the local share silently, where the clerk expects Microsoft 365.
+    /// </summary>
+    public static IResult? LocalWhileSharePoint(PublishRequest request, SharePointAccess sharePoint, HttpContext http, string planId) =>
+        request.Target is LocalShareTarget && sharePoint.For(http) is not null
+            ? ApiProblem.Result("PUBLISH_NO_SITE", StatusCodes.Status409Conflict, null, planId)
+            : null;
+
+    /// <summary>What the summary says of the target: never the server's own folder path.</summary>
+    public static string TargetForClient(PublishResult result) => result.IsLocal ? "Thư mục chia sẻ cục bộ" : result.TargetDisplay;
 
     /// <summary>The caller's bearer token ("" when none).</summary>
     public static string BearerToken(HttpContext http)
@@ -90,6 +96,11 @@ public static class PublishApi
         }
 
         var request = Request(plan!, http, sharePoint, options.Value, jobs, output);
+        if (LocalWhileSharePoint(request, sharePoint, http, source.PlanId) is { } noSite)
+        {
+            return noSite;
+        }
+
         var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Length;
         var job = jobs.Start(http.OwnerId(), "publish", files, async (job, ct) =>
         {
@@ -98,7 +109,7 @@ public static class PublishApi
                 new InlineProgress<PublishProgress>(p => job.Report(p.FileIndex, p.FileCount)),
                 ct);
             job.Report(files, files);
-            var dto = new PublishDto(result.IsLocal, result.TargetDisplay, result.FolderLink, result.UploadedCount, result.UnchangedCount, result.FailedCount);
+            var dto = new PublishDto(result.IsLocal, TargetForClient(result), result.FolderLink, result.UploadedCount, result.UnchangedCount, result.FailedCount);
             if (result.HasErrors)
             {
                 job.Fail("JOB_FAILED", result.Problems, dto);

@@ -21,7 +21,6 @@ public static class AddInHost
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
         builder.Services.AddProblemDetails();
-        builder.Services.AddDirectoryBrowser();
         builder.Services.AddSingleton<PlanStore>();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<Auth.SharePointAccess>();
@@ -54,11 +53,12 @@ public static class AddInHost
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UsePaneLibraries();
-        app.UseLocalShare();
         if (ad.IsConfigured)
         {
             app.UseAuthentication();
         }
+
+        app.UseLocalShare(signInRequired: ad.IsConfigured);
 
         app.UseAuthorization();
 

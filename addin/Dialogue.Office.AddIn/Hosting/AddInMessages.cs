@@ -27,6 +27,7 @@ public static class AddInMessages
         ["UPLOAD_TOO_MANY_FILES"] = ("Quá nhiều tệp", "Mỗi lần gửi tối đa {0} tệp."),
         ["PROGRAMME_FAILED"] = ("Không tạo được văn bản", "Không tạo được văn bản từ kế hoạch; xem danh sách lỗi bên dưới."),
         ["CHECK_FAILED"] = ("Không kiểm tra được văn bản", "Không đọc được văn bản để kiểm tra thể thức; xem danh sách lỗi bên dưới."),
+        ["PUBLISH_NO_SITE"] = ("Kế hoạch chưa khai báo trang SharePoint", "Máy chủ đang dùng Microsoft 365 nhưng kế hoạch \"{0}\" chưa khai báo trang SharePoint (mục sharing: siteUrl) nên không công bố được. Hãy bổ sung trang SharePoint vào kế hoạch rồi công bố lại."),
         ["PUBLISH_NOTHING"] = ("Chưa có gì để công bố", "Lượt tạo này chưa có tệp kết quả để công bố."),
         ["INVITATIONS_FAILED"] = ("Không tạo được giấy mời", "Không tạo được giấy mời; xem danh sách lỗi bên dưới."),
         ["AUTH_TOKEN_MISSING"] = ("Chưa đăng nhập", "Máy chủ yêu cầu đăng nhập bằng tài khoản Microsoft 365 của cơ quan."),

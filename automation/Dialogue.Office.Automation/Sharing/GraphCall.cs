@@ -21,7 +21,9 @@ internal static class GraphCall
     /// <summary>
     /// Runs <paramref name="call"/>; on 401 (token expired) it runs it once more: the request asks the credential
     /// again, and Azure.Identity credentials renew an expired token then (Kiota itself re-sends a 401 only for CAE
-    /// claims, graph.md §5).
+    /// claims, graph.md §5). <paramref name="call"/> must build its request body itself, anew on every run: the SDK's
+    /// backing store serialises only what changed since a body was first sent, so a re-sent body object goes out as
+    /// {} and the retry loses conflictBehavior, the link's type/scope or the invite's recipients (issue 14).
     /// </summary>
     public static async Task<T> RunAsync<T>(Func<Task<T>> call)
     {

@@ -107,10 +107,13 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
             var item = await GetByPathAsync(parentId, segment, ct);
             if (item is null)
             {
-                var body = new DriveItem { Name = segment, Folder = new Folder(), AdditionalData = { ["@microsoft.graph.conflictBehavior"] = "fail" } };
                 try
                 {
-                    item = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[parentId].Children.PostAsync(body, cancellationToken: ct));
+                    // A new body for every attempt: the SDK's backing store sends only what changed since the first
+                    // send, so a body re-sent after a 401 would go out as {} (issue 14).
+                    item = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[parentId].Children.PostAsync(
+                        new DriveItem { Name = segment, Folder = new Folder(), AdditionalData = { ["@microsoft.graph.conflictBehavior"] = "fail" } },
+                        cancellationToken: ct));
                 }
                 catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.Conflict)
                 {
@@ -226,12 +229,13 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
         }
 
         stream.Position = 0;
-        var body = new CreateUploadSessionPostRequestBody
-        {
-            Item = new DriveItemUploadableProperties { AdditionalData = { ["@microsoft.graph.conflictBehavior"] = "replace" } },
-        };
         var created = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[job.ParentId].ItemWithPath(job.File.RemoteName)
-            .CreateUploadSession.PostAsync(body, cancellationToken: ct));
+            .CreateUploadSession.PostAsync(
+                new CreateUploadSessionPostRequestBody
+                {
+                    Item = new DriveItemUploadableProperties { AdditionalData = { ["@microsoft.graph.conflictBehavior"] = "replace" } },
+                },
+                cancellationToken: ct));
         entry.UploadUrl = created!.UploadUrl;
         entry.UploadExpires = created.ExpirationDateTime;
         entry.UploadSha256 = job.File.Sha256;
@@ -299,16 +303,17 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
 
     public async Task<string> CreateLinkAsync(string itemId, bool isFolder, LinkScope scope, DateTimeOffset? expires, CancellationToken ct)
     {
-        var body = new CreateLinkPostRequestBody
-        {
-            Type = "view",
-            Scope = scope == LinkScope.Anonymous ? "anonymous" : "organization",
-            ExpirationDateTime = expires,
-            RetainInheritedPermissions = true,
-        };
         try
         {
-            var permission = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].CreateLink.PostAsync(body, cancellationToken: ct));
+            var permission = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].CreateLink.PostAsync(
+                new CreateLinkPostRequestBody
+                {
+                    Type = "view",
+                    Scope = scope == LinkScope.Anonymous ? "anonymous" : "organization",
+                    ExpirationDateTime = expires,
+                    RetainInheritedPermissions = true,
+                },
+                cancellationToken: ct));
             return permission?.Link?.WebUrl ?? throw new SharingFailure("SHARING_LINK_FAILED", itemId, "noLink");
         }
         catch (ODataError e) when (scope == LinkScope.Anonymous && e.ResponseStatusCode == (int)HttpStatusCode.Forbidden)
@@ -319,15 +324,16 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
 
     public async Task InviteEditorsAsync(string itemId, IReadOnlyList<string> emails, CancellationToken ct)
     {
-        var body = new InvitePostRequestBody
-        {
-            Recipients = emails.Select(e => new DriveRecipient { Email = e }).ToList(),
-            RequireSignIn = true,
-            SendInvitation = true,
-            Roles = ["write"],
-            Message = "Mời đồng chí xem và cập nhật bảng tổng hợp câu hỏi, ý kiến, kiến nghị của hội nghị đối thoại.",
-        };
-        await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].Invite.PostAsInvitePostResponseAsync(body, cancellationToken: ct));
+        await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].Invite.PostAsInvitePostResponseAsync(
+            new InvitePostRequestBody
+            {
+                Recipients = emails.Select(e => new DriveRecipient { Email = e }).ToList(),
+                RequireSignIn = true,
+                SendInvitation = true,
+                Roles = ["write"],
+                Message = "Mời đồng chí xem và cập nhật bảng tổng hợp câu hỏi, ý kiến, kiến nghị của hội nghị đối thoại.",
+            },
+            cancellationToken: ct));
     }
 
     public async Task FetchPdfAsync(string itemId, string destination, CancellationToken ct)
@@ -364,7 +370,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
     }
 
     private static RemoteFile ToRemote(DriveItem item) =>
-        new(item.Id ?? "", item.ETag ?? "", item.Size ?? 0, item.File?.Hashes?.QuickXorHash);
+        new(item.Id ?? "", item.ETag ?? "", item.Size ?? 0, item.File?.Hashes?.QuickXorHash, item.File?.Hashes?.Sha256Hash);
 
     /// <summary>"host:/sites/x" as Graph's site-by-path wants it (graph.md §1); the host alone for the root site.</summary>
     internal static string SiteKey(string siteUrl)

@@ -113,6 +113,47 @@ public sealed class AuthTests(EntraFactory factory) : IClassFixture<EntraFactory
     }
 
     [Fact]
+    public async Task Share_WithATenant_RequiresSignIn()
+    {
+        var path = Path.Combine(factory.OutputRoot, "share", "YB23", "GM-001.docx");
+        _ = await GetPlans(Token()); // the host is up and its share folder exists
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "PK");
+
+        var anonymous = await _client.GetAsync("/share/YB23/GM-001.docx");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("Cần đăng nhập", await anonymous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/share/YB23/GM-001.docx");
+        signedIn.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+        var served = await _client.SendAsync(signedIn);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("PK", await served.Content.ReadAsStringAsync());
+
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/share/YB23/GM-001.docx");
+        forged.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(key: new RsaSecurityKey(RSA.Create(2048))));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.SendAsync(forged)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Publish_PlanWithoutSiteWhileConfigSaysSharePoint_IsAClearProblemNotALocalFallback()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/invitations/xa-2026/jobs")
+        {
+            Content = new MultipartFormDataContent { { new StringContent("true"), "publish" } },
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await ApiTests.Problem(response);
+        Assert.Equal("PUBLISH_NO_SITE", problem.GetProperty("code").GetString());
+        Assert.Contains("xa-2026", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(factory.OutputRoot, "share", "Doi-thoai-Nhan-dan-2026")));
+    }
+
+    [Fact]
     public async Task Api_TokenForApiUriAudience_IsServed()
     {
         var response = await GetPlans(Token(audience: $"api://localhost:5443/{EntraFactory.ClientId}"));

@@ -186,11 +186,16 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
         var summary = published.GetProperty("summary");
         Assert.True(summary.GetProperty("isLocal").GetBoolean());
         Assert.Equal(0, summary.GetProperty("failed").GetInt32());
+        // No server path in the answer (issue 14): the summary names the share, not its folder on this machine.
+        Assert.Equal("Thư mục chia sẻ cục bộ", summary.GetProperty("target").GetString());
+        Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/'), published.GetRawText(), StringComparison.Ordinal);
         var link = new Uri(summary.GetProperty("folderLink").GetString()!);
         var programme = await _client.GetAsync(link.AbsolutePath.TrimEnd('/') + "/chuong-trinh.docx");
         Assert.Equal(HttpStatusCode.OK, programme.StatusCode);
-        var listing = await _client.GetStringAsync(link.AbsolutePath);
-        Assert.Contains("giay-moi-in-gop.docx", listing, StringComparison.Ordinal);
+        // The folder itself is never listed (issue 14): our Vietnamese 404 page, none of its file names.
+        var listing = await _client.GetAsync(link.AbsolutePath);
+        Assert.Equal(HttpStatusCode.NotFound, listing.StatusCode);
+        Assert.DoesNotContain("giay-moi-in-gop.docx", await listing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -221,8 +226,8 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
         var text = doc.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains(packetUrl + "?db=", text, StringComparison.Ordinal);
         Assert.DoesNotContain(folderLink, text, StringComparison.Ordinal);
-        var listing = await _client.GetStringAsync(new Uri(folderLink).AbsolutePath);
-        Assert.Contains("giay-moi-in-gop.docx", listing, StringComparison.Ordinal);
+        var print = await _client.GetAsync(new Uri(folderLink).AbsolutePath.TrimEnd('/') + "/giay-moi-in-gop.docx");
+        Assert.Equal(HttpStatusCode.OK, print.StatusCode);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         Assert.Empty(errors);
         // The data root holds several sample conferences; these flows use the Yên Bái one.
         await SelectPlan(page, "yen-bai-2023");
-        Assert.Contains("300 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
+        Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         return page;
     }
 
@@ -166,12 +166,12 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         // The real office.js, outside Office: onReady resolves with no host.
         Assert.Null(await page.EvaluateAsync<string?>("Office.onReady().then(i => i.host)"));
         Assert.Contains("Ngăn đang mở ngoài Word và Excel", await page.InnerTextAsync("#notice"), StringComparison.Ordinal);
-        Assert.Contains("300 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
+        Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         Assert.False(await page.IsVisibleAsync("#fields-card"));
         Assert.False(await page.IsVisibleAsync("#delegates-card"));
 
         await page.ClickAsync("#generate");
-        await WaitForStatus(page, "Đã tạo 299 giấy mời");
+        await WaitForStatus(page, "Đã tạo 297 giấy mời");
         Assert.Equal(3, await page.Locator("#generate-job .files li").CountAsync());
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).Locator("button").ClickAsync());
         Assert.Equal("giay-moi-in-gop.docx", download.SuggestedFilename);
@@ -184,14 +184,18 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
 
         File.Delete(saved);
 
-        // Publish to the local share (no tenant): the folder link is shown and serves the files.
+        // Publish to the local share (no tenant): the folder link is shown; the folder itself is never listed (our
+        // Vietnamese 404 page), its files are served.
         await page.ClickAsync("#generate-job > button:has-text('Công bố')");
         await WaitForStatus(page, "Đã chép vào thư mục chia sẻ cục bộ");
         var link = await page.GetAttributeAsync("#generate-job-publish a.link", "href");
         Assert.StartsWith(host.BaseUrl + "/share/", link, StringComparison.Ordinal);
         var listing = await page.APIRequest.GetAsync(link!);
-        Assert.Equal(200, listing.Status);
-        Assert.Contains("giay-moi-in-gop.docx", await listing.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(404, listing.Status);
+        Assert.DoesNotContain("giay-moi-in-gop.docx", await listing.TextAsync(), StringComparison.Ordinal);
+        Assert.Contains("lang=\"vi\"", await listing.TextAsync(), StringComparison.Ordinal);
+        var file = await page.APIRequest.GetAsync(link!.TrimEnd('/') + "/giay-moi-in-gop.docx");
+        Assert.Equal(200, file.Status);
         await Shot(page, "pane-browser.png");
         await NoHorizontalScroll(page);
     }
@@ -229,10 +233,10 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
 
         // Generate from the open draft (getFileAsync gives templates/giay-moi.docx), then open the print file in Word.
         await page.ClickAsync("#generate");
-        await WaitForStatus(page, "Đã tạo 299 giấy mời");
+        await WaitForStatus(page, "Đã tạo 297 giấy mời");
         Assert.Equal(1, await page.EvaluateAsync<int>("window.__office.fileReads"));
-        // 300 delegates, 299 letters: the pane says why one has none (the signer).
-        Assert.Equal("Hoàn tất: 299/300", await page.InnerTextAsync("#generate-job > p.hint"));
+        // 298 delegates, 297 letters: the pane says why one has none (the signer).
+        Assert.Equal("Hoàn tất: 297/298", await page.InnerTextAsync("#generate-job > p.hint"));
         Assert.Contains("người ký giấy mời", await page.InnerTextAsync("#problems"), StringComparison.Ordinal);
         await page.Locator("#generate-job .files li").Filter(new LocatorFilterOptions { HasText = "Tệp in gộp" }).GetByText("Mở trong Word").ClickAsync();
         await WaitForStatus(page, "Đã mở giay-moi-in-gop.docx");
@@ -267,7 +271,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         RequireBrowser();
         var page = await OpenPane("Word");
         var yenBai = await page.EvalOnSelectorAsync<string[]>("#delegate", "s => [...s.options].map(o => o.value)");
-        Assert.Equal(300, yenBai.Length);
+        Assert.Equal(298, yenBai.Length);
 
         // Hold the other conference's delegate list in the network until the Yên Bái one is shown.
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -295,10 +299,10 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         held.SetResult();
         await page.WaitForSelectorAsync("#plan-card[data-dropped='1']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
-        // Still Yên Bái: its information, its 300 delegates, and a preview fills in one of them.
+        // Still Yên Bái: its information, its 298 delegates, and a preview fills in one of them.
         Assert.Equal("yen-bai-2023", await page.GetAttributeAsync("#plan-card", "data-plan"));
         Assert.Equal("ready", await page.GetAttributeAsync("#plan-card", "data-state"));
-        Assert.Contains("300 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
+        Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         Assert.Equal(yenBai, await page.EvalOnSelectorAsync<string[]>("#delegate", "s => [...s.options].map(o => o.value)"));
         await page.EvaluateAsync("window.__office.seedControl('KinhGui', '«Kính gửi»')");
         await page.SelectOptionAsync("#delegate", yenBai[1]);

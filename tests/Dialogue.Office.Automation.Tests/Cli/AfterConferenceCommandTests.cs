@@ -37,7 +37,7 @@ public sealed class AfterConferenceCommandTests
         Assert.Equal(0, CliRunner.Run("conclusions", RepoPaths.SamplePlan, "--out", dir.Path, "--questions", questions).ExitCode);
         var budget = CliRunner.Run("budget", RepoPaths.SamplePlan, "--out", dir.Path);
         Assert.Equal(0, budget.ExitCode);
-        Assert.Contains("Tổng dự toán: 48.980.000 đồng", budget.Output, StringComparison.Ordinal);
+        Assert.Contains("Tổng dự toán: 48.844.000 đồng", budget.Output, StringComparison.Ordinal);
         foreach (var file in new[] { "bien-ban-hoi-nghi.docx", "thong-bao-ket-luan.docx", "du-toan-kinh-phi.xlsx", "to-trinh-du-toan.docx" })
         {
             Assert.True(File.Exists(Path.Combine(dir.Path, file)), file);

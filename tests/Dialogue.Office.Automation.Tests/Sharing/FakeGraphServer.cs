@@ -91,6 +91,12 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
 
     public int SessionsCreated { get; private set; }
 
+    /// <summary>Every POST body the Graph host took (action, JSON), in order: what a retry really sent.</summary>
+    public List<(string Action, string Body)> PostBodies { get; } = [];
+
+    /// <summary>True = file items carry only sha256Hash (as OneDrive for some accounts), no quickXorHash.</summary>
+    public bool Sha256Only { get; set; }
+
     public static async Task<FakeGraphServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -355,6 +361,13 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         using var bodyStream = new MemoryStream();
         await ctx.Request.Body.CopyToAsync(bodyStream);
         var body = bodyStream.ToArray();
+        if (!isUpload && ctx.Request.Method == "POST")
+        {
+            lock (_gate)
+            {
+                PostBodies.Add((request.Action, Encoding.UTF8.GetString(body)));
+            }
+        }
 
         if (fault is { Kind: FaultKind.DropResponse })
         {
@@ -764,6 +777,13 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         var json = JsonNode.Parse(body)!.AsObject();
         var name = json["name"]?.GetValue<string>() ?? "";
         var behavior = json["@microsoft.graph.conflictBehavior"]?.GetValue<string>() ?? "fail";
+        if (name.Length == 0 || json["folder"] is null)
+        {
+            // As Graph: a child needs a name and a facet (folder or file); {} is refused, not guessed.
+            await Error(ctx, 400, "invalidRequest", "The request is malformed or incorrect: name and folder are required.");
+            return;
+        }
+
         if (BadName(name))
         {
             await Error(ctx, 400, "invalidRequest", "The provided name contains invalid characters.", "nameContainsInvalidCharacters");
@@ -1074,7 +1094,15 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     private async Task CreateLinkAsync(HttpContext ctx, FakeItem item, byte[] body)
     {
         var json = JsonNode.Parse(body)!.AsObject();
-        var type = json["type"]?.GetValue<string>() ?? "view";
+        var type = json["type"]?.GetValue<string>();
+        if (type is not ("view" or "edit" or "embed"))
+        {
+            // As Graph: type is required (driveitem-createlink.md); never filled in, so a lost field shows.
+            await Error(ctx, 400, "invalidRequest", "Invalid request: the link type is missing or not valid.");
+            return;
+        }
+
+        // An omitted scope takes the organisation's default (driveitem-createlink.md).
         var scope = json["scope"]?.GetValue<string>() ?? "organization";
         var expires = json["expirationDateTime"]?.GetValue<string>();
         if (scope == "anonymous" && !AllowAnonymousLinks)
@@ -1119,6 +1147,12 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         if (!requireSignIn && !send)
         {
             await Error(ctx, 400, "invalidRequest", "RequireSignIn and SendInvitation cannot both be false");
+            return;
+        }
+
+        if (json["recipients"] is not JsonArray { Count: > 0 })
+        {
+            await Error(ctx, 400, "invalidRequest", "At least one recipient is required.");
             return;
         }
 
@@ -1198,7 +1232,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 o["file"] = new JsonObject
                 {
                     ["mimeType"] = "application/octet-stream",
-                    ["hashes"] = new JsonObject { ["quickXorHash"] = QuickXorHash.Compute(item.Content) },
+                    ["hashes"] = Sha256Only
+                        ? new JsonObject { ["sha256Hash"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(item.Content)) }
+                        : new JsonObject { ["quickXorHash"] = QuickXorHash.Compute(item.Content) },
                 };
             }
 
