@@ -66,6 +66,35 @@ public static class ConclusionsGenerator
             return new FollowupResult(null, [], [], asOf, problems.Items);
         }
 
+        return Write(request, sheet, questions, asOf, problems);
+    }
+
+    /// <summary>
+    /// The follow-up with the tasks kept in a SharePoint list: the workbook's tasks are synchronised into the list
+    /// (created on first use), the departments' status and replies are read back, and the same report and reminders
+    /// are written as from the workbook alone.
+    /// </summary>
+    public static async Task<FollowupResult> FollowupAsync(ConclusionsRequest request, ConclusionsListTarget list, CancellationToken ct = default)
+    {
+        var problems = new ProblemList();
+        var asOf = request.AsOf ?? DateOnly.FromDateTime(request.Clock.GetLocalNow().DateTime);
+        var sheet = Read(request, problems, out var questions);
+        if (sheet is null || problems.HasErrors)
+        {
+            return new FollowupResult(null, [], [], asOf, problems.Items);
+        }
+
+        var sync = await ConclusionsList.SyncAsync(sheet, list, problems, request.Clock, ct);
+        if (sync is null || problems.HasErrors)
+        {
+            return new FollowupResult(null, [], [], asOf, problems.Items);
+        }
+
+        return Write(request, sheet with { Tasks = sync.Tasks }, questions, asOf, problems);
+    }
+
+    private static FollowupResult Write(ConclusionsRequest request, ConclusionSheet sheet, IReadOnlyList<MinutesQuestion>? questions, DateOnly asOf, ProblemList problems)
+    {
         var tracked = ConclusionTracker.Track(sheet.Tasks, asOf);
         var ordered = ConclusionTracker.ReportOrder(tracked);
         Directory.CreateDirectory(request.OutputFolder);

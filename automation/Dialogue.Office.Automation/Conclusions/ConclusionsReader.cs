@@ -130,7 +130,7 @@ public static partial class ConclusionsReader
                 var topicNumber = 0;
                 if (topic >= 0 && At(topic).Length > 0)
                 {
-                    topicNumber = Minutes.MinutesQuestionReader.TopicNumber(At(topic), plan);
+                    topicNumber = Questions.DialogueQuestionReader.TopicNumber(At(topic), plan);
                     if (plan.Topics.All(t => t.Number != topicNumber))
                     {
                         problems.Warning("CONCLUSIONS_TOPIC_UNKNOWN", Where(topic), "The topic group is not in the plan; the task is listed under other conclusions.", At(topic));

@@ -11,6 +11,7 @@ internal static class SharingMessages
         ["SHARING_SOURCE_MISSING"] = "Không tìm thấy thư mục tài liệu cần công bố \"{0}\".",
         ["SHARING_SOURCE_UNREADABLE"] = "Không đọc được tệp \"{0}\" trên máy (đang được chương trình khác mở hoặc không có quyền đọc); tệp này chưa được công bố.",
         ["SHARING_SOURCE_EMPTY"] = "Thư mục \"{0}\" không có tệp nào để công bố.",
+        ["SHARING_LIST_FAILED"] = "Không tạo được danh sách \"{0}\" trên trang SharePoint; kiểm tra quyền ghi của ứng dụng trên trang (Sites.Selected, quyền write).",
         ["SHARING_BAD_SITE_URL"] = "Địa chỉ trang SharePoint \"{0}\" không hợp lệ (ví dụ đúng: https://tenant.sharepoint.com/sites/VanPhong).",
         ["SHARING_AUTH_CONFIG"] = "Thiếu hoặc sai thiết lập đăng nhập Microsoft 365: \"{0}\". Xem mục cấu hình trong hướng dẫn công bố tài liệu.",
         ["SHARING_NAME_MAPPED"] = "Tên \"{0}\" có ký tự hoặc dạng tên SharePoint không cho phép; tệp được công bố với tên \"{1}\".",

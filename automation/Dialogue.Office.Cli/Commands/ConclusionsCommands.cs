@@ -3,6 +3,7 @@ using Dialogue.Office.Automation.Conclusions;
 using Dialogue.Office.Automation.Outputs;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Sharing;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -89,6 +90,10 @@ public sealed class FollowupCommand : Command<FollowupCommand.Settings>
         [Description("Ngày tính tình trạng (ví dụ 15/7/2023); mặc định: hôm nay.")]
         public string? AsOf { get; init; }
 
+        [CommandOption("--no-sharepoint")]
+        [Description("Chỉ dùng tệp kết luận, kể cả khi đã cấu hình SharePoint (mặc định: có SharePoint thì nhiệm vụ được theo dõi trên danh sách SharePoint để các cơ quan tự cập nhật).")]
+        public bool NoSharePoint { get; init; }
+
         protected override ValidationResult Check()
         {
             var baseResult = base.Check();
@@ -109,11 +114,37 @@ public sealed class FollowupCommand : Command<FollowupCommand.Settings>
 
         var outDir = BuildCommand.OutputFolder(settings, plan);
         var output = OutputFolder.Open(outDir, plan.Folder);
-        var result = ConclusionsGenerator.Followup(new ConclusionsRequest(plan, workbook, outDir)
+        var request = new ConclusionsRequest(plan, workbook, outDir)
         {
             QuestionsPath = settings.Questions is null ? null : Path.GetFullPath(settings.Questions),
             AsOf = settings.AsOf is null ? null : ConclusionsReader.ParseDate(settings.AsOf),
-        });
+        };
+
+        // With SharePoint configured (configuration or plan), the tasks live in a list the departments update.
+        var config = SharingConfiguration.Build();
+        var sharing = PublishTargets.Merge(SharingConfiguration.Sharing(config), plan.Sharing);
+        ConclusionsListTarget? list = null;
+        if (!settings.NoSharePoint && sharing.SiteUrl.Length > 0)
+        {
+            var connection = SharingConfiguration.Graph(config);
+            if (!PublishCommand.PrepareSignIn(connection))
+            {
+                return ExitCodes.InputErrors;
+            }
+
+            list = new ConclusionsListTarget { SiteUrl = sharing.SiteUrl, Connection = connection };
+            ConsoleOutput.Info($"Nhiệm vụ được theo dõi trên danh sách SharePoint \"{list.ListName}\" ({sharing.SiteUrl}).");
+        }
+
+        var result = list is null
+            ? ConclusionsGenerator.Followup(request)
+            : ConclusionsGenerator.FollowupAsync(request, list, cancellationToken).GetAwaiter().GetResult();
+        if (list is not null && result.Problems.Any(p => p.IsError && p.Code.StartsWith("SHARING_", StringComparison.Ordinal)))
+        {
+            ConsoleOutput.Problems(result.Problems);
+            return ExitCodes.ServiceFailure;
+        }
+
         output.Record("followup", [result.ReportPath, .. result.Reminders]);
         output.Commit(result.ReportPath is null ? [] : ["followup"]);
         if (result.ReportPath is not null)

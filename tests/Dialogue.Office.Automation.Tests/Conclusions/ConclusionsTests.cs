@@ -243,7 +243,7 @@ public sealed class ConclusionsTests
         Assert.Equal(new DateOnly(y, m, d), ConclusionsReader.ParseDate(text));
 
     /// <summary>The sample workbook with one task's status and reply changed (as a department would update its row).</summary>
-    private static void WriteVariant(string path, string id, string status, string replyNumber, string replyDate)
+    internal static void WriteVariant(string path, string id, string status, string replyNumber, string replyDate)
     {
         var sheets = XlsxReader.Read(SampleConclusions);
         var tasks = sheets.Single(s => s.Name == "Kết luận");

@@ -193,7 +193,7 @@ public sealed class ScriptTests
         Assert.Equal("Sáp nhập điểm trường lẻ thế nào?", questions[0].Text);
         Assert.Equal("Nguyễn Văn Bình", questions[0].Asker);
         Assert.Equal("Sở Giáo dục và Đào tạo", questions[0].Department);
-        Assert.Equal(3, SelectedQuestionReader.TopicNumber("Tài chính", Plan));
+        Assert.Equal(3, Automation.Questions.DialogueQuestionReader.TopicNumber("Tài chính", Plan));
     }
 
     [Fact]

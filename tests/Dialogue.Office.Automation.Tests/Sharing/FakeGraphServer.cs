@@ -22,7 +22,7 @@ namespace Dialogue.Office.Automation.Tests.Sharing;
 /// Authorization header is counted as a leak), createLink/invite/permissions, content?format=pdf → 302, errors in
 /// the Graph JSON shape. Faults are injected on demand with <see cref="Inject"/>.
 /// </summary>
-public sealed class FakeGraphServer : IAsyncDisposable
+public sealed partial class FakeGraphServer : IAsyncDisposable
 {
     public const int SliceUnit = 327_680;
 
@@ -430,7 +430,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         var rest = path["/v1.0/".Length..];
         if (rest.StartsWith("sites/", StringComparison.Ordinal))
         {
-            await HandleSitesAsync(ctx, rest["sites/".Length..]);
+            await HandleSitesAsync(ctx, rest["sites/".Length..], query, body);
         }
         else if (rest.StartsWith("drives/", StringComparison.Ordinal))
         {
@@ -485,7 +485,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
 
     // ---- sites ----
 
-    private async Task HandleSitesAsync(HttpContext ctx, string rest)
+    private async Task HandleSitesAsync(HttpContext ctx, string rest, string query, byte[] body)
     {
         string siteKey;
         string tail;
@@ -540,6 +540,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
                 {
                     ["value"] = new JsonArray(DriveJson(OtherDriveId, "Biểu mẫu", "Bieu%20mau"), DriveJson(DriveId, DriveName, "Shared%20Documents")),
                 });
+                break;
+            case var lists when lists.StartsWith("/lists", StringComparison.Ordinal):
+                await HandleListsAsync(ctx, lists["/lists".Length..], query, body);
                 break;
             default:
                 await Error(ctx, 400, "BadRequest", $"Unsupported site segment {tail}.");
