@@ -245,9 +245,13 @@ public static partial class InvitationGenerator
 
         if (!venue.IsMain && (venue.ConnectionTest is not null || venue.TechnicalContact is not null))
         {
-            var test = venue.ConnectionTest is { } t ? $"{venue.Name} kiểm tra kết nối với điểm cầu {plan.MainHall.Name} lúc {VietnameseText.Time(t)}." : "";
-            var tech = venue.TechnicalContact is { } k ? $" Hỗ trợ kỹ thuật: {ContactText(k)}." : "";
-            notes.Add((test + tech).Trim());
+            // One short line: the venue is named in "Địa điểm" and the note above, and a longer line pushed letters of
+            // bridge points with long addresses onto a second page (PrintFile_Sample_OnePagePerLetter).
+            var test = venue.ConnectionTest is { } t ? $"Kiểm tra kết nối lúc {VietnameseText.Time(t)}" : "";
+            var tech = venue.TechnicalContact is { } k
+                ? (test.Length > 0 ? "; hỗ trợ kỹ thuật: " : "Hỗ trợ kỹ thuật: ") + k.Name + (k.Phone.Length > 0 ? $", điện thoại {k.Phone}" : "")
+                : "";
+            notes.Add(test + tech + ".");
         }
 
         var mainHall = VietnameseText.Fold(plan.MainHall.Name);
