@@ -112,22 +112,22 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
                     // A new body for every attempt: the SDK's backing store sends only what changed since the first
                     // send, so a body re-sent after a 401 would go out as {} (issue 14).
                     item = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[parentId].Children.PostAsync(
-                        new DriveItem { Name = segment, Folder = new Folder(), AdditionalData = { ["@microsoft.graph.conflictBehavior"] = "fail" } },
+                        new DriveItem { Name = segment, Folder = new Folder(), AdditionalData = { [ConflictBehavior] = Fail } },
                         cancellationToken: ct));
                 }
                 catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.Conflict)
                 {
-                    // Created meanwhile by another run: take it, unless a file holds the name.
+                    // 409 nameAlreadyExists: created meanwhile by another run; take it, unless a file holds the name.
                     item = await GetByPathAsync(parentId, segment, ct);
                     if (item?.Folder is null)
                     {
-                        throw;
+                        throw new SharingFailure("SHARING_FOLDER_NAME_CONFLICT", path);
                     }
                 }
             }
             else if (item.Folder is null)
             {
-                throw new SharingFailure("SHARING_NAME_CONFLICT", path);
+                throw new SharingFailure("SHARING_FOLDER_NAME_CONFLICT", path);
             }
 
             parentId = _folders[path] = item!.Id!;
@@ -175,8 +175,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
             {
                 try
                 {
-                    var item = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[job.ParentId].ItemWithPath(job.File.RemoteName)
-                        .Content.PutAsync(new MemoryStream(bytes, writable: false), cancellationToken: ct));
+                    var item = await GraphCall.RunAsync(() => PutReplacingAsync(job, bytes, ct));
                     job.Progress?.Report(job.File.Size);
                     return ToRemote(item!);
                 }
@@ -197,6 +196,28 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
 
         return await UploadLargeAsync(job, ct);
     }
+
+    /// <summary>
+    /// The simple PUT, stating the conflict behaviour it wants: a newer version of our own file replaces the old one
+    /// (Graph's default for PUT, stated so a changed default cannot turn a re-publish into "name 1.docx"). The SDK has
+    /// no typed parameter for it, so it goes on the URL (graph.md §2; in a body a PUT of bytes cannot carry it).
+    /// </summary>
+    private Task<DriveItem?> PutReplacingAsync(UploadJob job, byte[] bytes, CancellationToken ct)
+    {
+        var content = client.Drives[_driveId].Items[job.ParentId].ItemWithPath(job.File.RemoteName).Content;
+        var body = new MemoryStream(bytes, writable: false);
+        var url = content.ToPutRequestInformation(body).URI + "?" + ConflictBehavior + "=" + Replace;
+        return content.WithUrl(url).PutAsync(body, cancellationToken: ct);
+    }
+
+    /// <summary>The annotation every create or write states (never left to the service's default).</summary>
+    internal const string ConflictBehavior = "@microsoft.graph.conflictBehavior";
+
+    /// <summary>Folders: an existing folder of that name is ours to reuse (a 409 is looked up), never renamed.</summary>
+    internal const string Fail = "fail";
+
+    /// <summary>Files: the published file's new version replaces the old one (version history keeps it).</summary>
+    internal const string Replace = "replace";
 
     private async Task<RemoteFile> UploadLargeAsync(UploadJob job, CancellationToken ct)
     {
@@ -228,34 +249,45 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
             }
         }
 
-        stream.Position = 0;
-        var created = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[job.ParentId].ItemWithPath(job.File.RemoteName)
-            .CreateUploadSession.PostAsync(
-                new CreateUploadSessionPostRequestBody
-                {
-                    Item = new DriveItemUploadableProperties { AdditionalData = { ["@microsoft.graph.conflictBehavior"] = "replace" } },
-                },
-                cancellationToken: ct));
-        entry.UploadUrl = created!.UploadUrl;
-        entry.UploadExpires = created.ExpirationDateTime;
-        entry.UploadSha256 = job.File.Sha256;
-        job.SaveManifest();
+        // A new session; a second one only when the first closed under us (expired while the connection was down).
+        for (var attempt = 0; ; attempt++)
+        {
+            stream.Position = 0;
+            var created = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[job.ParentId].ItemWithPath(job.File.RemoteName)
+                .CreateUploadSession.PostAsync(
+                    new CreateUploadSessionPostRequestBody
+                    {
+                        Item = new DriveItemUploadableProperties { AdditionalData = { [ConflictBehavior] = Replace } },
+                    },
+                    cancellationToken: ct));
+            entry.UploadUrl = created!.UploadUrl;
+            entry.UploadExpires = created.ExpirationDateTime;
+            entry.UploadSha256 = job.File.Sha256;
+            job.SaveManifest();
 
-        var fresh = new LargeFileUploadTask<DriveItem>(created, stream, _slice, _uploads);
-        try
-        {
-            return await DriveAsync(fresh, resumeFirst: false, job, ct);
-        }
-        catch (ApiException e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
-        {
-            // Resuming found the session closed: the last fragment was taken but its answer was lost.
-            var done = await FindAsync(job.ParentId, job.File.RemoteName, ct);
-            if (done is not null && done.SameContent(job.File))
+            var fresh = new LargeFileUploadTask<DriveItem>(created, stream, _slice, _uploads);
+            try
             {
-                return done;
+                return await DriveAsync(fresh, resumeFirst: false, job, ct);
             }
+            catch (ApiException e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+            {
+                // Resuming found the session closed. Either the last fragment was taken and its answer lost (the
+                // file is there with our hash: adopt it, nothing is sent again), or the session expired while the
+                // connection was down (nothing was committed: start once more rather than report a failure).
+                var done = await FindAsync(job.ParentId, job.File.RemoteName, ct);
+                if (done is not null && done.SameContent(job.File))
+                {
+                    return done;
+                }
 
-            throw;
+                if (attempt >= 1)
+                {
+                    throw new SharingFailure("SHARING_UPLOAD_EXPIRED", job.File.RelativePath);
+                }
+
+                Resumes++;
+            }
         }
     }
 

@@ -27,10 +27,12 @@ internal static class SharingMessages
         ["SHARING_SIGN_IN_FAILED"] = "Không đăng nhập được Microsoft 365; kiểm tra mạng, mã ứng dụng (ClientId), thư mục (TenantId) và bí mật hoặc chứng chỉ đã cấu hình.",
         ["SHARING_ACCESS_DENIED"] = "Không có quyền thực hiện thao tác trên \"{0}\"; quản trị viên cần cấp quyền ghi cho ứng dụng trên trang này.",
         ["SHARING_NAME_CONFLICT"] = "Tệp \"{0}\" trùng tên với một mục đã có trên SharePoint (có thể là thư mục cùng tên); tệp chưa được tải lên.",
+        ["SHARING_FOLDER_NAME_CONFLICT"] = "Không tạo được thư mục \"{0}\" trên SharePoint vì ở đó đã có một tệp cùng tên; hãy đổi tên hoặc chuyển tệp đó rồi chạy lại lệnh (chưa tệp nào trong thư mục này được tải lên).",
         ["SHARING_FILE_LOCKED"] = "Tệp \"{0}\" đang được người khác mở hoặc khóa trên SharePoint; hãy đóng tệp rồi chạy lại lệnh (các tệp khác không bị ảnh hưởng).",
         ["SHARING_QUOTA"] = "Thư viện SharePoint đã hết dung lượng nên không tải được \"{0}\"; liên hệ quản trị viên để tăng dung lượng.",
         ["SHARING_THROTTLED"] = "SharePoint yêu cầu giảm tốc độ và vẫn từ chối sau nhiều lần thử khi xử lý \"{0}\"; hãy chạy lại lệnh sau ít phút (các tệp đã xong không phải tải lại).",
         ["SHARING_NETWORK"] = "Mất kết nối mạng khi xử lý \"{0}\"; hãy chạy lại lệnh, phần đã tải lên được giữ và tải tiếp.",
+        ["SHARING_UPLOAD_EXPIRED"] = "Việc tải lên tệp \"{0}\" bị gián đoạn và phiên tải lên trên SharePoint đã hết hạn hai lần; hãy kiểm tra mạng rồi chạy lại lệnh (các tệp đã xong không phải tải lại).",
         ["SHARING_SERVICE_ERROR"] = "SharePoint báo lỗi khi xử lý \"{0}\" (mã {1} {2}).",
         ["SHARING_ANONYMOUS_REFUSED"] = "Chính sách của đơn vị không cho phép liên kết công khai (ai có liên kết cũng xem được); đã tạo liên kết trong nội bộ đơn vị thay thế cho \"{0}\".",
         ["SHARING_INVITE_FAILED"] = "Không mời được \"{0}\" sửa \"{1}\" (mã {2}).",
@@ -50,8 +52,8 @@ internal static class SharingMessages
     private static readonly HashSet<string> ServiceCodes =
     [
         "SHARING_SITE_NOT_FOUND", "SHARING_LIBRARY_NOT_FOUND", "SHARING_AUTH_FAILED", "SHARING_SIGN_IN_FAILED",
-        "SHARING_ACCESS_DENIED", "SHARING_NAME_CONFLICT", "SHARING_FILE_LOCKED", "SHARING_QUOTA", "SHARING_THROTTLED",
-        "SHARING_NETWORK", "SHARING_SERVICE_ERROR", "SHARING_LINK_FAILED", "SHARING_LOCAL_WRITE",
+        "SHARING_ACCESS_DENIED", "SHARING_NAME_CONFLICT", "SHARING_FOLDER_NAME_CONFLICT", "SHARING_FILE_LOCKED", "SHARING_QUOTA", "SHARING_THROTTLED",
+        "SHARING_NETWORK", "SHARING_UPLOAD_EXPIRED", "SHARING_SERVICE_ERROR", "SHARING_LINK_FAILED", "SHARING_LOCAL_WRITE",
     ];
 
     /// <summary>True for codes that mean the service, the network or the share failed (not the input).</summary>

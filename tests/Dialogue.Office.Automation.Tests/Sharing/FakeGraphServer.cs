@@ -97,6 +97,12 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     /// <summary>True = file items carry only sha256Hash (as OneDrive for some accounts), no quickXorHash.</summary>
     public bool Sha256Only { get; set; }
 
+    /// <summary>
+    /// Every create or write that takes a conflict behaviour (folder POST, content PUT, createUploadSession): the action,
+    /// the name, and the <c>@microsoft.graph.conflictBehavior</c> the caller stated (null = none, the service default).
+    /// </summary>
+    public List<(string Action, string Name, string? Stated)> ConflictBehaviors { get; } = [];
+
     public static async Task<FakeGraphServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -236,6 +242,21 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Someone makes a folder (and its parents) in the browser; returns its id.</summary>
+    public string AddFolder(string path)
+    {
+        lock (_gate)
+        {
+            var parent = RootOf(DriveId);
+            foreach (var folder in path.Split('/'))
+            {
+                parent = Child(parent, folder) ?? AddItem(DriveId, parent.Id, folder, true, []);
+            }
+
+            return parent.Id;
+        }
+    }
+
     /// <summary>Someone shares a folder in the browser (an organization view link); returns the link.</summary>
     public string ShareFolder(string path)
     {
@@ -335,6 +356,13 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             {
                 fault.Remaining--;
             }
+        }
+
+        if (fault is { Kind: FaultKind.ExpireSessionsAndDrop })
+        {
+            DropSessions();
+            ctx.Abort();
+            return;
         }
 
         if (fault is { Kind: FaultKind.DropConnection })
@@ -686,7 +714,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             }
             else
             {
-                await CreateSessionAsync(ctx, driveId, parent, parts[^1], body);
+                await CreateSessionAsync(ctx, driveId, parent, parts[^1], query, body);
             }
 
             return;
@@ -734,13 +762,13 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 await Json(ctx, 200, listing);
                 break;
             case ("POST", "children"):
-                await CreateFolderAsync(ctx, driveId, item, body);
+                await CreateFolderAsync(ctx, driveId, item, query, body);
                 break;
             case ("PUT", "content"):
                 await PutContentAsync(ctx, driveId, _items[item.ParentId], item.Name, query, body);
                 break;
             case ("POST", "createUploadSession"):
-                await CreateSessionAsync(ctx, driveId, _items[item.ParentId], item.Name, body);
+                await CreateSessionAsync(ctx, driveId, _items[item.ParentId], item.Name, query, body);
                 break;
             case ("GET", "content"):
                 await GetContentAsync(ctx, item, query);
@@ -772,15 +800,61 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         || Regex.IsMatch(name, @"^(CON|PRN|AUX|NUL|COM\d|LPT\d)(\..*)?$", RegexOptions.IgnoreCase)
         || name.Equals(".lock", StringComparison.OrdinalIgnoreCase) || name.Equals("desktop.ini", StringComparison.OrdinalIgnoreCase);
 
-    private async Task CreateFolderAsync(HttpContext ctx, string driveId, FakeItem parent, byte[] body)
+    private const string ConflictKey = "@microsoft.graph.conflictBehavior";
+
+    /// <summary>
+    /// The conflict behaviour a write states: in the body (folder POST, createUploadSession's <c>item</c>) or as a query
+    /// parameter (content PUT, and accepted anywhere as the driveItem page advises). Null = not stated; "" = not valid.
+    /// </summary>
+    private static string? StatedBehavior(string query, JsonObject? body)
+    {
+        var fromQuery = Regex.Match(query, @"(^|&)@microsoft\.graph\.conflictBehavior=([^&]*)");
+        var stated = fromQuery.Success ? fromQuery.Groups[2].Value : body?[ConflictKey]?.GetValue<string>();
+        return stated is null ? null : stated is "fail" or "replace" or "rename" ? stated : "";
+    }
+
+    private void Record(string action, string name, string? stated)
+    {
+        lock (_gate)
+        {
+            ConflictBehaviors.Add((action, name, stated));
+        }
+    }
+
+    /// <summary>Graph's "rename": " 1", " 2"… before a file's extension, after a folder's name.</summary>
+    private string FreeName(FakeItem parent, string name, bool folder)
+    {
+        var dot = folder ? -1 : name.LastIndexOf('.');
+        var (stem, extension) = dot > 0 ? (name[..dot], name[dot..]) : (name, "");
+        var candidate = name;
+        for (var n = 1; Child(parent, candidate) is not null; n++)
+        {
+            candidate = $"{stem} {n}{extension}";
+        }
+
+        return candidate;
+    }
+
+    /// <summary>
+    /// POST …/children with a folder facet. As Graph: <c>fail</c> (also when nothing is stated) → 409 nameAlreadyExists
+    /// on an existing name; <c>replace</c> on an existing folder → 200 with that folder unchanged (its files kept);
+    /// <c>rename</c> → 201 with "Name 1"; a file holding the name is never replaced by a folder (409).
+    /// </summary>
+    private async Task CreateFolderAsync(HttpContext ctx, string driveId, FakeItem parent, string query, byte[] body)
     {
         var json = JsonNode.Parse(body)!.AsObject();
         var name = json["name"]?.GetValue<string>() ?? "";
-        var behavior = json["@microsoft.graph.conflictBehavior"]?.GetValue<string>() ?? "fail";
+        var stated = StatedBehavior(query, json);
         if (name.Length == 0 || json["folder"] is null)
         {
             // As Graph: a child needs a name and a facet (folder or file); {} is refused, not guessed.
             await Error(ctx, 400, "invalidRequest", "The request is malformed or incorrect: name and folder are required.");
+            return;
+        }
+
+        if (stated == "")
+        {
+            await Error(ctx, 400, "invalidRequest", "Invalid value for @microsoft.graph.conflictBehavior.");
             return;
         }
 
@@ -790,37 +864,39 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             return;
         }
 
-        FakeItem created;
+        Record("children", name, stated);
+        var behavior = stated ?? "fail";
+        FakeItem? result;
+        var status = 201;
         lock (_gate)
         {
             var existing = Child(parent, name);
-            if (existing is not null && behavior == "fail")
+            if (existing is null)
             {
-                created = null!;
+                result = AddItem(driveId, parent.Id, name, true, []);
             }
-            else if (existing is not null && behavior == "replace")
+            else if (behavior == "rename")
             {
-                created = existing;
+                result = AddItem(driveId, parent.Id, FreeName(parent, name, folder: true), true, []);
+            }
+            else if (behavior == "replace" && existing.IsFolder)
+            {
+                result = existing;
+                status = 200;
             }
             else
             {
-                var finalName = name;
-                for (var n = 1; existing is not null && Child(parent, finalName) is not null; n++)
-                {
-                    finalName = $"{name} {n}";
-                }
-
-                created = AddItem(driveId, parent.Id, finalName, true, []);
+                result = null;
             }
         }
 
-        if (created is null)
+        if (result is null)
         {
             await Error(ctx, 409, "nameAlreadyExists", "The specified item name already exists.");
             return;
         }
 
-        await Json(ctx, 201, ItemJson(created));
+        await Json(ctx, status, ItemJson(result));
     }
 
     private async Task PutContentAsync(HttpContext ctx, string driveId, FakeItem parent, string name, string query, byte[] body)
@@ -838,7 +914,17 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             return;
         }
 
-        var (item, created, conflict) = Commit(driveId, parent, name, body, query.Contains("conflictBehavior=fail", StringComparison.Ordinal) ? "fail" : "replace");
+        var stated = StatedBehavior(query, null);
+        if (stated == "")
+        {
+            await Error(ctx, 400, "invalidRequest", "Invalid value for @microsoft.graph.conflictBehavior.");
+            return;
+        }
+
+        Record("content", name, stated);
+
+        // A simple PUT replaces by default (driveItem resource: "The default for PUT is replace").
+        var (item, created, conflict) = Commit(driveId, parent, name, body, stated ?? "replace");
         if (conflict)
         {
             await Error(ctx, 409, "nameAlreadyExists", "The specified item name already exists.");
@@ -853,6 +939,12 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         lock (_gate)
         {
             var existing = Child(parent, name);
+            if (existing is not null && behavior == "rename")
+            {
+                name = FreeName(parent, name, folder: false);
+                existing = null;
+            }
+
             if (existing is not null && (behavior == "fail" || existing.IsFolder))
             {
                 return (null, false, true);
@@ -877,7 +969,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
         }
     }
 
-    private async Task CreateSessionAsync(HttpContext ctx, string driveId, FakeItem parent, string name, byte[] body)
+    private async Task CreateSessionAsync(HttpContext ctx, string driveId, FakeItem parent, string name, string query, byte[] body)
     {
         var json = body.Length > 0 ? JsonNode.Parse(body)?.AsObject() : null;
         var itemProps = json?["item"]?.AsObject();
@@ -894,6 +986,29 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             return;
         }
 
+        // Inside "item" (at the top level Graph ignores it, graph.md §2), or as a query parameter.
+        var stated = StatedBehavior(query, itemProps);
+        if (stated == "")
+        {
+            await Error(ctx, 400, "invalidRequest", "Invalid value for @microsoft.graph.conflictBehavior.");
+            return;
+        }
+
+        Record("createUploadSession", name, stated);
+        bool taken;
+        lock (_gate)
+        {
+            var existing = Child(parent, name);
+            taken = existing is not null && (stated == "fail" || (existing.IsFolder && stated != "rename"));
+        }
+
+        if (taken)
+        {
+            // Refused before any byte is sent; the commit checks again (the name may be taken meanwhile).
+            await Error(ctx, 409, "nameAlreadyExists", "The specified item name already exists.");
+            return;
+        }
+
         var session = new FakeSession
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -901,7 +1016,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
             ParentId = parent.Id,
             Name = name,
             // Observed default is replace although the docs say fail (graph.md §2).
-            ConflictBehavior = itemProps?["@microsoft.graph.conflictBehavior"]?.GetValue<string>() ?? "replace",
+            ConflictBehavior = stated ?? "replace",
             Expires = DateTimeOffset.UtcNow.AddMinutes(15),
         };
         lock (_gate)
@@ -1311,6 +1426,9 @@ public enum FaultKind
 
     /// <summary>Handle the request normally, then abort the connection instead of answering.</summary>
     DropResponse,
+
+    /// <summary>Every open upload session expires and the connection is cut before any byte is taken.</summary>
+    ExpireSessionsAndDrop,
 }
 
 public sealed class FakeItem
