@@ -184,8 +184,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
                     // The PUT may have landed before the connection broke: look before sending it again.
                     Resumes++;
                     await Task.Delay(TimeSpan.FromMilliseconds(200 * (attempt + 1)), time, ct);
-                    var landed = await FindAsync(job.ParentId, job.File.RemoteName, ct);
-                    if (landed is not null && landed.SameContent(job.File))
+                    if (await LandedAsync(job, ct) is { } landed)
                     {
                         job.Progress?.Report(job.File.Size);
                         return landed;
@@ -237,8 +236,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
             {
                 // Session gone: finished just before the crash, or expired. The caller checked the finished case
                 // only by hash before; check again now that the session is known to be closed.
-                var done = await FindAsync(job.ParentId, job.File.RemoteName, ct);
-                if (done is not null && done.SameContent(job.File))
+                if (await LandedAsync(job, ct) is { } done)
                 {
                     return done;
                 }
@@ -275,8 +273,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
                 // Resuming found the session closed. Either the last fragment was taken and its answer lost (the
                 // file is there with our hash: adopt it, nothing is sent again), or the session expired while the
                 // connection was down (nothing was committed: start once more rather than report a failure).
-                var done = await FindAsync(job.ParentId, job.File.RemoteName, ct);
-                if (done is not null && done.SameContent(job.File))
+                if (await LandedAsync(job, ct) is { } done)
                 {
                     return done;
                 }
@@ -289,6 +286,13 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
                 Resumes++;
             }
         }
+    }
+
+    /// <summary>The file at the job's name when it holds exactly the job's bytes (by hash), else null.</summary>
+    private async Task<RemoteFile?> LandedAsync(UploadJob job, CancellationToken ct)
+    {
+        var found = await FindAsync(job.ParentId, job.File.RemoteName, ct);
+        return found is not null && found.SameContent(job.File) ? found : null;
     }
 
     /// <summary>

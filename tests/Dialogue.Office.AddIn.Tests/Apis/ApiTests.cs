@@ -21,6 +21,14 @@ public sealed class ApiTests(AddInFactory factory) : IClassFixture<AddInFactory>
         var config = await _client.GetFromJsonAsync<JsonElement>("/api/config");
         Assert.Equal("none", config.GetProperty("auth").GetString());
         Assert.Equal("local", config.GetProperty("share").GetString());
+        var sharing = config.GetProperty("sharing");
+        Assert.Equal("local", sharing.GetProperty("mode").GetString());
+        Assert.True(sharing.GetProperty("localFallback").GetBoolean());
+        var fields = sharing.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("label").GetString()!, f => f.GetProperty("value").GetString()!);
+        Assert.Equal("Thư mục chia sẻ cục bộ của máy chủ", fields["Nơi công bố"]);
+        Assert.EndsWith("/share/", fields["Địa chỉ thư mục chia sẻ"], StringComparison.Ordinal);
+        Assert.Contains("kể cả kế hoạch có trang SharePoint", fields["Lý do"], StringComparison.Ordinal);
+        Assert.All(fields.Keys.Concat(fields.Values), t => Assert.True(t.IsNormalized(), t));
         Assert.Equal(20L * 1024 * 1024, config.GetProperty("maxUploadBytes").GetInt64());
         Assert.Contains("invitations", config.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
     }

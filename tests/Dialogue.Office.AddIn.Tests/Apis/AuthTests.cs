@@ -101,6 +101,13 @@ public sealed class AuthTests(EntraFactory factory) : IClassFixture<EntraFactory
         Assert.Equal("entra", config.GetProperty("auth").GetString());
         Assert.Equal(EntraFactory.ClientId, config.GetProperty("clientId").GetString());
         Assert.Equal("sharepoint", config.GetProperty("share").GetString());
+        var sharing = config.GetProperty("sharing");
+        Assert.Equal("sharepoint", sharing.GetProperty("mode").GetString());
+        Assert.False(sharing.GetProperty("localFallback").GetBoolean());
+        var fields = sharing.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("label").GetString()!, f => f.GetProperty("value").GetString()!);
+        Assert.StartsWith("SharePoint của cơ quan", fields["Nơi công bố"], StringComparison.Ordinal);
+        Assert.Contains("PUBLISH_NO_SITE", fields["Kế hoạch chưa có trang SharePoint"], StringComparison.Ordinal);
+        Assert.Contains("Không chép sang thư mục cục bộ", fields["Kế hoạch chưa có trang SharePoint"], StringComparison.Ordinal);
         Assert.Equal($"https://login.microsoftonline.com/{EntraFactory.Tenant}", config.GetProperty("authority").GetString());
         Assert.Equal($"api://localhost:5443/{EntraFactory.ClientId}/access_as_user", config.GetProperty("apiScope").GetString());
     }

@@ -8,6 +8,7 @@ using Dialogue.Office.AddIn.Tests.Apis;
 using Dialogue.Office.AddIn.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dialogue.Office.AddIn.Tests.Hosting;
@@ -144,16 +145,24 @@ public sealed class KestrelHost : IDisposable
     private readonly Factory _factory;
 
     public KestrelHost(params (string Key, string Value)[] settings)
+        : this(o => o.Listen(IPAddress.Loopback, 0), settings)
+    {
+    }
+
+    /// <summary>With the listeners <paramref name="listen"/> sets up (e.g. http and https on two ports); the first is <see cref="BaseUrl"/>.</summary>
+    public KestrelHost(Action<KestrelServerOptions> listen, params (string Key, string Value)[] settings)
     {
         _factory = new Factory(settings);
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _factory.UseKestrel(listen);
         _factory.StartServer();
-        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        Addresses = [.. _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => a.TrimEnd('/'))];
+        BaseUrl = Addresses[0];
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         Client.DefaultRequestHeaders.Add(HostDefences.RequestHeader, "1");
     }
 
     public string BaseUrl { get; }
+    public IReadOnlyList<string> Addresses { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => _factory.Services;
     public string OutputRoot => _factory.OutputRoot;

@@ -258,6 +258,12 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         Assert.Contains("298 đại biểu", await page.InnerTextAsync("#plan-info"), StringComparison.Ordinal);
         Assert.False(await page.IsVisibleAsync("#fields-card"));
         Assert.False(await page.IsVisibleAsync("#delegates-card"));
+        // Where documents go, as api/config states it: the local share and its address, in labelled Vietnamese fields.
+        Assert.True(await page.IsVisibleAsync("#share-info"));
+        Assert.Equal(["Nơi công bố", "Địa chỉ thư mục chia sẻ", "Lý do"], await page.Locator("#share-info dt").AllInnerTextsAsync());
+        var sharing = await page.Locator("#share-info dd").AllInnerTextsAsync();
+        Assert.Equal("Thư mục chia sẻ cục bộ của máy chủ", sharing[0]);
+        Assert.Equal(host.BaseUrl + "/share/", sharing[1]);
         await OnlyFluentControls(page);
         await NoSeriousAccessibilityIssue(page);
 

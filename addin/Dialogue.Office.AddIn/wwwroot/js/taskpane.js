@@ -6,7 +6,7 @@ import * as auth from "./auth.js";
 import * as excel from "./excel.js";
 import * as word from "./word.js";
 import { onCheck, onFix } from "./check.js";
-import { $, addNotice, busy, nameDropdownControls, showError, showNotice, wireFilePicker } from "./dom.js";
+import { $, addNotice, busy, el, nameDropdownControls, showError, showNotice, wireFilePicker } from "./dom.js";
 import { hostName, officeReady } from "./host.js";
 import { loadFields, onFieldChanged, onGenerate, onInsertField, onPreview, onRestore } from "./invitations.js";
 import { loadPlans, onInsertDelegates, onPacket, onPlanChanged } from "./plans.js";
@@ -23,6 +23,13 @@ function applyVisibility() {
     const okCapability = !node.dataset.capability || has(node.dataset.capability);
     node.hidden = !(okHost && okCapability);
   }
+}
+
+/** Where documents go (api/config "sharing"): the server's Vietnamese label/value pairs, shown as they come. */
+function showSharing() {
+  const fields = state.config?.sharing?.fields ?? [];
+  $("share-info").replaceChildren(...fields.flatMap((f) => [el("dt", { textContent: f.label }), el("dd", { textContent: f.value })]));
+  $("share-info").hidden = fields.length === 0;
 }
 
 function setupAuth() {
@@ -83,6 +90,7 @@ async function start() {
   try {
     state.config = await api.getJson("api/config");
     setupAuth();
+    showSharing();
     applyVisibility();
     await Promise.all([loadPlans(), loadFields(), has("questions") ? loadShareFolders() : null]);
   } catch (error) {
