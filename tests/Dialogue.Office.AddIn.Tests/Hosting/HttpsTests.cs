@@ -20,13 +20,7 @@ public sealed class HttpsTests
     public async Task Https_AnswersCarryHsts_HttpAnswersDoNot(string path)
     {
         using var certificate = TestCertificate();
-        using var host = new KestrelHost(o =>
-        {
-            o.Listen(IPAddress.Loopback, 0);
-            o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate));
-        });
-        var https = Assert.Single(host.Addresses, a => a.StartsWith("https://", StringComparison.Ordinal));
-        var http = Assert.Single(host.Addresses, a => a.StartsWith("http://", StringComparison.Ordinal));
+        using var host = HttpAndHttps(certificate, out var http, out var https);
         using var handler = new HttpClientHandler
         {
             // Only this test's certificate, by thumbprint: a real TLS handshake, no blanket trust.
@@ -51,18 +45,25 @@ public sealed class HttpsTests
     public async Task Https_ShareAddressIsTheHttpsListener_WhenNoPublicBaseUrlIsSet()
     {
         using var certificate = TestCertificate();
-        using var host = new KestrelHost(o =>
-        {
-            o.Listen(IPAddress.Loopback, 0);
-            o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate));
-        });
-        var https = Assert.Single(host.Addresses, a => a.StartsWith("https://", StringComparison.Ordinal));
-        var http = Assert.Single(host.Addresses, a => a.StartsWith("http://", StringComparison.Ordinal));
+        using var host = HttpAndHttps(certificate, out var http, out var https);
 
         Assert.Equal(https, ShareAddress.BaseUrl(host.Services));
         using var client = new HttpClient();
         var config = await client.GetStringAsync(http + "/api/config");
         Assert.Contains($"\"{https}/share/\"", config, StringComparison.Ordinal);
+    }
+
+    /// <summary>The real host listening on two loopback ports: plain http, and https with <paramref name="certificate"/>.</summary>
+    private static KestrelHost HttpAndHttps(X509Certificate2 certificate, out string http, out string https)
+    {
+        var host = new KestrelHost(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            o.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate));
+        });
+        https = Assert.Single(host.Addresses, a => a.StartsWith("https://", StringComparison.Ordinal));
+        http = Assert.Single(host.Addresses, a => a.StartsWith("http://", StringComparison.Ordinal));
+        return host;
     }
 
     /// <summary>A self-signed server certificate for 127.0.0.1 and localhost, valid around now.</summary>
