@@ -5,7 +5,22 @@ using Dialogue.Office.Automation.Programme;
 namespace Dialogue.Office.Automation.Minutes;
 
 /// <summary>The person who keeps the minutes (Thư ký, người ghi biên bản).</summary>
-public sealed record MinutesSecretary(string Name, string Position = "");
+public sealed record MinutesSecretary(string Name, string Position = "")
+{
+    /// <summary>"Họ tên, chức vụ" (the position after the first comma, optional); null for an empty text.</summary>
+    public static MinutesSecretary? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        return comma < 0
+            ? new MinutesSecretary(text.Trim())
+            : new MinutesSecretary(text[..comma].Trim(), text[(comma + 1)..].Trim());
+    }
+}
 
 /// <summary>What to write the minutes for: the plan, the questions of the dialogue (optional), and where.</summary>
 public sealed record MinutesRequest(ConferencePlan Plan, string OutputFolder)

@@ -42,21 +42,12 @@ public sealed class MinutesCommand : Command<MinutesCommand.Settings>
             return ExitCodes.InputErrors;
         }
 
-        MinutesSecretary? secretary = null;
-        if (!string.IsNullOrWhiteSpace(settings.Secretary))
-        {
-            var comma = settings.Secretary.IndexOf(',', StringComparison.Ordinal);
-            secretary = comma < 0
-                ? new MinutesSecretary(settings.Secretary.Trim())
-                : new MinutesSecretary(settings.Secretary[..comma].Trim(), settings.Secretary[(comma + 1)..].Trim());
-        }
-
         var outDir = BuildCommand.OutputFolder(settings, plan);
         var output = OutputFolder.Open(outDir, plan.Folder);
         var result = MinutesGenerator.Generate(new MinutesRequest(plan, outDir)
         {
             QuestionsPath = settings.Questions is null ? null : Path.GetFullPath(settings.Questions),
-            Secretary = secretary,
+            Secretary = MinutesSecretary.Parse(settings.Secretary),
         });
         output.Record("minutes", result.Path);
         output.Commit(result.Path is null ? [] : ["minutes"]);
