@@ -35,10 +35,13 @@ public static class AfterApi
         return after;
     }
 
-    /// <summary>Form (all optional): <c>questions</c> (the consolidated workbook with "Chọn"), <c>secretary</c> ("Họ tên, chức vụ").</summary>
+    /// <summary>
+    /// Form (all optional): <c>questions</c> (the consolidated workbook with "Chọn"), <c>attendance</c> (the attendance
+    /// register, .xlsx), <c>secretary</c> ("Họ tên, chức vụ").
+    /// </summary>
     private static async Task<IResult> MinutesAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, CancellationToken ct)
     {
-        var (plan, inputs, problem) = await PrepareAsync(planId, http, store, PlanUse.Documents, ct, "questions");
+        var (plan, inputs, problem) = await PrepareAsync(planId, http, store, PlanUse.Documents, ct, "questions", "attendance");
         if (problem is not null)
         {
             return problem;
@@ -49,6 +52,7 @@ public static class AfterApi
             var result = MinutesGenerator.Generate(new MinutesRequest(plan!, output)
             {
                 QuestionsPath = files.GetValueOrDefault("questions"),
+                AttendancePath = files.GetValueOrDefault("attendance"),
                 Secretary = MinutesSecretary.Parse(inputs!.Text("secretary")),
             });
             return new Outcome(result.Path is null ? null : [Docx("minutes", "Biên bản hội nghị", MinutesGenerator.FileName, result.Path)], result.Problems);

@@ -31,19 +31,8 @@ public static partial class ConclusionsReader
     public static ConclusionSheet? Read(string path, ConferencePlan plan, ProblemList problems, IReadOnlySet<string>? knownQuestions = null)
     {
         var file = Path.GetFileName(path);
-        IReadOnlyList<SheetValues> sheets;
-        try
+        if (XlsxReader.TryRead(path, problems, "CONCLUSIONS_UNREADABLE", "The conclusions workbook cannot be read.") is not { } sheets)
         {
-            sheets = XlsxReader.Read(path);
-        }
-        catch (Inputs.InputFileException ex)
-        {
-            problems.Add(ex.ToProblem());
-            return null;
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException || Inputs.GuardedPackage.IsPackageFault(ex))
-        {
-            problems.Error("CONCLUSIONS_UNREADABLE", file, "The conclusions workbook cannot be read.", file);
             return null;
         }
 

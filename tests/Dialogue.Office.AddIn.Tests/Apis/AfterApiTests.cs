@@ -53,6 +53,36 @@ public sealed class AfterApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Minutes_WithTheAttendanceRegister_ThanhPhanCountsWhoCameAndNamesTheStandIns()
+    {
+        using var form = new MultipartFormDataContent { { File(Path.Combine(AfterFolder, "diem-danh.xlsx")), "attendance", "diem-danh.xlsx" } };
+        var job = await Finish(await _host.Client.PostAsync($"/api/after/{Plan}/minutes", form));
+
+        Assert.Equal("done", job.GetProperty("state").GetString());
+        Assert.DoesNotContain(Codes(job), c => c!.StartsWith("ATTENDANCE_", StringComparison.Ordinal));
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await Download(job.GetProperty("files")[0])), false);
+        var paragraphs = doc.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Contains("Số đại biểu có mặt: 295/298 đại biểu được mời (theo bảng điểm danh), trong đó 03 đại biểu dự thay.", paragraphs);
+        Assert.Contains("- Vắng mặt (03):", paragraphs);
+    }
+
+    [Fact]
+    public async Task Minutes_RegisterWithAnUnknownCode_FailsNamingTheRowInVietnamese()
+    {
+        var bad = Path.Combine(_host.OutputRoot, "diem-danh-loi.xlsx");
+        Directory.CreateDirectory(_host.OutputRoot);
+        SimpleXlsxWriter.Write(bad, new SimpleSheet("Điểm danh", [("Mã đại biểu", 14), ("Trạng thái", 12)], [["YB23-0001", "Tham dự"], ["YB23-9999", "Tham dự"]]));
+        using var form = new MultipartFormDataContent { { File(bad), "attendance", "diem-danh-loi.xlsx" } };
+        var job = await Finish(await _host.Client.PostAsync($"/api/after/{Plan}/minutes", form));
+
+        Assert.Equal("failed", job.GetProperty("state").GetString());
+        var error = job.GetProperty("problems").EnumerateArray().Single(p => p.GetProperty("severity").GetString() == "error");
+        Assert.Equal("ATTENDANCE_UNKNOWN_DELEGATE", error.GetProperty("code").GetString());
+        Assert.Equal("diem-danh-loi.xlsx › Điểm danh › dòng 3 › Mã đại biểu", error.GetProperty("location").GetString());
+        Assert.Equal("Mã đại biểu \"YB23-9999\" không có trong danh sách đại biểu của hội nghị.", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Minutes_NoForm_IsDoneWithTheSecretaryLeftToFill()
     {
         var job = await Finish(await _host.Client.PostAsync($"/api/after/{Plan}/minutes", null));

@@ -445,6 +445,8 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         // The chosen questions of the dialogue and the secretary's name, as a clerk gives them.
         await page.SetInputFilesAsync("#after-questions", Path.Combine(RepoPaths.Samples, "yen-bai-2023", "sau-hoi-nghi", "cau-hoi-doi-thoai.xlsx"));
         Assert.Equal("cau-hoi-doi-thoai.xlsx", await page.InnerTextAsync("#after-questions-name"));
+        await page.SetInputFilesAsync("#after-attendance", Path.Combine(RepoPaths.Samples, "yen-bai-2023", "sau-hoi-nghi", "diem-danh.xlsx"));
+        Assert.Equal("diem-danh.xlsx", await page.InnerTextAsync("#after-attendance-name"));
         await page.FillAsync("#minutes-secretary input", "Nguyễn Thị Hà, Chuyên viên Văn phòng UBND tỉnh");
         await page.ClickAsync("#minutes");
         await WaitForStatus(page, "Đã lập biên bản hội nghị");
@@ -460,6 +462,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
             Assert.Contains("Nguyễn Thị Hà", body.InnerText, StringComparison.Ordinal);
             var tags = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Tag>().Select(t => t.Val?.Value ?? "").ToList();
             Assert.Contains(tags, t => t.StartsWith("BienBan.TraLoi.Ch-", StringComparison.Ordinal));
+            Assert.Contains("Số đại biểu có mặt: 295/298", body.InnerText, StringComparison.Ordinal);
         }
 
         // The secretary was given: no warning asks for one.

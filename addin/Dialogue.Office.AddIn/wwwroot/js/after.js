@@ -17,6 +17,7 @@ export async function onMinutes() {
   if (!currentPlan()) return;
   const form = new FormData();
   addChosen(form, "questions", "after-questions");
+  addChosen(form, "attendance", "after-attendance");
   const secretary = String($("minutes-secretary").value ?? "").trim();
   if (secretary) form.append("secretary", secretary);
   setStatus(vi.writingMinutes, "busy");

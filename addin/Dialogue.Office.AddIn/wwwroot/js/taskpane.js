@@ -60,7 +60,7 @@ async function start() {
 
   $("plan").addEventListener("change", () => onPlanChanged().catch(showError));
   $("field").addEventListener("change", onFieldChanged);
-  for (const id of ["template-file", "check-file", "question-files", "master-file", "answer-files", "after-questions", "after-conclusions"]) wireFilePicker(id);
+  for (const id of ["template-file", "check-file", "question-files", "master-file", "answer-files", "after-questions", "after-attendance", "after-conclusions"]) wireFilePicker(id);
   for (const [id, handler] of [
     ["insert-field", onInsertField],
     ["preview", onPreview],
