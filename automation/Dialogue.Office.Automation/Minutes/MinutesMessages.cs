@@ -11,7 +11,7 @@ internal static class MinutesMessages
         ["MINUTES_QUESTIONS_COLUMNS"] = "Không tìm thấy dòng tiêu đề có cột nhóm vấn đề và cột nội dung câu hỏi ({0}).",
         ["MINUTES_QUESTIONS_ALL"] = "Tệp tổng hợp không có cột \"Chọn\": cả {0} câu hỏi được đưa vào biên bản; đánh dấu x ở cột \"Chọn\" để chỉ giữ các câu hỏi được đối thoại.",
         ["MINUTES_QUESTION_NO_TOPIC"] = "Nhóm vấn đề \"{0}\" không có trong kế hoạch; câu hỏi được ghi ở mục các ý kiến khác.",
-        ["MINUTES_NO_SECRETARY"] = "Chưa có tên thư ký (người ghi biên bản); biên bản để trống ô này cho văn thư điền (dùng --thu-ky \"Họ tên, chức vụ\").",
+        ["MINUTES_NO_SECRETARY"] = "Chưa có tên thư ký (người ghi biên bản); biên bản để trống ô này cho văn thư điền (ghi \"Họ tên, chức vụ\" ở ô Thư ký của ngăn tác vụ, hoặc --thu-ky khi dùng dòng lệnh).",
         ["ATTENDANCE_UNREADABLE"] = "Không đọc được bảng điểm danh {0} (tệp hỏng, không phải .xlsx hoặc không có trang tính).",
         ["ATTENDANCE_COLUMNS"] = "Bảng điểm danh {0} không có dòng tiêu đề với cột \"Mã đại biểu\" và cột \"Trạng thái\" (trong 10 dòng đầu).",
         ["ATTENDANCE_NO_CODE"] = "Dòng này không có mã đại biểu nên không điểm danh được; ghi mã như trong danh sách đại biểu (ví dụ YB23-0001).",
