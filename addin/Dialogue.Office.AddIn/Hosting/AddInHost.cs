@@ -75,6 +75,7 @@ public static class AddInHost
         api.MapProgrammeApi();
         api.MapQuestionsApi();
         api.MapCheckApi();
+        api.MapAfterApi();
         api.MapPublishApi();
         api.MapJobsApi();
         app.MapFallback("api/{**rest}", HostDefences.NotFoundOrWrongMethod);

@@ -37,6 +37,31 @@ public static class Uploads
         return IsPackageWith(bytes, "xl/workbook.xml") ? (new UploadedFile(DisplayName(file.FileName), bytes), null) : (null, "UPLOAD_NOT_XLSX");
     }
 
+    /// <summary>
+    /// A YAML settings file (the budget's rates) from a form file, or null with the problem code: a .yaml/.yml name and
+    /// UTF-8 text without NUL. Its keys are the core reader's to judge (it names the line of each problem).
+    /// </summary>
+    public static async Task<(UploadedFile? File, string? Code)> ReadYamlAsync(IFormFile file, CancellationToken ct)
+    {
+        var name = DisplayName(file.FileName);
+        var extension = Path.GetExtension(name);
+        if (file.Length == 0 || !(extension.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".yml", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, "UPLOAD_NOT_YAML");
+        }
+
+        var bytes = await ReadAsync(file, ct);
+        try
+        {
+            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            return text.Contains('\0', StringComparison.Ordinal) ? (null, "UPLOAD_NOT_YAML") : (new UploadedFile(name, bytes), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, "UPLOAD_NOT_YAML");
+        }
+    }
+
     /// <summary>Extensions of returned question sheets (the core reads each and reports unreadable ones itself).</summary>
     public static readonly IReadOnlySet<string> QuestionExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".xlsx", ".xlsm", ".xls", ".csv" };
 

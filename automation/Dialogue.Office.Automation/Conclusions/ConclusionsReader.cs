@@ -17,6 +17,13 @@ public static partial class ConclusionsReader
     public const string TaskSheet = "Kết luận";
     public const string NoticeSheet = "Thông báo";
 
+    /// <summary>The workbook's usual name, looked for in the plan folder and its "sau-hoi-nghi" folder.</summary>
+    public const string FileName = "ket-luan.xlsx";
+
+    /// <summary>The plan folder's conclusions workbook (ket-luan.xlsx, then sau-hoi-nghi/ket-luan.xlsx), or null.</summary>
+    public static string? FindInPlanFolder(ConferencePlan plan) =>
+        new[] { Path.Combine(plan.Folder, FileName), Path.Combine(plan.Folder, "sau-hoi-nghi", FileName) }.FirstOrDefault(File.Exists);
+
     /// <param name="path">The conclusions workbook (.xlsx).</param>
     /// <param name="plan">The plan: topic groups and the conference date.</param>
     /// <param name="problems">Where every problem is collected.</param>
@@ -24,19 +31,8 @@ public static partial class ConclusionsReader
     public static ConclusionSheet? Read(string path, ConferencePlan plan, ProblemList problems, IReadOnlySet<string>? knownQuestions = null)
     {
         var file = Path.GetFileName(path);
-        IReadOnlyList<SheetValues> sheets;
-        try
+        if (XlsxReader.TryRead(path, problems, "CONCLUSIONS_UNREADABLE", "The conclusions workbook cannot be read.") is not { } sheets)
         {
-            sheets = XlsxReader.Read(path);
-        }
-        catch (Inputs.InputFileException ex)
-        {
-            problems.Add(ex.ToProblem());
-            return null;
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException || Inputs.GuardedPackage.IsPackageFault(ex))
-        {
-            problems.Error("CONCLUSIONS_UNREADABLE", file, "The conclusions workbook cannot be read.", file);
             return null;
         }
 

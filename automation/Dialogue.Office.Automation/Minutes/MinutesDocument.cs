@@ -15,7 +15,7 @@ internal static class MinutesDocument
     /// <summary>Tag prefix of every control the clerk fills ("BienBan.DienBien.3", "BienBan.TraLoi.YB23-001").</summary>
     public const string TagPrefix = "BienBan.";
 
-    public static byte[] Build(ConferencePlan plan, ConferenceSchedule schedule, IReadOnlyList<MinutesQuestion> questions, MinutesSecretary? secretary, string number)
+    public static byte[] Build(ConferencePlan plan, ConferenceSchedule schedule, IReadOnlyList<MinutesQuestion> questions, AttendanceRegister? attendance, MinutesSecretary? secretary, string number)
     {
         using var stream = new MemoryStream();
         using (var doc = WordBuilder.Create(stream, out var body))
@@ -41,13 +41,15 @@ internal static class MinutesDocument
             body.Append(WordBuilder.BodyPara(WordBuilder.TextRun("Địa điểm: ", bold), WordBuilder.TextRun(ProgrammeDocument.Place(plan) + ".", b)));
 
             body.Append(WordBuilder.BodyPara(WordBuilder.TextRun("Thành phần tham dự:", bold)));
-            foreach (var line in Attendance(plan))
+            foreach (var line in attendance is null ? Attendance(plan) : Attendance(plan, attendance))
             {
                 body.Append(WordBuilder.BodyPara(WordBuilder.TextRun(line, b)));
             }
 
-            body.Append(WordBuilder.BodyPara(WordBuilder.TextRun("Số đại biểu có mặt: ", b),
-                Inline("CoMat", "… đại biểu (theo sổ điểm danh tại các điểm cầu)", b), WordBuilder.TextRun(".", b)));
+            body.Append(attendance is null
+                ? WordBuilder.BodyPara(WordBuilder.TextRun("Số đại biểu có mặt: ", b),
+                    Inline("CoMat", "… đại biểu (theo sổ điểm danh tại các điểm cầu)", b), WordBuilder.TextRun(".", b))
+                : WordBuilder.BodyPara(WordBuilder.TextRun("Số đại biểu có mặt: ", b), WordBuilder.TextRun(PresentSentence(plan, attendance), b)));
 
             if (plan.Conference.Chair.Length > 0)
             {
@@ -170,6 +172,89 @@ internal static class MinutesDocument
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// The Thành phần from the attendance register: the presidium members who came (or who stood in for them), how many
+    /// invited delegates came at the main hall and at the bridge points, then each stand-in with whom they replaced,
+    /// each absent delegate, and how many the register does not record.
+    /// </summary>
+    internal static IReadOnlyList<string> Attendance(ConferencePlan plan, AttendanceRegister register)
+    {
+        var byCode = register.Entries.ToDictionary(e => e.Delegate.Code, StringComparer.OrdinalIgnoreCase);
+        AttendanceStatus? StatusOf(ConferenceDelegate d) => byCode.TryGetValue(d.Code, out var e) ? e.Status : null;
+        bool Came(ConferenceDelegate d) => StatusOf(d) is AttendanceStatus.Present or AttendanceStatus.Represented;
+        var lines = new List<string>();
+        var presidium = plan.Delegates.Where(d => d.IsPresidium && d.FullName.Length > 0).OrderBy(d => d.Group).ThenBy(d => d.Rank).ToList();
+        foreach (var d in presidium)
+        {
+            var role = string.Join(", ", new[] { d.Position, Repeats(d.Position, d.Organization) ? "" : d.Organization }.Where(x => x.Length > 0));
+            var who = $"Đồng chí {d.FullName}{(role.Length > 0 ? ", " + role : "")}";
+            switch (StatusOf(d))
+            {
+                case AttendanceStatus.Present:
+                    lines.Add($"- {who};");
+                    break;
+                case AttendanceStatus.Represented:
+                    lines.Add($"- {Standing(byCode[d.Code].Substitute)} (dự thay {who});");
+                    break;
+            }
+        }
+
+        var invitation = $"Giấy mời số {plan.Invitation.Number} ngày {VietnameseText.ShortDate(plan.Invitation.Date)} của {plan.Issuer.NameInText}";
+        bool AtMain(ConferenceDelegate d) => string.Equals(d.VenueId, plan.MainHall.Id, StringComparison.OrdinalIgnoreCase);
+        var main = plan.Delegates.Where(d => AtMain(d) && !d.IsPresidium).ToList();
+        if (main.Count > 0)
+        {
+            lines.Add($"- Tại điểm cầu {plan.MainHall.Name}: {ProgrammeDocument.Count(main.Count(Came))}/{ProgrammeDocument.Count(main.Count)} đại biểu có mặt (được mời theo {invitation});");
+        }
+
+        var remote = plan.Delegates.Where(d => !AtMain(d)).ToList();
+        if (plan.BridgePoints.Count > 0)
+        {
+            var names = string.Join(", ", plan.BridgePoints.Select(p => ProgrammeDocument.BridgeName(p.Name)));
+            lines.Add(remote.Count > 0
+                ? $"- Tại {ProgrammeDocument.Count(plan.BridgePoints.Count)} điểm cầu trực tuyến ({names}): {ProgrammeDocument.Count(remote.Count(Came))}/{ProgrammeDocument.Count(remote.Count)} đại biểu được mời có mặt, cùng cán bộ, công chức, viên chức, người lao động theo thông báo của các đơn vị;"
+                : $"- Tại {ProgrammeDocument.Count(plan.BridgePoints.Count)} điểm cầu trực tuyến ({names}): cán bộ, công chức, viên chức, người lao động theo thông báo của các đơn vị;");
+        }
+
+        var standIns = register.With(AttendanceStatus.Represented).Where(e => !e.Delegate.IsPresidium || e.Delegate.FullName.Length == 0).OrderBy(e => e.Delegate.Number).ToList();
+        if (standIns.Count > 0)
+        {
+            lines.Add($"- Đại biểu dự thay ({ProgrammeDocument.Count(standIns.Count)}):");
+            lines.AddRange(standIns.Select(e => $"+ {Standing(e.Substitute)} dự thay {e.Delegate.Addressee};"));
+        }
+
+        var absent = register.With(AttendanceStatus.Absent).OrderBy(e => e.Delegate.Number).ToList();
+        if (absent.Count > 0)
+        {
+            lines.Add($"- Vắng mặt ({ProgrammeDocument.Count(absent.Count)}):");
+            lines.AddRange(absent.Select(e => $"+ {e.Delegate.Addressee};"));
+        }
+
+        if (register.NotRecorded.Count > 0)
+        {
+            lines.Add($"- Chưa có thông tin điểm danh: {ProgrammeDocument.Count(register.NotRecorded.Count)} đại biểu;");
+        }
+
+        lines[^1] = lines[^1].TrimEnd(';') + ".";
+        return lines;
+    }
+
+    /// <summary>"48/50 đại biểu được mời (theo sổ điểm danh), trong đó 03 đại biểu dự thay."</summary>
+    internal static string PresentSentence(ConferencePlan plan, AttendanceRegister register)
+    {
+        var came = register.Entries.Count(e => e.Status != AttendanceStatus.Absent);
+        var standIns = register.With(AttendanceStatus.Represented).Count();
+        return $"{ProgrammeDocument.Count(came)}/{ProgrammeDocument.Count(plan.Delegates.Count)} đại biểu được mời (theo bảng điểm danh)"
+            + (standIns > 0 ? $", trong đó {ProgrammeDocument.Count(standIns)} đại biểu dự thay." : ".");
+    }
+
+    /// <summary>The stand-in as written ("Ông Lê Văn B, Phó Giám đốc"), with "Đồng chí" when no honorific is given.</summary>
+    private static string Standing(string substitute)
+    {
+        var text = substitute.Trim().TrimEnd(';', '.');
+        return DelegateWorkbook.Honorifics.Any(h => text.StartsWith(h + " ", StringComparison.OrdinalIgnoreCase)) ? text : "Đồng chí " + text;
     }
 
     /// <summary>"Giám đốc Sở Nội vụ" already names "Sở Nội vụ"; "Bí thư Tỉnh ủy" already names "Tỉnh ủy Yên Bái".</summary>

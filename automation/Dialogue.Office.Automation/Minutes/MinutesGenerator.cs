@@ -5,13 +5,34 @@ using Dialogue.Office.Automation.Programme;
 namespace Dialogue.Office.Automation.Minutes;
 
 /// <summary>The person who keeps the minutes (Thư ký, người ghi biên bản).</summary>
-public sealed record MinutesSecretary(string Name, string Position = "");
+public sealed record MinutesSecretary(string Name, string Position = "")
+{
+    /// <summary>"Họ tên, chức vụ" (the position after the first comma, optional); null for an empty text.</summary>
+    public static MinutesSecretary? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        return comma < 0
+            ? new MinutesSecretary(text.Trim())
+            : new MinutesSecretary(text[..comma].Trim(), text[(comma + 1)..].Trim());
+    }
+}
 
 /// <summary>What to write the minutes for: the plan, the questions of the dialogue (optional), and where.</summary>
 public sealed record MinutesRequest(ConferencePlan Plan, string OutputFolder)
 {
     /// <summary>The consolidated question workbook (with an optional "Chọn" column); null = topics only.</summary>
     public string? QuestionsPath { get; init; }
+
+    /// <summary>
+    /// The attendance register (.xlsx: "Mã đại biểu", "Trạng thái" Tham dự | Dự thay | Vắng, "Người dự thay"); null =
+    /// the Thành phần names the invited and leaves the number present to fill.
+    /// </summary>
+    public string? AttendancePath { get; init; }
 
     /// <summary>The secretary; null leaves a control for the clerk to fill and warns.</summary>
     public MinutesSecretary? Secretary { get; init; }
@@ -63,13 +84,23 @@ public static class MinutesGenerator
             questions = read;
         }
 
+        AttendanceRegister? attendance = null;
+        if (request.AttendancePath is { } register)
+        {
+            attendance = AttendanceReader.Read(register, plan, problems);
+            if (attendance is null || problems.HasErrors)
+            {
+                return null;
+            }
+        }
+
         if (request.Secretary is null || request.Secretary.Name.Trim().Length == 0)
         {
             problems.Warning("MINUTES_NO_SECRETARY", "--thu-ky", "No secretary given; the minutes leave the name to fill.");
         }
 
         var schedule = ConferenceSchedule.Compute(plan);
-        return MinutesDocument.Build(plan, schedule, questions, request.Secretary, Number(plan));
+        return MinutesDocument.Build(plan, schedule, questions, attendance, request.Secretary, Number(plan));
     }
 
     /// <summary>"      /BB-UBND": the number is left blank for the clerk, the issuer code taken from the invitation's.</summary>

@@ -39,19 +39,8 @@ public static partial class DialogueQuestionReader
     public static DialogueSelectionRead? Read(string path, ConferencePlan plan, ProblemList problems, string family)
     {
         var file = Path.GetFileName(path);
-        IReadOnlyList<SheetValues> sheets;
-        try
+        if (XlsxReader.TryRead(path, problems, $"{family}_QUESTIONS_UNREADABLE", "The question workbook cannot be read.") is not { } sheets)
         {
-            sheets = XlsxReader.Read(path);
-        }
-        catch (Inputs.InputFileException ex)
-        {
-            problems.Add(ex.ToProblem());
-            return null;
-        }
-        catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException || Inputs.GuardedPackage.IsPackageFault(ex))
-        {
-            problems.Error($"{family}_QUESTIONS_UNREADABLE", file, "The question workbook cannot be read.", file);
             return null;
         }
 

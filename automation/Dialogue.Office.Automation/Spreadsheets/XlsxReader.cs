@@ -3,6 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.Automation.Spreadsheets;
@@ -62,6 +63,29 @@ internal static class XlsxReader
     {
         var package = GuardedPackage.Open(path, PackageKind.Workbook, limits ?? InputLimits.Workbook);
         return Read(package, sheetFilter, maxRows);
+    }
+
+    /// <summary>
+    /// Reads an input workbook for a reader that reports instead of throwing: a refused file adds its FILE_* problem, an
+    /// unreadable one adds <paramref name="unreadableCode"/> (location and argument: the file name); both give null.
+    /// </summary>
+    public static IReadOnlyList<SheetValues>? TryRead(string path, ProblemList problems, string unreadableCode, string detail)
+    {
+        var file = System.IO.Path.GetFileName(path);
+        try
+        {
+            return Read(path);
+        }
+        catch (InputFileException ex)
+        {
+            problems.Add(ex.ToProblem());
+            return null;
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException || ex is IOException || GuardedPackage.IsPackageFault(ex))
+        {
+            problems.Error(unreadableCode, file, detail, file);
+            return null;
+        }
     }
 
     /// <summary>Reads a workbook the guarded opener has checked.</summary>

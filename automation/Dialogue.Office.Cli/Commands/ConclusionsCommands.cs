@@ -46,7 +46,7 @@ public class ConclusionsSettings : PlanOutputSettings
             return Path.GetFullPath(Conclusions);
         }
 
-        var found = new[] { Path.Combine(plan.Folder, "ket-luan.xlsx"), Path.Combine(plan.Folder, "sau-hoi-nghi", "ket-luan.xlsx") }.FirstOrDefault(File.Exists);
+        var found = ConclusionsReader.FindInPlanFolder(plan);
         if (found is null)
         {
             AnsiConsole.MarkupLine(Markup.Escape("Lỗi: không tìm thấy tệp kết luận (ket-luan.xlsx) trong thư mục kế hoạch; chỉ rõ bằng --ket-luan."));

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace Dialogue.Office.Cli.Commands;
 
-/// <summary><c>dialogue minutes &lt;plan&gt; [--out] [--questions tong-hop.xlsx] [--thu-ky "Họ tên, chức vụ"]</c>: the Biên bản hội nghị.</summary>
+/// <summary><c>dialogue minutes &lt;plan&gt; [--out] [--questions tong-hop.xlsx] [--diem-danh diem-danh.xlsx] [--thu-ky "Họ tên, chức vụ"]</c>: the Biên bản hội nghị.</summary>
 public sealed class MinutesCommand : Command<MinutesCommand.Settings>
 {
     public sealed class Settings : PlanOutputSettings
@@ -15,6 +15,10 @@ public sealed class MinutesCommand : Command<MinutesCommand.Settings>
         [CommandOption("-q|--questions <tệp>")]
         [Description("Tệp tổng hợp câu hỏi (.xlsx); các câu hỏi đánh dấu ở cột \"Chọn\" được ghi vào biên bản theo từng nhóm vấn đề.")]
         public string? Questions { get; init; }
+
+        [CommandOption("-d|--diem-danh <tệp>")]
+        [Description("Bảng điểm danh (.xlsx: cột \"Mã đại biểu\", \"Trạng thái\" Tham dự/Dự thay/Vắng, \"Người dự thay\"); thành phần tham dự của biên bản ghi theo bảng này.")]
+        public string? Attendance { get; init; }
 
         [CommandOption("--thu-ky <họ-tên>")]
         [Description("Thư ký (người ghi biên bản): \"Họ tên, chức vụ\".")]
@@ -26,6 +30,11 @@ public sealed class MinutesCommand : Command<MinutesCommand.Settings>
             if (!baseResult.Successful)
             {
                 return baseResult;
+            }
+
+            if (Attendance is not null && !File.Exists(Attendance))
+            {
+                return ValidationResult.Error($"Không tìm thấy bảng điểm danh \"{Attendance}\".");
             }
 
             return Questions is not null && !File.Exists(Questions)
@@ -42,21 +51,13 @@ public sealed class MinutesCommand : Command<MinutesCommand.Settings>
             return ExitCodes.InputErrors;
         }
 
-        MinutesSecretary? secretary = null;
-        if (!string.IsNullOrWhiteSpace(settings.Secretary))
-        {
-            var comma = settings.Secretary.IndexOf(',', StringComparison.Ordinal);
-            secretary = comma < 0
-                ? new MinutesSecretary(settings.Secretary.Trim())
-                : new MinutesSecretary(settings.Secretary[..comma].Trim(), settings.Secretary[(comma + 1)..].Trim());
-        }
-
         var outDir = BuildCommand.OutputFolder(settings, plan);
         var output = OutputFolder.Open(outDir, plan.Folder);
         var result = MinutesGenerator.Generate(new MinutesRequest(plan, outDir)
         {
             QuestionsPath = settings.Questions is null ? null : Path.GetFullPath(settings.Questions),
-            Secretary = secretary,
+            AttendancePath = settings.Attendance is null ? null : Path.GetFullPath(settings.Attendance),
+            Secretary = MinutesSecretary.Parse(settings.Secretary),
         });
         output.Record("minutes", result.Path);
         output.Commit(result.Path is null ? [] : ["minutes"]);

@@ -441,6 +441,77 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     }
 
     [SkippableFact]
+    public async Task Word_MinutesAndNoticeOfConclusions_AreWrittenByTheHostAndInsertedAtTheCursor()
+    {
+        RequireBrowser();
+        var page = await OpenPane("Word");
+        await page.ClickAsync("#after-card fluent-accordion-item");
+        Assert.True(await page.IsVisibleAsync("#minutes"));
+
+        // The chosen questions of the dialogue and the secretary's name, as a clerk gives them.
+        await page.SetInputFilesAsync("#after-questions", Path.Combine(RepoPaths.Samples, "yen-bai-2023", "sau-hoi-nghi", "cau-hoi-doi-thoai.xlsx"));
+        Assert.Equal("cau-hoi-doi-thoai.xlsx", await page.InnerTextAsync("#after-questions-name"));
+        await page.SetInputFilesAsync("#after-attendance", Path.Combine(RepoPaths.Samples, "yen-bai-2023", "sau-hoi-nghi", "diem-danh.xlsx"));
+        Assert.Equal("diem-danh.xlsx", await page.InnerTextAsync("#after-attendance-name"));
+        await page.FillAsync("#minutes-secretary input", "Nguyễn Thị Hà, Chuyên viên Văn phòng UBND tỉnh");
+        await page.ClickAsync("#minutes");
+        await WaitForStatus(page, "Đã lập biên bản hội nghị");
+        Assert.Equal(0, await page.EvaluateAsync<int>("window.__office.insertedFiles.length"));
+        await page.Locator("#minutes-job .files li").GetByText("Chèn vào văn bản").ClickAsync();
+        await WaitForStatus(page, "Đã chèn Biên bản hội nghị");
+        var minutes = await page.EvaluateAsync<JsonElement>("window.__office.insertedFiles[0]");
+        Assert.Equal("Replace", minutes.GetProperty("location").GetString());
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(Convert.FromBase64String(minutes.GetProperty("base64").GetString()!)), false))
+        {
+            var body = doc.MainDocumentPart!.Document.Body!;
+            Assert.Contains("BIÊN BẢN", body.InnerText, StringComparison.Ordinal);
+            Assert.Contains("Nguyễn Thị Hà", body.InnerText, StringComparison.Ordinal);
+            var tags = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Tag>().Select(t => t.Val?.Value ?? "").ToList();
+            Assert.Contains(tags, t => t.StartsWith("BienBan.TraLoi.Ch-", StringComparison.Ordinal));
+            Assert.Contains("Số đại biểu có mặt: 295/298", body.InnerText, StringComparison.Ordinal);
+        }
+
+        // The secretary was given: no warning asks for one.
+        Assert.DoesNotContain("thư ký", (await page.InnerTextAsync("#problems")).ToLowerInvariant(), StringComparison.Ordinal);
+
+        // The notice of conclusions from the conference's own ket-luan.xlsx.
+        await page.ClickAsync("#conclusions");
+        await WaitForStatus(page, "Đã lập thông báo kết luận");
+        await page.Locator("#conclusions-job .files li").GetByText("Chèn vào văn bản").ClickAsync();
+        await WaitForStatus(page, "Đã chèn Thông báo kết luận");
+        var notice = await page.EvaluateAsync<string>("window.__office.insertedFiles[1].base64");
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(Convert.FromBase64String(notice)), false))
+        {
+            Assert.Contains("thông báo kết luận của đồng chí Chủ tịch UBND tỉnh", doc.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        await Shot(page, "pane-word-after-320.png");
+        await OnlyFluentControls(page);
+        await NoHorizontalScroll(page);
+        await NoSeriousAccessibilityIssue(page);
+    }
+
+    [SkippableFact]
+    public async Task Browser_MinutesAreOfferedForDownloadNotInsertion()
+    {
+        RequireBrowser();
+        var page = await OpenPane(null);
+        await page.ClickAsync("#after-card fluent-accordion-item");
+        await page.ClickAsync("#minutes");
+        await WaitForStatus(page, "Đã lập biên bản hội nghị");
+        Assert.Equal(0, await page.Locator("#minutes-job .files li").GetByText("Chèn vào văn bản").CountAsync());
+        // No secretary given: the warning says the name is left to fill.
+        Assert.Contains("thư ký", (await page.InnerTextAsync("#problems")).ToLowerInvariant(), StringComparison.Ordinal);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#minutes-job .files li").GetByText("Tải về").ClickAsync());
+        Assert.Equal("bien-ban-hoi-nghi.docx", download.SuggestedFilename);
+        var copy = new MemoryStream();
+        await (await download.CreateReadStreamAsync()).CopyToAsync(copy);
+        using var doc = WordprocessingDocument.Open(copy, false);
+        Assert.Contains("BIÊN BẢN", doc.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        await NoSeriousAccessibilityIssue(page);
+    }
+
+    [SkippableFact]
     public async Task Word_SwitchingConferencesQuickly_DropsTheLateDelegateListOfTheFirst()
     {
         RequireBrowser();

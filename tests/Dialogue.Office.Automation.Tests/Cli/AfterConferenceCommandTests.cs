@@ -33,7 +33,9 @@ public sealed class AfterConferenceCommandTests
         using var dir = new TempDir("after-cli-");
         var questions = Path.Combine(RepoPaths.SamplePlan, "sau-hoi-nghi", "cau-hoi-doi-thoai.xlsx");
 
-        Assert.Equal(0, CliRunner.Run("minutes", RepoPaths.SamplePlan, "--out", dir.Path, "--questions", questions, "--thu-ky", "Nguyễn Thị Thu Hà, Chuyên viên").ExitCode);
+        var register = Path.Combine(RepoPaths.SamplePlan, "sau-hoi-nghi", "diem-danh.xlsx");
+        Assert.Equal(0, CliRunner.Run("minutes", RepoPaths.SamplePlan, "--out", dir.Path, "--questions", questions, "--diem-danh", register, "--thu-ky", "Nguyễn Thị Thu Hà, Chuyên viên").ExitCode);
+        Assert.Contains(DocxText.Paragraphs(Path.Combine(dir.Path, "bien-ban-hoi-nghi.docx")), t => t.StartsWith("Số đại biểu có mặt: 295/298", StringComparison.Ordinal));
         Assert.Equal(0, CliRunner.Run("conclusions", RepoPaths.SamplePlan, "--out", dir.Path, "--questions", questions).ExitCode);
         var budget = CliRunner.Run("budget", RepoPaths.SamplePlan, "--out", dir.Path);
         Assert.Equal(0, budget.ExitCode);

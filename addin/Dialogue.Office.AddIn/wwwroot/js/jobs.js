@@ -7,13 +7,20 @@ import { $, busy, button, el, renderProblems, setStatus } from "./dom.js";
 import { has, state } from "./state.js";
 import { vi } from "./strings.js";
 
-function fileActions(file) {
+function fileActions(file, insert) {
   const actions = el("div", { className: "actions" });
   const action = (text, work) => {
     const b = button(text);
     b.addEventListener("click", () => busy(b, work));
     actions.append(b);
   };
+  // A document meant to become part of the open one (the minutes, the notice): inserted at the cursor (WordApi 1.1).
+  if (insert && state.host === "word" && file.name.endsWith(".docx") && word.supports("1.1")) {
+    action(vi.insertIntoDocument, async () => {
+      await word.insertFile(await api.toBase64(await api.getBlob(file.url)));
+      setStatus(vi.inserted(file.label));
+    });
+  }
   action(vi.download, async () => {
     api.saveBlob(await api.getBlob(file.url), file.name);
     setStatus(vi.downloaded(file.name));
@@ -45,9 +52,10 @@ export const progressText = (job) => (job.state === "done" ? vi.finished(job.don
 
 /**
  * Starts a job and follows it in the container `boxId`. `publish(job, boxId)` is given when the result may be
- * published (publish.js), so this module does not depend on it.
+ * published (publish.js), so this module does not depend on it; `insert` offers Word documents for insertion at the
+ * cursor.
  */
-export async function runJob(boxId, start, { done, summary, publish = null } = {}) {
+export async function runJob(boxId, start, { done, summary, publish = null, insert = false } = {}) {
   const box = $(boxId);
   const bar = el("fluent-progress-bar", { "attr:max": "1", "attr:value": "0", "attr:aria-label": vi.progress });
   const text = el("p", { className: "hint" });
@@ -75,7 +83,7 @@ export async function runJob(boxId, start, { done, summary, publish = null } = {
   renderProblems(job.problems);
   if (summary) box.append(...summary(job));
   if (job.files.length > 0) {
-    box.append(el("ul", { className: "files" }, ...job.files.map((f) => el("li", {}, el("span", { textContent: f.label }), fileActions(f)))));
+    box.append(el("ul", { className: "files" }, ...job.files.map((f) => el("li", {}, el("span", { textContent: f.label }), fileActions(f, insert)))));
   }
   if (publish && has("publish")) {
     const target = el("div", { className: "job", hidden: true, id: `${boxId}-publish` });

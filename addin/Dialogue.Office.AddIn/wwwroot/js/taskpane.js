@@ -1,10 +1,11 @@
 // The task pane's start-up and wiring: one page for Word, Excel and a plain browser. Each host API group has its
-// module (plans, invitations, programme, questions, publish, check, jobs); state.js is the small shared state;
+// module (plans, invitations, programme, questions, publish, check, after, jobs); state.js is the small shared state;
 // word.js, excel.js, host.js and auth.js are the Office.js parts, dom.js the DOM helpers.
 import * as api from "./api.js";
 import * as auth from "./auth.js";
 import * as excel from "./excel.js";
 import * as word from "./word.js";
+import { onConclusions, onMinutes } from "./after.js";
 import { onCheck, onFix } from "./check.js";
 import { $, addNotice, busy, el, nameDropdownControls, showError, showNotice, wireFilePicker } from "./dom.js";
 import { hostName, officeReady } from "./host.js";
@@ -66,7 +67,7 @@ async function start() {
 
   $("plan").addEventListener("change", () => onPlanChanged().catch(showError));
   $("field").addEventListener("change", onFieldChanged);
-  for (const id of ["template-file", "check-file", "question-files", "master-file", "answer-files"]) wireFilePicker(id);
+  for (const id of ["template-file", "check-file", "question-files", "master-file", "answer-files", "after-questions", "after-attendance", "after-conclusions"]) wireFilePicker(id);
   for (const [id, handler] of [
     ["insert-field", onInsertField],
     ["preview", onPreview],
@@ -76,6 +77,8 @@ async function start() {
     ["insert-programme", () => onProgramme("programme")],
     ["insert-script", () => onProgramme("script")],
     ["check", onCheck],
+    ["minutes", onMinutes],
+    ["conclusions", onConclusions],
     ["fix", onFix],
     ["consolidate", onConsolidate],
     ["consolidate-folder", onConsolidateFolder],

@@ -1,0 +1,138 @@
+using System.Globalization;
+using Dialogue.Office.Automation.Diagnostics;
+using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Spreadsheets;
+using Dialogue.Office.Automation.Vietnamese;
+
+namespace Dialogue.Office.Automation.Minutes;
+
+/// <summary>How a delegate was recorded at the door: attended, sent someone in their place, or absent.</summary>
+internal enum AttendanceStatus
+{
+    Present,
+    Represented,
+    Absent,
+}
+
+/// <summary>One delegate of the plan as the attendance register recorded them.</summary>
+internal sealed record AttendanceEntry(ConferenceDelegate Delegate, AttendanceStatus Status, string Substitute = "");
+
+/// <summary>The register read against the plan: an entry per recorded delegate, and the delegates it does not record.</summary>
+internal sealed record AttendanceRegister(IReadOnlyList<AttendanceEntry> Entries, IReadOnlyList<ConferenceDelegate> NotRecorded, string FileName)
+{
+    public IEnumerable<AttendanceEntry> With(AttendanceStatus status) => Entries.Where(e => e.Status == status);
+}
+
+/// <summary>
+/// Reads an attendance register: the register's own export (issue 15) or a sheet a clerk keeps, by header names —
+/// "Mã đại biểu" (the code of the delegate list), "Trạng thái" (Tham dự | Dự thay | Vắng) and, for Dự thay, "Người dự
+/// thay" ("Họ tên, chức vụ"). Sheet "Điểm danh" if there is one, else the first visible sheet; the header row is looked
+/// for in the first 10 rows, other columns are ignored. Every problem names the file, sheet, row and column; a row
+/// with an error is left out and reported, and the minutes are not written while errors remain.
+/// </summary>
+internal static class AttendanceReader
+{
+    public const string SheetName = "Điểm danh";
+
+    /// <summary>The status words the register may use (folded), each with its status.</summary>
+    private static readonly Dictionary<string, AttendanceStatus> Statuses = new(StringComparer.Ordinal)
+    {
+        ["tham du"] = AttendanceStatus.Present,
+        ["co mat"] = AttendanceStatus.Present,
+        ["du thay"] = AttendanceStatus.Represented,
+        ["cu nguoi du thay"] = AttendanceStatus.Represented,
+        ["vang"] = AttendanceStatus.Absent,
+        ["vang mat"] = AttendanceStatus.Absent,
+    };
+
+    public static AttendanceRegister? Read(string path, ConferencePlan plan, ProblemList problems)
+    {
+        var file = Path.GetFileName(path);
+        if (XlsxReader.TryRead(path, problems, "ATTENDANCE_UNREADABLE", "The attendance register cannot be read.") is not { } sheets)
+        {
+            return null;
+        }
+
+        var sheet = sheets.FirstOrDefault(s => VietnameseText.Fold(s.Name) == VietnameseText.Fold(SheetName)) ?? sheets.FirstOrDefault(s => !s.IsHidden);
+        if (sheet is null)
+        {
+            problems.Error("ATTENDANCE_UNREADABLE", file, "The attendance register has no sheet.", file);
+            return null;
+        }
+
+        foreach (var header in sheet.Rows.Take(10))
+        {
+            var columns = header.Cells.Select(c => VietnameseText.Fold(c)).ToList();
+            int Find(params string[] names) => columns.FindIndex(c => names.Any(n => c == n || c.StartsWith(n + " ", StringComparison.Ordinal)));
+            var code = Find("ma dai bieu", "ma db");
+            var status = Find("trang thai", "tinh trang", "diem danh");
+            if (code < 0 || status < 0)
+            {
+                continue;
+            }
+
+            var substitute = Find("nguoi du thay", "nguoi duoc cu du thay");
+            return ReadRows(file, sheet, header, code, status, substitute, plan, problems);
+        }
+
+        problems.Error("ATTENDANCE_COLUMNS", Locations.Join(file, sheet.Name), "No header row with 'Mã đại biểu' and 'Trạng thái' in the first 10 rows.", file);
+        return null;
+    }
+
+    private static AttendanceRegister ReadRows(string file, SheetValues sheet, SheetRow header, int code, int status, int substitute, ConferencePlan plan, ProblemList problems)
+    {
+        var byCode = plan.Delegates.ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var entries = new List<AttendanceEntry>();
+        string Name(int column) => header[column] ?? "";
+        foreach (var row in sheet.Rows.Where(r => r.Number > header.Number && !r.IsEmpty))
+        {
+            string At(int column) => column >= 0 ? VietnameseText.Clean(row[column]) : "";
+            string Where(int column) => Locations.Row(file, sheet.Name, row.Number, Name(column));
+            var id = At(code);
+            if (id.Length == 0)
+            {
+                problems.Error("ATTENDANCE_NO_CODE", Where(code), "A row has no delegate code.");
+                continue;
+            }
+
+            if (!byCode.TryGetValue(id, out var person))
+            {
+                problems.Error("ATTENDANCE_UNKNOWN_DELEGATE", Where(code), "The code is not in the plan's delegate list.", id);
+                continue;
+            }
+
+            if (seen.TryGetValue(person.Code, out var first))
+            {
+                problems.Error("ATTENDANCE_DUPLICATE", Where(code), "The delegate is recorded twice.", id, first.ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            var word = At(status);
+            if (!Statuses.TryGetValue(VietnameseText.Fold(word).Trim('.', ' '), out var state))
+            {
+                problems.Error(word.Length == 0 ? "ATTENDANCE_NO_STATUS" : "ATTENDANCE_BAD_STATUS", Where(status), "The status is not Tham dự, Dự thay or Vắng.", word, id);
+                continue;
+            }
+
+            var stand = At(substitute);
+            if (state == AttendanceStatus.Represented && stand.Length == 0)
+            {
+                problems.Error("ATTENDANCE_NO_SUBSTITUTE", substitute >= 0 ? Where(substitute) : Where(status), "Dự thay without the person who stood in.", id);
+                continue;
+            }
+
+            seen[person.Code] = row.Number;
+            entries.Add(new AttendanceEntry(person, state, state == AttendanceStatus.Represented ? stand : ""));
+        }
+
+        var missing = plan.Delegates.Where(d => !seen.ContainsKey(d.Code)).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Warning("ATTENDANCE_NOT_RECORDED", Locations.Join(file, sheet.Name), "Delegates of the plan are not in the register.",
+                missing.Count.ToString(CultureInfo.InvariantCulture), string.Join(", ", missing.Take(5).Select(d => d.Code)) + (missing.Count > 5 ? ", …" : ""));
+        }
+
+        return new AttendanceRegister(entries, missing, file);
+    }
+}
