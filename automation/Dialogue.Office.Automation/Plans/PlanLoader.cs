@@ -133,7 +133,7 @@ public static partial class PlanLoader
     private static ConferencePlan? Build(string folder, YamlMappingNode root, YamlNodeReader y, ProblemList problems, Dictionary<string, int> lines)
     {
         y.KnownKeys(root, "", "schema", "issuer", "conference", "main_hall", "bridge_points", "programme", "topics", "deadlines",
-            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol");
+            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol", "attendance");
 
         var issuerMap = y.Map(root, "issuer", "issuer", true);
         y.KnownKeys(issuerMap, "issuer", "parent", "name", "name_in_text", "place");
@@ -302,6 +302,14 @@ public static partial class PlanLoader
             Editors = y.Texts(sharingMap, "editors", "sharing.editors", false),
         };
 
+        var attendanceMap = y.Map(root, "attendance", "attendance", false);
+        y.KnownKeys(attendanceMap, "attendance", "public_base_url", "expires_after_days");
+        var attendance = new Attendance.AttendanceSettings
+        {
+            PublicBaseUrl = y.Text(attendanceMap, "public_base_url", "attendance.public_base_url", false),
+            ExpiresAfterDays = y.Integer(attendanceMap, "expires_after_days", "attendance.expires_after_days", false, 0, 3650),
+        };
+
         var protocol = ReadProtocol(y, root, problems);
         return new ConferencePlan
         {
@@ -323,6 +331,7 @@ public static partial class PlanLoader
             Recipients = y.Texts(root, "recipients", "recipients", true),
             DelegateFile = y.Text(root, "delegates", "delegates", true),
             Sharing = sharing,
+            Attendance = attendance,
             KeyLines = lines,
         };
     }
