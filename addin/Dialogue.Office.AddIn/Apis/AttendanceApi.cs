@@ -64,7 +64,8 @@ public static class AttendanceApi
             var headers = http.Response.Headers;
             headers.CacheControl = "no-store";
             headers["X-Robots-Tag"] = "noindex, nofollow";
-            headers["Referrer-Policy"] = "no-referrer";
+            // The token is in the address: never sent to another site (the documents link), but kept for this host's own form.
+            headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = http.Request.Path.StartsWithSegments("/cua") ? "camera=(self)" : "camera=()";
             headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/cua") ? AttendancePages.DoorPolicy : AttendancePages.DelegatePolicy;
             using var lease = limiter.AttemptAcquire(http);
@@ -78,6 +79,11 @@ public static class AttendanceApi
             await next(http);
         }));
 
+        // The QR decoder for browsers without BarcodeDetector: jsQR from npm (node_modules, as office.js is served).
+        var jsQR = Path.Combine(app.Environment.ContentRootPath, "node_modules", "jsqr", "dist", "jsQR.js");
+        app.MapGet("/lib/jsqr/jsQR.js", () => File.Exists(jsQR)
+            ? Results.File(jsQR, "text/javascript; charset=utf-8")
+            : Results.Text("/* jsQR is not installed: run 'npm ci' in addin/Dialogue.Office.AddIn */", "text/javascript; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
         app.MapGet("/d/{code}", DelegatePageAsync);
         app.MapPost("/d/{code}", AnswerAsync).DisableAntiforgery();
         app.MapGet("/cua/{conference}/{venue}", DoorPage);
@@ -109,7 +115,7 @@ public static class AttendanceApi
             return;
         }
 
-        if (!http.Request.HasFormContentType || http.Request.ContentLength is not > 0 and <= MaxFormBytes
+        if (!http.Request.HasFormContentType || http.Request.ContentLength is not (> 0 and <= MaxFormBytes)
             || !string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             await Html(http, StatusCodes.Status400BadRequest, AttendancePages.Message("Biểu mẫu không hợp lệ", "Xin mở lại trang từ mã QR trên giấy mời rồi gửi lại."));
@@ -290,18 +296,20 @@ public static class AttendanceApi
         return query.TryGetValue(DelegatePage.TokenParameter, out var k) ? (WebUtility.UrlDecode(segments[^1]), k.ToString()) : null;
     }
 
-    /// <summary>A browser request from another site (Sec-Fetch-Site, or an Origin that is not this host's).</summary>
+    /// <summary>
+    /// A browser request from another site: Sec-Fetch-Site when the browser sends it (every current one), else an Origin
+    /// that is not this host's. The pages send Referrer-Policy same-origin, so a same-origin form carries its Origin.
+    /// </summary>
     private static bool CrossSite(HttpRequest request)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0 && site is not ("same-origin" or "none"))
+        if (site.Length > 0)
         {
-            return true;
+            return site is not ("same-origin" or "none");
         }
 
         var origin = request.Headers.Origin.ToString();
-        return origin.Length > 0 && origin != "null" && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
-            || origin == "null";
+        return origin.Length > 0 && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 
     private static Task Html(HttpContext http, int status, string html)

@@ -35,7 +35,7 @@ public static class AttendancePages
 
     /// <summary>The delegate page's CSP: the inline style by hash, forms to itself, nothing else.</summary>
     public static readonly string DelegatePolicy =
-        $"default-src 'none'; style-src {StyleHash}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        $"default-src 'none'; style-src {StyleHash}; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     /// <summary>The door page's CSP: its own script files, its own API, the camera's video.</summary>
     public static readonly string DoorPolicy =
@@ -62,7 +62,7 @@ public static class AttendancePages
 
     private static string Head(string title, string? script = null) =>
         "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-        + "<meta name=\"robots\" content=\"noindex,nofollow\"><meta name=\"referrer\" content=\"no-referrer\">"
+        + "<meta name=\"robots\" content=\"noindex,nofollow\"><meta name=\"referrer\" content=\"same-origin\"><link rel=\"icon\" href=\"data:,\">"
         + $"<title>{Encode(title)}</title><style>{Style}</style>"
         + (script is null ? "" : $"<script type=\"module\" src=\"{script}\"></script>")
         + "</head><body>";
@@ -195,8 +195,8 @@ public static class AttendancePages
     }
 
     private static void Option(StringBuilder b, string value, string label, bool chosen, string more) =>
-        b.Append("<label class=\"opt\"><input type=\"radio\" name=\"trang-thai\" value=\"").Append(value).Append('"').Append(chosen ? " checked" : "")
-            .Append('>').Append(label).Append(more.Length > 0 ? "<div class=\"more\">" + more + "</div>" : "").Append("</label>");
+        b.Append("<div class=\"opt\"><label><input type=\"radio\" name=\"trang-thai\" value=\"").Append(value).Append('"').Append(chosen ? " checked" : "")
+            .Append('>').Append(label).Append("</label>").Append(more.Length > 0 ? "<div class=\"more\">" + more + "</div>" : "").Append("</div>");
 
     /// <summary>The door page: the door code first, then the scanner and the search (door.js).</summary>
     public static string Door(AttendanceConference conference, Automation.Plans.Venue venue) =>
@@ -206,8 +206,9 @@ public static class AttendancePages
         + "<section id=\"unlock\"><h2>Mã cửa</h2><p class=\"note\">Nhập mã cửa Ban Tổ chức giao cho tổ đón tiếp điểm cầu này.</p>"
         + "<label class=\"f\">Mã cửa (8 chữ số)<input type=\"text\" id=\"door-code\" inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"12\"></label>"
         + "<button type=\"button\" id=\"unlock-button\">Mở điểm danh</button><p id=\"unlock-error\" class=\"err\" hidden></p></section>"
-        + "<div id=\"work\" hidden><section><h2>Quét mã QR trên giấy mời</h2><video id=\"camera\" playsinline muted></video>"
-        + "<button type=\"button\" id=\"camera-button\">Bật máy ảnh</button><p id=\"camera-note\" class=\"note\"></p></section>"
+        + "<div id=\"work\" hidden><section><h2>Quét mã QR trên giấy mời</h2><video id=\"camera\" playsinline muted hidden></video>"
+        + "<button type=\"button\" id=\"camera-button\">Bật máy ảnh</button><p id=\"camera-note\" class=\"note\"></p>"
+        + "<label class=\"f\">Hoặc chụp ảnh mã QR<input type=\"file\" id=\"photo\" accept=\"image/*\" capture=\"environment\"></label></section>"
         + "<section id=\"result\" aria-live=\"polite\" hidden></section>"
         + "<section><h2>Tìm theo tên</h2><label class=\"f\">Họ tên hoặc đơn vị<input type=\"search\" id=\"search\" autocomplete=\"off\"></label>"
         + "<ol id=\"matches\"></ol></section>"

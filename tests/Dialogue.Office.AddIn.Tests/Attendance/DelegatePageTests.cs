@@ -63,7 +63,7 @@ public sealed partial class DelegatePageTests : IDisposable
         Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("noindex, nofollow", headers.GetValues("X-Robots-Tag").Single());
-        Assert.Equal("no-referrer", headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("same-origin", headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("no-store", headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Contains("<meta name=\"robots\" content=\"noindex,nofollow\">", html, StringComparison.Ordinal);
     }
