@@ -106,7 +106,8 @@ public static partial class PlanLoader
         return new PlanLoadResult(plan, problems.Items);
     }
 
-    private static ConferencePlan WithDelegates(ConferencePlan plan, IReadOnlyList<ConferenceDelegate> delegates) => new()
+    /// <summary>The same plan with another delegate list (the attendance register's view of who comes).</summary>
+    internal static ConferencePlan WithDelegates(ConferencePlan plan, IReadOnlyList<ConferenceDelegate> delegates) => new()
     {
         Folder = plan.Folder,
         FileName = plan.FileName,
@@ -126,6 +127,7 @@ public static partial class PlanLoader
         DelegateFile = plan.DelegateFile,
         Delegates = delegates,
         Sharing = plan.Sharing,
+        Attendance = plan.Attendance,
         Protocol = plan.Protocol,
         KeyLines = plan.KeyLines,
     };
