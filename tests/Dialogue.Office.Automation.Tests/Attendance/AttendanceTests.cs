@@ -186,3 +186,46 @@ public sealed class AttendanceTests
     private static AttendanceAnswer Answer(string code, AttendanceStatus status, DateTimeOffset at) =>
         new() { ConferenceCode = "YB23", DelegateCode = code, Status = status, At = at };
 }
+
+/// <summary>The attendance commands of the CLI, in their own process, on a register written beforehand.</summary>
+public sealed class AttendanceCliTests
+{
+    [Fact]
+    public async Task ExportAndScript_FromTheRegister()
+    {
+        using var dir = new TempDir("attendance-cli-");
+        var plan = TestPlans.Sample;
+        var inHall = ProtocolOrder.Sort(plan.Delegates.Where(d => d.VenueId == plan.MainHall.Id && d.Kind == AddresseeKind.Person)).ToList();
+        var database = dir.File("attendance.db");
+        using (var register = new SqliteAttendanceRegister(database))
+        {
+            var at = new DateTimeOffset(2023, 4, 18, 8, 0, 0, TimeSpan.FromHours(7));
+            await register.AnswerAsync(new AttendanceAnswer { ConferenceCode = "YB23", DelegateCode = inHall[1].Code, Status = AttendanceStatus.Absent, Reason = "Đi công tác", At = at });
+            await register.AnswerAsync(new AttendanceAnswer { ConferenceCode = "YB23", DelegateCode = inHall[2].Code, Status = AttendanceStatus.Substitute, SubstituteName = "Trần Văn Bình", SubstitutePosition = "Phó Chánh Văn phòng", At = at });
+            await register.CheckInAsync(new AttendanceCheckIn { ConferenceCode = "YB23", DelegateCode = inHall[2].Code, VenueId = plan.MainHall.Id, At = at.AddDays(7) });
+        }
+
+        var xlsx = dir.File("diem-danh.xlsx");
+        var (code, output) = CliRunner.Run("attendance", RepoPaths.SamplePlan, "--register", database, "--out", xlsx);
+        Assert.True(code == 0, output);
+        Assert.Contains("Đã ghi sổ điểm danh", output, StringComparison.Ordinal);
+        Assert.Empty(DocxInspector.ValidateSpreadsheet(xlsx));
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(xlsx))
+        {
+            var main = workbook.Worksheet("Tổng hợp").RowsUsed().Single(r => r.Cell(1).GetString() == plan.MainHall.Name);
+            Assert.Equal(["1", "1", "1"], new[] { main.Cell(4).GetString(), main.Cell(5).GetString(), main.Cell(7).GetString() });
+        }
+
+        (code, output) = CliRunner.Run("script", RepoPaths.SamplePlan, "--attendance", "--register", database, "--out", dir.File("out"));
+        Assert.True(code == 0, output);
+        Assert.Contains("bỏ 1 đại biểu báo vắng mặt, giới thiệu 1 người dự thay", output, StringComparison.Ordinal);
+        var text = DocxInspector.AllText(Path.Combine(dir.File("out"), ScriptGenerator.FileName));
+        Assert.Contains($"Trần Văn Bình, Phó Chánh Văn phòng, dự thay", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(inHall[1].FullName + ",", text, StringComparison.Ordinal);
+
+        // No register named: a clear Vietnamese refusal, exit 1.
+        (code, output) = CliRunner.Run("attendance", RepoPaths.SamplePlan);
+        Assert.NotEqual(0, code);
+        Assert.Contains("Chưa biết sổ điểm danh ở đâu", output, StringComparison.Ordinal);
+    }
+}
