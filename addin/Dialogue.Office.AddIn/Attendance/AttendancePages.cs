@@ -45,13 +45,7 @@ public static class AttendancePages
         (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
-    public static string StatusLabel(AttendanceStatus status) => status switch
-    {
-        AttendanceStatus.Attending => "Tham dự",
-        AttendanceStatus.Substitute => "Cử người dự thay",
-        AttendanceStatus.Absent => "Vắng mặt",
-        _ => "Chưa xác nhận",
-    };
+    public static string StatusLabel(AttendanceStatus status) => DoorCheck.StatusText(status);
 
     /// <summary>"07:45 ngày 20/4/2023" in Vietnam time.</summary>
     public static string When(DateTimeOffset at)

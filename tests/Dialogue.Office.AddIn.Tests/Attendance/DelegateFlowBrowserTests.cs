@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using Dialogue.Office.AddIn.Tests.Support;
 using Dialogue.Office.Automation.Attendance;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -20,14 +18,6 @@ namespace Dialogue.Office.AddIn.Tests.Attendance;
 /// </summary>
 public sealed class DelegateFlowBrowserTests
 {
-    private sealed class KestrelFactory : AttendanceFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-        }
-    }
-
     [SkippableFact]
     public async Task LetterQr_OpenedInChromium_SubstituteSent_CheckedInAtTheDoor()
     {
@@ -41,11 +31,11 @@ public sealed class DelegateFlowBrowserTests
 
         var root = Path.Combine(Path.GetTempPath(), "delegate-flow-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(RepoPaths.Artifacts);
-        await using var factory = new KestrelFactory();
+        await using var factory = new AttendanceFactory();
         try
         {
             // The letters, signed by the CLI.
-            var (exit, output) = RunCli(["invitations", Path.Combine(RepoPaths.Samples, "yen-bai-2023"), "--out", Path.Combine(root, "out")], new Dictionary<string, string>
+            var (exit, output) = Packets.PacketFlowTests.RunCli(["invitations", Path.Combine(RepoPaths.Samples, "yen-bai-2023"), "--out", Path.Combine(root, "out")], new Dictionary<string, string>
             {
                 ["DIALOGUE_Attendance__Secret"] = AttendanceFactory.Secret,
                 ["DIALOGUE_Attendance__PublicBaseUrl"] = AttendanceFactory.PublicBaseUrl,
@@ -172,35 +162,5 @@ public sealed class DelegateFlowBrowserTests
         var (exit, stdout, stderr) = ExternalTools.Run(zbarimg, ["--raw", "-q", png]);
         Assert.True(exit == 0, $"zbarimg could not read the QR code of {letter}: {stderr}");
         return (stdout.TrimEnd('\n', '\r'), png);
-    }
-
-    /// <summary>`dialogue` from its own build output, in its own process, with <paramref name="environment"/> added.</summary>
-    internal static (int ExitCode, string Output) RunCli(string[] args, IReadOnlyDictionary<string, string> environment)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(RepoPaths.Root, "automation", "Dialogue.Office.Cli", "bin", configuration, "net10.0", "dialogue.dll");
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "exec", dll }.Concat(args))
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            psi.Environment[key] = value;
-        }
-
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }
