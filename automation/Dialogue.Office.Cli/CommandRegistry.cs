@@ -59,6 +59,12 @@ internal static class CommandRegistry
         config.AddCommand<ConclusionsCommand>("conclusions").WithDescription("Lập Thông báo kết luận của Chủ tịch tại Hội nghị (Văn phòng ban hành) từ tệp kết luận.");
         config.AddCommand<FollowupCommand>("followup").WithDescription("Theo dõi thực hiện kết luận đến một ngày: báo cáo theo dõi (.xlsx) và công văn đôn đốc các cơ quan có nhiệm vụ quá hạn.");
         config.AddCommand<BudgetCommand>("budget").WithDescription("Lập Dự toán kinh phí (.xlsx, theo định mức của tỉnh) và Tờ trình gửi Sở Tài chính thẩm định.");
+        config.AddBranch("attendance", attendance =>
+        {
+            attendance.SetDescription("Xác nhận tham dự và điểm danh: xuất sổ điểm danh ra Excel, đổi khóa bí mật của trang đại biểu.");
+            attendance.SetDefaultCommand<AttendanceExportCommand>();
+            attendance.AddCommand<AttendanceRotateCommand>("rotate").WithDescription("Tạo hoặc đổi khóa bí mật của hội nghị (mã QR và mã cửa đổi theo).");
+        });
         config.AddCommand<PublishCommand>("publish").WithDescription("Công bố tài liệu hội nghị lên SharePoint (hoặc thư mục chia sẻ cục bộ) và tạo liên kết cho mã QR.");
     }
 

@@ -27,14 +27,16 @@ public static class InvitationsApi
         invitations.MapGet("fields", () => TypedResults.Ok(TemplateFields.All
             .Select(f => new FieldDto(f.Tag, f.Kind.ToString().ToLowerInvariant(), f.Meaning, f.Example, f.PerDelegate)).ToList()));
 
-        invitations.MapGet("{planId}/preview/{delegateCode}", (string planId, string delegateCode, PlanStore store) =>
+        invitations.MapGet("{planId}/preview/{delegateCode}", (string planId, string delegateCode, PlanStore store, HttpContext http) =>
         {
             if (PlansApi.Usable(store, planId, out var plan) is { } problem)
             {
                 return problem;
             }
 
-            return InvitationPreview.Values(plan!, delegateCode) is { } values
+            // The preview shows the link and the wording the letter will carry (the delegate page's when it is on).
+            var page = AttendanceApi.Page(plan!, http.RequestServices, new ProblemList());
+            return InvitationPreview.Values(plan!, delegateCode, page: page) is { } values
                 ? TypedResults.Ok(values)
                 : ApiProblem.Result("DELEGATE_NOT_FOUND", StatusCodes.Status404NotFound, null, delegateCode);
         });
@@ -92,6 +94,13 @@ public static class InvitationsApi
             return noSite;
         }
 
+        var pageProblems = new ProblemList();
+        var page = AttendanceApi.Page(plan!, http.RequestServices, pageProblems);
+        if (pageProblems.HasErrors)
+        {
+            return ApiProblem.Result("INVITATIONS_FAILED", StatusCodes.Status422UnprocessableEntity, pageProblems.Items);
+        }
+
         var job = jobs.Start(http.OwnerId(), "invitations", plan!.Delegates.Count, async (job, ct) =>
         {
             var outDir = Path.Combine(job.Folder, "ket-qua");
@@ -107,6 +116,7 @@ public static class InvitationsApi
                 Parts = PacketParts.Invitations,
                 InvitationTemplate = templatePath,
                 Publish = publishRequest,
+                DelegatePage = page,
                 Progress = new InlineProgress<PacketProgress>(p => job.Report(p.Step, p.Done, p.Total)),
             }, ct);
             var result = packet.Invitations;

@@ -63,6 +63,13 @@ public static class PlansApi
 
             // The same flow as `dialogue build`: a SharePoint target is published first, so the QR codes carry its link.
             var publish = PublishApi.Request(plan!, http, sharePoint, options.Value, jobs, "");
+            var pageProblems = new ProblemList();
+            var page = AttendanceApi.Page(plan!, http.RequestServices, pageProblems);
+            if (pageProblems.HasErrors)
+            {
+                return ApiProblem.Result("PLAN_HAS_ERRORS", StatusCodes.Status422UnprocessableEntity, pageProblems.Items, planId);
+            }
+
             var job = jobs.Start(http.OwnerId(), "packet", plan!.Delegates.Count, async (job, ct) =>
             {
                 var output = Path.Combine(job.Folder, "ket-qua");
@@ -70,6 +77,7 @@ public static class PlansApi
                 {
                     Progress = new InlineProgress<PacketProgress>(p => job.Report(p.Step, p.Done, p.Total)),
                     Publish = PublishTargets.PublishWithBuild(publish.Target) ? publish : null,
+                    DelegatePage = page,
                 }, ct);
                 var steps = result.Steps.Select(s => new { s.Name, s.Files, s.Location }).ToList();
                 if (result.HasErrors)

@@ -27,6 +27,7 @@ public static class AddInHost
         builder.Services.AddSingleton(TimeProvider.System);
         var ad = builder.AddAddInAuth();
         builder.AddHostDefences(options);
+        builder.AddAttendance();
         if (ShareAddress.Problem(options.PublicBaseUrl) is { } badAddress)
         {
             throw new InvalidOperationException(badAddress);
@@ -60,6 +61,7 @@ public static class AddInHost
         }
 
         app.UseLocalShare(signInRequired: ad.IsConfigured);
+        app.MapAttendance();
 
         app.UseAuthorization();
 

@@ -21,6 +21,12 @@ public sealed record InvitationRequest(ConferencePlan Plan, string OutputFolder)
     /// <summary>The documents link to put in the QR codes instead of the plan's (e.g. the published SharePoint link).</summary>
     public string? PacketUrl { get; init; }
 
+    /// <summary>
+    /// The delegate page (from <see cref="Sharing.PublishTargets.DelegatePage"/>): when set, each QR code opens the
+    /// delegate's own page and the letter asks to confirm by scanning it; else the QR opens the documents.
+    /// </summary>
+    public Attendance.DelegatePage? DelegatePage { get; init; }
+
     /// <summary>Seats by delegate code ("Hàng A – Ghế 05"), printed on the invitations of seated delegates.</summary>
     public IReadOnlyDictionary<string, string>? Seats { get; init; }
 
@@ -94,7 +100,8 @@ public static partial class InvitationGenerator
         }
 
         var packetUrl = request.PacketUrl ?? plan.Conference.PacketUrl;
-        var common = CommonValues(plan);
+        var page = request.DelegatePage;
+        var common = CommonValues(plan, page is not null);
         var outDir = Path.Combine(request.OutputFolder, Folder);
         Directory.CreateDirectory(outDir);
         var written = new List<GeneratedInvitation>(plan.Delegates.Count);
@@ -129,7 +136,7 @@ public static partial class InvitationGenerator
                 // Named from the delegate's code (unique, and stable when rows are added, removed or moved), then the
                 // name for people looking through the folder.
                 var fileName = UniqueName(usedNames, d.Code, d.FullName.Length > 0 ? d.FullName : d.Organization);
-                jobs.Add((d, fileName, DelegateQrLink.For(packetUrl, d.Code)));
+                jobs.Add((d, fileName, page?.LinkFor(d.Code) ?? DelegateQrLink.For(packetUrl, d.Code)));
             }
 
             const int Batch = 64;
@@ -141,7 +148,7 @@ public static partial class InvitationGenerator
                 {
                     var (d, fileName, link) = jobs[start + i];
                     var values = new Dictionary<string, string>(common, StringComparer.Ordinal);
-                    SetDelegateValues(values, plan, d, link, request.Seats?.GetValueOrDefault(d.Code) ?? "");
+                    SetDelegateValues(values, plan, d, link, request.Seats?.GetValueOrDefault(d.Code) ?? "", page is not null);
                     var qr = QrCodeRenderer.Png(link);
                     var xml = template.RenderDocumentXml(values);
                     AtomicFile.Write(Path.Combine(outDir, fileName), file => template.WritePackage(xml, qr, file, values));
@@ -173,7 +180,7 @@ public static partial class InvitationGenerator
     }
 
     /// <summary>Field values that are the same on every invitation of the plan.</summary>
-    public static Dictionary<string, string> CommonValues(ConferencePlan plan)
+    public static Dictionary<string, string> CommonValues(ConferencePlan plan, bool pageConfirms = false)
     {
         var c = plan.Conference;
         var end = c.Start.AddMinutes(plan.Programme.Sum(p => p.Minutes));
@@ -181,7 +188,7 @@ public static partial class InvitationGenerator
         var time = plan.Programme.Count > 0
             ? $"{(end - c.Start <= TimeSpan.FromHours(5) ? "01 buổi, " : "")}từ {VietnameseText.Time(c.Start)} đến {VietnameseText.Time(end)}, {day}"
             : $"{VietnameseText.Time(c.Start)}, {day}";
-        var notes = Notes(plan, plan.MainHall);
+        var notes = Notes(plan, plan.MainHall, pageConfirms);
 
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -208,7 +215,7 @@ public static partial class InvitationGenerator
     }
 
     /// <summary>Sets the per-delegate fields (<see cref="TemplateField.PerDelegate"/>) of one invitation.</summary>
-    internal static void SetDelegateValues(Dictionary<string, string> values, ConferencePlan plan, ConferenceDelegate d, string link, string seat)
+    internal static void SetDelegateValues(Dictionary<string, string> values, ConferencePlan plan, ConferenceDelegate d, string link, string seat, bool pageConfirms = false)
     {
         var venue = plan.FindVenue(d.VenueId) ?? plan.MainHall;
         values["KinhGui"] = d.Addressee;
@@ -220,7 +227,7 @@ public static partial class InvitationGenerator
         values["DiaDiem"] = Place(plan, venue);
         values["DiemCau"] = venue.Name;
         values["ChoNgoi"] = seat.Length > 0 && venue.IsMain ? $"**Chỗ ngồi:** {seat}." : "";
-        values["GhiChu"] = string.Join('\n', Notes(plan, venue));
+        values["GhiChu"] = string.Join('\n', Notes(plan, venue, pageConfirms));
         values["DuongDan"] = link;
         values[MergeKeys.RecordNumber] = d.Number.ToString(CultureInfo.InvariantCulture);
         foreach (var (header, cell) in d.Cells)
@@ -235,7 +242,7 @@ public static partial class InvitationGenerator
     /// names the main hall is left out of it, and without notes of its own the bridge point gets one built from the plan
     /// (arrive at the bridge point, the connection-test time, the technical contact).
     /// </summary>
-    public static List<string> Notes(ConferencePlan plan, Venue venue)
+    public static List<string> Notes(ConferencePlan plan, Venue venue, bool pageConfirms = false)
     {
         var notes = new List<string>(venue.Notes);
         if (!venue.IsMain && venue.Notes.Count == 0)
@@ -261,7 +268,9 @@ public static partial class InvitationGenerator
         if (plan.Conference.ConfirmBy is { } confirm)
         {
             var contact = plan.Conference.Contact is { } k ? $" Liên hệ: {ContactText(k)}." : "";
-            notes.Add($"Đề nghị đại biểu xác nhận tham dự trước ngày {VietnameseText.ShortDate(confirm)} (quét mã QR dưới đây hoặc báo trực tiếp cho Ban Tổ chức).{contact}");
+            // Only a letter whose QR opens the delegate page promises confirmation by scanning it.
+            var how = pageConfirms ? "quét mã QR dưới đây để xác nhận trên điện thoại, hoặc báo trực tiếp cho Ban Tổ chức" : "báo trực tiếp cho Ban Tổ chức";
+            notes.Add($"Đề nghị đại biểu xác nhận tham dự trước ngày {VietnameseText.ShortDate(confirm)} ({how}).{contact}");
         }
 
         return notes;

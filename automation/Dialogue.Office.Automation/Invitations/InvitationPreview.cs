@@ -15,7 +15,7 @@ public static class InvitationPreview
     /// or null when the plan has no such delegate. Picture fields (<see cref="FieldKind.Picture"/>) are not included; bold
     /// markers are removed.
     /// </summary>
-    public static IReadOnlyDictionary<string, string>? Values(ConferencePlan plan, string delegateCode, string? packetUrl = null, IReadOnlyDictionary<string, string>? seats = null)
+    public static IReadOnlyDictionary<string, string>? Values(ConferencePlan plan, string delegateCode, string? packetUrl = null, IReadOnlyDictionary<string, string>? seats = null, Attendance.DelegatePage? page = null)
     {
         var d = plan.Delegates.FirstOrDefault(x => string.Equals(x.Code, delegateCode, StringComparison.OrdinalIgnoreCase));
         if (d is null)
@@ -23,9 +23,9 @@ public static class InvitationPreview
             return null;
         }
 
-        var values = InvitationGenerator.CommonValues(plan);
-        var link = DelegateQrLink.For(packetUrl ?? plan.Conference.PacketUrl, d.Code);
-        InvitationGenerator.SetDelegateValues(values, plan, d, link, seats?.GetValueOrDefault(d.Code) ?? "");
+        var values = InvitationGenerator.CommonValues(plan, page is not null);
+        var link = page?.LinkFor(d.Code) ?? DelegateQrLink.For(packetUrl ?? plan.Conference.PacketUrl, d.Code);
+        InvitationGenerator.SetDelegateValues(values, plan, d, link, seats?.GetValueOrDefault(d.Code) ?? "", page is not null);
 
         // Paragraph fields mark bold runs with **…** for the generator; a preview typed into Word shows plain text.
         // Merge-only keys (list columns "@…", the letter date "#date") are not content-control tags.

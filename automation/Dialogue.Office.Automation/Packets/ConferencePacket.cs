@@ -68,6 +68,12 @@ public sealed record PacketRequest(ConferencePlan Plan, string OutputFolder)
     /// </summary>
     public PublishRequest? Publish { get; init; }
 
+    /// <summary>
+    /// The delegate page (<see cref="PublishTargets.DelegatePage"/>): when set, every QR code opens the delegate's own
+    /// page instead of the documents folder, and the secretariat's checklist lists the door codes.
+    /// </summary>
+    public Attendance.DelegatePage? DelegatePage { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
@@ -139,6 +145,7 @@ public static class ConferencePacket
             {
                 Seats = seats,
                 PacketUrl = packetUrl,
+                DelegatePage = request.DelegatePage,
                 TemplatePath = request.InvitationTemplate,
                 // Reported inline: Progress<T> would post each report to the thread pool, late and out of order.
                 Progress = request.Progress is null ? null : new InlineProgress<int>(n => request.Progress.Report(new PacketProgress("Giấy mời", n, total))),
@@ -235,7 +242,7 @@ public static class ConferencePacket
         return new PacketResult(request.OutputFolder, steps)
         {
             Invitations = invitations,
-            QrLink = packetUrl ?? plan.Conference.PacketUrl,
+            QrLink = request.DelegatePage is { } page ? page.BaseUrl + "/" + Attendance.DelegatePage.Segment + "/" : packetUrl ?? plan.Conference.PacketUrl,
             Published = published,
         };
     }

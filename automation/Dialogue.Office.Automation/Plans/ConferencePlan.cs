@@ -29,6 +29,9 @@ public sealed class ConferencePlan
     public IReadOnlyList<ConferenceDelegate> Delegates { get; init; } = [];
     public SharingSettings Sharing { get; init; } = new();
 
+    /// <summary>The plan's <c>attendance:</c> section (the delegate page); the configuration fills what it leaves out.</summary>
+    public Attendance.AttendanceSettings Attendance { get; init; } = new();
+
     /// <summary>The plan's protocol section: the sector, how far down the MC names people, extra titles.</summary>
     public ProtocolSettings Protocol { get; init; } = new();
 

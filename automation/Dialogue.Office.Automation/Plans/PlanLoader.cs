@@ -106,7 +106,8 @@ public static partial class PlanLoader
         return new PlanLoadResult(plan, problems.Items);
     }
 
-    private static ConferencePlan WithDelegates(ConferencePlan plan, IReadOnlyList<ConferenceDelegate> delegates) => new()
+    /// <summary>The same plan with another delegate list (the attendance register's view of who comes).</summary>
+    internal static ConferencePlan WithDelegates(ConferencePlan plan, IReadOnlyList<ConferenceDelegate> delegates) => new()
     {
         Folder = plan.Folder,
         FileName = plan.FileName,
@@ -126,6 +127,7 @@ public static partial class PlanLoader
         DelegateFile = plan.DelegateFile,
         Delegates = delegates,
         Sharing = plan.Sharing,
+        Attendance = plan.Attendance,
         Protocol = plan.Protocol,
         KeyLines = plan.KeyLines,
     };
@@ -133,7 +135,7 @@ public static partial class PlanLoader
     private static ConferencePlan? Build(string folder, YamlMappingNode root, YamlNodeReader y, ProblemList problems, Dictionary<string, int> lines)
     {
         y.KnownKeys(root, "", "schema", "issuer", "conference", "main_hall", "bridge_points", "programme", "topics", "deadlines",
-            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol");
+            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol", "attendance");
 
         var issuerMap = y.Map(root, "issuer", "issuer", true);
         y.KnownKeys(issuerMap, "issuer", "parent", "name", "name_in_text", "place");
@@ -302,6 +304,14 @@ public static partial class PlanLoader
             Editors = y.Texts(sharingMap, "editors", "sharing.editors", false),
         };
 
+        var attendanceMap = y.Map(root, "attendance", "attendance", false);
+        y.KnownKeys(attendanceMap, "attendance", "public_base_url", "expires_after_days");
+        var attendance = new Attendance.AttendanceSettings
+        {
+            PublicBaseUrl = y.Text(attendanceMap, "public_base_url", "attendance.public_base_url", false),
+            ExpiresAfterDays = y.Integer(attendanceMap, "expires_after_days", "attendance.expires_after_days", false, 0, 3650),
+        };
+
         var protocol = ReadProtocol(y, root, problems);
         return new ConferencePlan
         {
@@ -323,6 +333,7 @@ public static partial class PlanLoader
             Recipients = y.Texts(root, "recipients", "recipients", true),
             DelegateFile = y.Text(root, "delegates", "delegates", true),
             Sharing = sharing,
+            Attendance = attendance,
             KeyLines = lines,
         };
     }

@@ -1,3 +1,5 @@
+using Dialogue.Office.Automation.Attendance;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Sharing.Auth;
 
@@ -60,4 +62,37 @@ public static class PublishTargets
 
     /// <summary>A packet is published as part of its build whenever the target is SharePoint (else on request).</summary>
     public static bool PublishWithBuild(PublishTarget target) => target is SharePointTarget;
+
+    /// <summary>
+    /// The delegate page the invitations' QR codes open, or null when it is off: on when the plan's
+    /// <c>attendance.public_base_url</c> or the configuration's <c>Attendance:PublicBaseUrl</c> is set (the plan wins),
+    /// then each QR carries <c>{base}/d/{code}?k={token}</c> instead of the documents link. A base URL without a usable
+    /// secret, or a malformed one, is an error in <paramref name="problems"/> (and null): the letters are not printed
+    /// with links that would not open.
+    /// </summary>
+    public static DelegatePage? DelegatePage(ConferencePlan plan, AttendanceOptions configuration, ProblemList problems)
+    {
+        var fromPlan = plan.Attendance.PublicBaseUrl.Trim();
+        var baseUrl = fromPlan.Length > 0 ? fromPlan : configuration.PublicBaseUrl.Trim();
+        if (baseUrl.Length == 0)
+        {
+            return null;
+        }
+
+        var where = fromPlan.Length > 0 ? plan.LocationOf("attendance.public_base_url") : "Attendance:PublicBaseUrl";
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            problems.Error("ATTENDANCE_BAD_BASE_URL", where, "Public base URL is not an absolute http(s) address.", baseUrl);
+            return null;
+        }
+
+        if (ConferenceKey.From(configuration, plan.Conference.Code) is not { } key)
+        {
+            problems.Error("ATTENDANCE_NO_SECRET", "Attendance:Secret", "No attendance secret configured.", plan.Conference.Code);
+            return null;
+        }
+
+        return new DelegatePage(baseUrl.TrimEnd('/'), key);
+    }
 }

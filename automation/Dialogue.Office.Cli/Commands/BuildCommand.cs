@@ -33,13 +33,21 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
             return ExitCodes.InputErrors;
         }
 
+        if (!AttendanceConfiguration.Page(plan, out var page))
+        {
+            return ExitCodes.InputErrors;
+        }
+
         var result = StepProgress.Run(steps => ConferencePacket.Build(new PacketRequest(plan, outDir)
         {
             Progress = new InlineProgress<PacketProgress>(p => steps.Report(p.Step, p.Done, p.Total)),
             Publish = publish,
+            DelegatePage = page,
         }));
 
-        return Summary(result, outDir);
+        var exit = Summary(result, outDir);
+        AttendanceConfiguration.PrintChecklist(plan, page);
+        return exit;
     }
 
     /// <summary>

@@ -27,6 +27,11 @@ public sealed class InvitationsCommand : Command<PlanOutputSettings>
             return ExitCodes.InputErrors;
         }
 
+        if (!AttendanceConfiguration.Page(plan, out var page))
+        {
+            return ExitCodes.InputErrors;
+        }
+
         // The same flow as build, invitations only: letters of delegates no longer in the list (and older names of
         // renamed ones) are removed, so the folder holds exactly the current letters.
         var result = StepProgress.Run(steps => ConferencePacket.Build(new PacketRequest(plan, outDir)
@@ -34,6 +39,7 @@ public sealed class InvitationsCommand : Command<PlanOutputSettings>
             Parts = PacketParts.Invitations,
             Progress = new InlineProgress<PacketProgress>(p => steps.Report(p.Step, p.Done, p.Total)),
             Publish = publish,
+            DelegatePage = page,
         }));
         return BuildCommand.Summary(result, outDir);
     }

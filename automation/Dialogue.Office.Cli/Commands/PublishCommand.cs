@@ -252,6 +252,7 @@ internal static class SharingConfiguration
 
         return builder
             .AddUserSecrets<PublishCommand>(optional: true)
+            .AddUserSecrets(AttendanceConfiguration.SecretsId)
             .AddEnvironmentVariables("DIALOGUE_")
             .Build();
     }

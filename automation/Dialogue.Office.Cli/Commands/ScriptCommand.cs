@@ -17,6 +17,14 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
         [Description("Tệp tổng hợp câu hỏi (.xlsx); các câu hỏi được chọn được đưa vào phần đối thoại theo từng nhóm vấn đề.")]
         public string? Questions { get; init; }
 
+        [CommandOption("--attendance")]
+        [Description("Giới thiệu đại biểu theo sổ điểm danh: bỏ đại biểu báo vắng mặt, giới thiệu người dự thay theo tên (\"đồng chí X, chức vụ, dự thay đồng chí Y\").")]
+        public bool Attendance { get; init; }
+
+        [CommandOption("--register <tệp>")]
+        [Description("Sổ điểm danh (attendance.db) dùng với --attendance; mặc định: thiết lập Attendance:Database.")]
+        public string? Register { get; init; }
+
         [CommandOption("-t|--template <tệp>")]
         [Description("Mẫu kịch bản (.docx) thay cho mẫu trong kế hoạch hoặc mẫu dựng sẵn.")]
         public string? Template { get; init; }
@@ -60,6 +68,18 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
             }
 
             AnsiConsole.MarkupLine(Markup.Escape($"Đã đọc {questions.Count} câu hỏi được chọn."));
+        }
+
+        if (settings.Attendance)
+        {
+            var file = new RegisterSettings { PlanFolder = settings.PlanFolder, Register = settings.Register }.RegisterFile();
+            if (file is null)
+            {
+                return ExitCodes.InputErrors;
+            }
+
+            plan = Automation.Attendance.AttendanceScript.Apply(plan, RegisterSettings.Snapshot(file, plan), out var changes);
+            AnsiConsole.MarkupLine(Markup.Escape($"Theo sổ điểm danh: bỏ {changes.Absent.Count} đại biểu báo vắng mặt, giới thiệu {changes.Substitutes.Count} người dự thay."));
         }
 
         var outDir = BuildCommand.OutputFolder(settings, plan);

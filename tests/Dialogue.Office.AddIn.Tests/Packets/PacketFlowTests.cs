@@ -125,7 +125,7 @@ public sealed class PacketFlowTests
     }
 
     /// <summary>`dialogue` from its own build output, in its own process, with <paramref name="environment"/> added.</summary>
-    private static (int ExitCode, string Output) RunCli(string[] args, IReadOnlyDictionary<string, string> environment)
+    internal static (int ExitCode, string Output) RunCli(string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(RepoPaths.Root, "automation", "Dialogue.Office.Cli", "bin", configuration, "net10.0", "dialogue.dll");

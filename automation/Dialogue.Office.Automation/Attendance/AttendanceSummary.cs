@@ -1,0 +1,58 @@
+using System.Globalization;
+using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Spreadsheets;
+
+namespace Dialogue.Office.Automation.Attendance;
+
+/// <summary>One venue's figures: invited, and how they answered and arrived.</summary>
+public sealed record VenueAttendance(string VenueId, string Venue, int Invited, int Attending, int Substitute, int Absent, int NoAnswer, int CheckedIn);
+
+/// <summary>One delegate's line of the register, in protocol order.</summary>
+public sealed record AttendanceLine(ConferenceDelegate Delegate, string Venue, DelegateAttendance? State);
+
+/// <summary>The register against the plan: per venue, and every delegate in protocol order (nobody left out).</summary>
+public sealed record AttendanceSummary(IReadOnlyList<VenueAttendance> Venues, IReadOnlyList<AttendanceLine> Lines)
+{
+    public static AttendanceSummary Compute(ConferencePlan plan, IReadOnlyDictionary<string, DelegateAttendance> register)
+    {
+        var lines = ProtocolOrder.Sort(plan.Delegates)
+            .Select(d => new AttendanceLine(d, (plan.FindVenue(d.VenueId) ?? plan.MainHall).Name, register.GetValueOrDefault(d.Code)))
+            .ToList();
+        var venues = plan.Venues.Select(v =>
+        {
+            var here = lines.Where(l => string.Equals((plan.FindVenue(l.Delegate.VenueId) ?? plan.MainHall).Id, v.Id, StringComparison.OrdinalIgnoreCase)).ToList();
+            int Count(AttendanceStatus s) => here.Count(l => (l.State?.Status ?? AttendanceStatus.None) == s);
+
+            // Check-ins are counted where they happened (a delegate may arrive at another venue's door).
+            var checkedIn = register.Values.Count(r => r.CheckIn is { } c && string.Equals(c.VenueId, v.Id, StringComparison.OrdinalIgnoreCase));
+            return new VenueAttendance(v.Id, v.Name, here.Count, Count(AttendanceStatus.Attending), Count(AttendanceStatus.Substitute), Count(AttendanceStatus.Absent),
+                Count(AttendanceStatus.None), checkedIn);
+        }).ToList();
+        return new AttendanceSummary(venues, lines);
+    }
+}
+
+/// <summary>The register as a workbook: "Tổng hợp" per venue, then "Danh sách" of every delegate in protocol order.</summary>
+public static class AttendanceWorkbook
+{
+    public const string FileName = "diem-danh.xlsx";
+
+    public static void Write(string path, ConferencePlan plan, AttendanceSummary summary)
+    {
+        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        static string T(DateTimeOffset? at) => at is { } a ? a.ToOffset(VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
+
+        var totals = new SimpleSheet("Tổng hợp",
+            [("Điểm cầu", 40), ("Được mời", 11), ("Tham dự", 11), ("Cử người dự thay", 13), ("Vắng mặt", 11), ("Chưa xác nhận", 13), ("Đã điểm danh", 13)],
+            summary.Venues.Select(v => (IReadOnlyList<string?>)[v.Venue, N(v.Invited), N(v.Attending), N(v.Substitute), N(v.Absent), N(v.NoAnswer), N(v.CheckedIn)])
+                .Append([$"Cộng ({plan.Conference.Code})", N(summary.Venues.Sum(v => v.Invited)), N(summary.Venues.Sum(v => v.Attending)),
+                    N(summary.Venues.Sum(v => v.Substitute)), N(summary.Venues.Sum(v => v.Absent)), N(summary.Venues.Sum(v => v.NoAnswer)), N(summary.Venues.Sum(v => v.CheckedIn))]));
+        var list = new SimpleSheet("Danh sách",
+            [("STT", 6), ("Mã đại biểu", 13), ("Đại biểu", 45), ("Điểm cầu", 28), ("Xác nhận", 16), ("Người dự thay", 30), ("Lý do vắng", 30), ("Thời điểm xác nhận", 18), ("Điểm danh lúc", 18)],
+            summary.Lines.Select((l, i) => (IReadOnlyList<string?>)[
+                N(i + 1), l.Delegate.Code, l.Delegate.Addressee, l.Venue, DoorCheck.StatusText(l.State?.Status ?? AttendanceStatus.None),
+                l.State?.Answer is { Status: AttendanceStatus.Substitute } a ? $"{a.SubstituteName}, {a.SubstitutePosition}" : "",
+                l.State?.Answer?.Reason ?? "", T(l.State?.Answer?.At), T(l.State?.CheckIn?.At)]));
+        SimpleXlsxWriter.Write(path, totals, list);
+    }
+}
