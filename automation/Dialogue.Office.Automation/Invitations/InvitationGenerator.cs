@@ -117,7 +117,7 @@ public static partial class InvitationGenerator
                     continue;
                 }
 
-                if (d.Kind == AddresseeKind.Person && VietnameseText.Fold(d.FullName) == VietnameseText.Fold(plan.Signer.Name))
+                if (d.Kind == AddresseeKind.Person && VietnameseText.Fold(d.FullName) == VietnameseText.Fold(plan.InviterFor(d).Signer.Name))
                 {
                     // The signer does not invite himself; he stays in the list (and is seated) with a note.
                     problems.Warning("INVITATION_SIGNER_SKIPPED", Locations.Row(plan.DelegateFile, DelegateColumns.SheetName, d.Row),
@@ -211,6 +211,7 @@ public static partial class InvitationGenerator
     internal static void SetDelegateValues(Dictionary<string, string> values, ConferencePlan plan, ConferenceDelegate d, string link, string seat)
     {
         var venue = plan.FindVenue(d.VenueId) ?? plan.MainHall;
+        SetIssuerValues(values, plan.InviterFor(d));
         values["KinhGui"] = d.Addressee;
         values["XungHo"] = FormOfAddress(d);
         values["HoTen"] = d.FullName;
@@ -227,6 +228,24 @@ public static partial class InvitationGenerator
         {
             values[MergeKeys.Column(header)] = cell;
         }
+    }
+
+    /// <summary>
+    /// The fields that belong to the body sending the letter (<see cref="ConferencePlan.InviterFor"/>): header, number,
+    /// date line, the body's name in the opening sentence, Nơi nhận and the signature block.
+    /// </summary>
+    internal static void SetIssuerValues(Dictionary<string, string> values, InvitingIssuer inviter)
+    {
+        values["CoQuanChuQuan"] = inviter.Issuer.Parent;
+        values["CoQuanBanHanh"] = inviter.Issuer.Name;
+        values["CoQuanTrongCau"] = inviter.Issuer.NameInText;
+        values["SoKyHieu"] = inviter.Number;
+        values["DiaDanhNgayThang"] = VietnameseText.DateLine(inviter.Issuer.Place, inviter.Date);
+        values["NoiNhan"] = string.Join('\n', inviter.Recipients.Select(WordLayout.WordBuilder.RecipientLine));
+        values["ThamQuyenKy"] = inviter.Signer.Authority;
+        values["ChucVuKy"] = inviter.Signer.Position;
+        values["NguoiKy"] = inviter.Signer.Name;
+        values[MergeKeys.LetterDate] = inviter.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -318,11 +337,12 @@ public static partial class InvitationGenerator
             e.RelativePath,
             e.Link,
             e.Note,
+            plan.InviterFor(e.Delegate) is { } inviter ? $"{inviter.Issuer.NameInText} ({inviter.Number})" : "",
         ]);
         SimpleXlsxWriter.Write(path, new SimpleSheet("Giấy mời",
         [
             ("STT", 6), ("Mã đại biểu", 13), ("Kính gửi", 48), ("Nhóm", 16), ("Điểm cầu", 28), ("Chỗ ngồi", 16), ("Email", 28),
-            ("Tệp giấy mời", 34), ("Đường dẫn trong mã QR", 60), ("Ghi chú", 30),
+            ("Tệp giấy mời", 34), ("Đường dẫn trong mã QR", 60), ("Ghi chú", 30), ("Cơ quan mời", 40),
         ], rows));
     }
 

@@ -111,6 +111,8 @@ public static partial class PlanLoader
         Folder = plan.Folder,
         FileName = plan.FileName,
         Issuer = plan.Issuer,
+        Issuers = plan.Issuers,
+        BridgePointLetter = plan.BridgePointLetter,
         Conference = plan.Conference,
         MainHall = plan.MainHall,
         BridgePoints = plan.BridgePoints,
@@ -133,12 +135,13 @@ public static partial class PlanLoader
     private static ConferencePlan? Build(string folder, YamlMappingNode root, YamlNodeReader y, ProblemList problems, Dictionary<string, int> lines)
     {
         y.KnownKeys(root, "", "schema", "issuer", "conference", "main_hall", "bridge_points", "programme", "topics", "deadlines",
-            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol");
+            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol", "issuers", "bridge_point_letter");
 
         var issuerMap = y.Map(root, "issuer", "issuer", true);
-        y.KnownKeys(issuerMap, "issuer", "parent", "name", "name_in_text", "place");
+        y.KnownKeys(issuerMap, "issuer", "id", "parent", "name", "name_in_text", "place");
         var issuer = new Issuer
         {
+            Id = y.Text(issuerMap, "id", "issuer.id", false, "main"),
             Parent = y.Text(issuerMap, "parent", "issuer.parent", false),
             Name = y.Text(issuerMap, "name", "issuer.name", true),
             NameInText = y.Text(issuerMap, "name_in_text", "issuer.name_in_text", true),
@@ -303,8 +306,11 @@ public static partial class PlanLoader
         };
 
         var protocol = ReadProtocol(y, root, problems);
+        var issuers = ReadIssuers(y, root, issuer, invitation, problems);
         return new ConferencePlan
         {
+            Issuers = issuers,
+            BridgePointLetter = ReadBridgePointLetter(y, root),
             Protocol = protocol,
             Folder = folder,
             FileName = PlanFileName,
@@ -324,6 +330,101 @@ public static partial class PlanLoader
             DelegateFile = y.Text(root, "delegates", "delegates", true),
             Sharing = sharing,
             KeyLines = lines,
+        };
+    }
+
+    /// <summary>
+    /// The plan's <c>issuers:</c> — bodies that send invitations of their own besides <c>issuer</c> (Kế hoạch 90/KH-UBND
+    /// gives the sector's delegates to Sở GD&amp;ĐT to invite and confirm): header, number, signer, Nơi nhận, whom.
+    /// </summary>
+    private static List<InvitingIssuer> ReadIssuers(YamlNodeReader y, YamlMappingNode root, Issuer main, DocumentSettings invitation, ProblemList problems)
+    {
+        var result = new List<InvitingIssuer>();
+        var nodes = y.List(root, "issuers", "issuers", false);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is not YamlMappingNode m)
+            {
+                continue;
+            }
+
+            var path = $"issuers[{i + 1}]";
+            y.KnownKeys(m, path, "id", "parent", "name", "name_in_text", "place", "invitation_number", "date", "signer", "recipients", "invites");
+            var signerMap = y.Map(m, "signer", $"{path}.signer", true);
+            y.KnownKeys(signerMap, $"{path}.signer", "authority", "position", "name");
+            var invites = y.Map(m, "invites", $"{path}.invites", false);
+            y.KnownKeys(invites, $"{path}.invites", "groups", "venues");
+            var groups = new List<ProtocolGroup>();
+            foreach (var text in y.Texts(invites, "groups", $"{path}.invites.groups", false))
+            {
+                if (DelegateColumns.ParseGroup(text) is { } g)
+                {
+                    groups.Add(g);
+                }
+                else
+                {
+                    problems.Error("PLAN_BAD_VALUE", y.At(y.Child(invites, "groups")!), $"{path}.invites.groups: '{text}'", $"{path}.invites.groups",
+                        "tên nhóm giao tế như cột Nhóm của danh sách (Thường trực cấp ủy, HĐND, UBND, Sở, ngành, Cấp dưới, Ngành, Báo chí …)");
+                }
+            }
+
+            var id = y.Text(m, "id", $"{path}.id", true);
+            result.Add(new InvitingIssuer
+            {
+                Id = id,
+                Issuer = new Issuer
+                {
+                    Id = id,
+                    Parent = y.Text(m, "parent", $"{path}.parent", false),
+                    Name = y.Text(m, "name", $"{path}.name", true),
+                    NameInText = y.Text(m, "name_in_text", $"{path}.name_in_text", true),
+                    Place = y.Text(m, "place", $"{path}.place", false, main.Place),
+                },
+                Number = y.Text(m, "invitation_number", $"{path}.invitation_number", true),
+                Date = y.Date(m, "date", $"{path}.date", false) ?? invitation.Date,
+                Signer = new Signer
+                {
+                    Authority = y.Text(signerMap, "authority", $"{path}.signer.authority", false),
+                    Position = y.Text(signerMap, "position", $"{path}.signer.position", true),
+                    Name = y.Text(signerMap, "name", $"{path}.signer.name", true),
+                },
+                Recipients = y.Texts(m, "recipients", $"{path}.recipients", true),
+                Groups = groups,
+                Venues = y.Texts(invites, "venues", $"{path}.invites.venues", false),
+            });
+        }
+
+        return result;
+    }
+
+    private static BridgePointLetterSettings? ReadBridgePointLetter(YamlNodeReader y, YamlMappingNode root)
+    {
+        const string Key = "bridge_point_letter";
+        var m = y.Map(root, Key, Key, false);
+        if (m is null)
+        {
+            return null;
+        }
+
+        y.KnownKeys(m, Key, "number", "date", "subject", "basis", "attendees", "report_by", "issuer", "signer", "recipients");
+        var signerMap = y.Map(m, "signer", $"{Key}.signer", false);
+        y.KnownKeys(signerMap, $"{Key}.signer", "authority", "position", "name");
+        return new BridgePointLetterSettings
+        {
+            Number = y.Text(m, "number", $"{Key}.number", true),
+            Date = y.Date(m, "date", $"{Key}.date", true) ?? default,
+            Subject = y.Text(m, "subject", $"{Key}.subject", true),
+            Basis = y.Text(m, "basis", $"{Key}.basis", false),
+            Attendees = y.Texts(m, "attendees", $"{Key}.attendees", true),
+            ReportBy = y.Date(m, "report_by", $"{Key}.report_by", false),
+            IssuerId = y.Text(m, "issuer", $"{Key}.issuer", false),
+            Signer = signerMap is null ? null : new Signer
+            {
+                Authority = y.Text(signerMap, "authority", $"{Key}.signer.authority", false),
+                Position = y.Text(signerMap, "position", $"{Key}.signer.position", true),
+                Name = y.Text(signerMap, "name", $"{Key}.signer.name", true),
+            },
+            Recipients = y.Texts(m, "recipients", $"{Key}.recipients", false),
         };
     }
 
