@@ -199,6 +199,7 @@ public static partial class InvitationGenerator
             ["HanXacNhan"] = c.ConfirmBy is { } d ? VietnameseText.ShortDate(d) : "",
             ["LienHe"] = c.Contact is { } ct ? $"{ct.Name}, điện thoại {ct.Phone}" : "",
             ["GhiChu"] = string.Join('\n', notes),
+            ["LoiMoi"] = DelegateRoles.InvitationVerb(DelegateRole.Delegate),
             ["NoiNhan"] = string.Join('\n', plan.Recipients.Select(WordLayout.WordBuilder.RecipientLine)),
             ["ThamQuyenKy"] = plan.Signer.Authority,
             ["ChucVuKy"] = plan.Signer.Position,
@@ -214,6 +215,7 @@ public static partial class InvitationGenerator
         SetIssuerValues(values, plan.InviterFor(d));
         values["KinhGui"] = d.Addressee;
         values["XungHo"] = FormOfAddress(d);
+        values["LoiMoi"] = DelegateRoles.InvitationVerb(d.Role);
         values["HoTen"] = d.FullName;
         values["ChucVu"] = d.Position;
         values["DonVi"] = d.Organization;
@@ -221,7 +223,7 @@ public static partial class InvitationGenerator
         values["DiaDiem"] = Place(plan, venue);
         values["DiemCau"] = venue.Name;
         values["ChoNgoi"] = seat.Length > 0 && venue.IsMain ? $"**Chỗ ngồi:** {seat}." : "";
-        values["GhiChu"] = string.Join('\n', Notes(plan, venue));
+        values["GhiChu"] = string.Join('\n', Notes(plan, venue, d));
         values["DuongDan"] = link;
         values[MergeKeys.RecordNumber] = d.Number.ToString(CultureInfo.InvariantCulture);
         foreach (var (header, cell) in d.Cells)
@@ -254,10 +256,13 @@ public static partial class InvitationGenerator
     /// names the main hall is left out of it, and without notes of its own the bridge point gets one built from the plan
     /// (arrive at the bridge point, the connection-test time, the technical contact).
     /// </summary>
-    public static List<string> Notes(ConferencePlan plan, Venue venue)
+    public static List<string> Notes(ConferencePlan plan, Venue venue, ConferenceDelegate? invitee = null)
     {
-        var notes = new List<string>(venue.Notes);
-        if (!venue.IsMain && venue.Notes.Count == 0)
+        // Who chairs, and the Party's standing committee, are not asked to arrive early or to confirm by QR: the
+        // secretariat confirms with their offices (issue 11; practice of provincial protocol).
+        var leader = invitee is not null && (DelegateRoles.IsChairing(invitee.Role) || invitee.Group is ProtocolGroup.Central or ProtocolGroup.PartyStanding);
+        var notes = new List<string>(leader ? venue.Notes.Where(n => !VietnameseText.Fold(n).Contains("co mat truoc", StringComparison.Ordinal)) : venue.Notes);
+        if (!venue.IsMain && venue.Notes.Count == 0 && !leader)
         {
             notes.Add($"Đại biểu dự tại {venue.Name} có mặt trước 15 phút để ổn định chỗ ngồi.");
         }
@@ -277,7 +282,7 @@ public static partial class InvitationGenerator
         notes.AddRange(plan.Invitation.Notes
             .Where(n => venue.IsMain || mainHall.Length == 0 || !VietnameseText.Fold(n).Contains(mainHall, StringComparison.Ordinal)));
 
-        if (plan.Conference.ConfirmBy is { } confirm)
+        if (plan.Conference.ConfirmBy is { } confirm && !leader)
         {
             var contact = plan.Conference.Contact is { } k ? $" Liên hệ: {ContactText(k)}." : "";
             notes.Add($"Đề nghị đại biểu xác nhận tham dự trước ngày {VietnameseText.ShortDate(confirm)} (quét mã QR dưới đây hoặc báo trực tiếp cho Ban Tổ chức).{contact}");

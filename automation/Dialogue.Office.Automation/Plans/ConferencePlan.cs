@@ -29,6 +29,9 @@ public sealed class ConferencePlan
     public IReadOnlyList<ConferenceDelegate> Delegates { get; init; } = [];
     public SharingSettings Sharing { get; init; } = new();
 
+    /// <summary>The plan's <c>roles:</c> rules (chủ trì, đồng chủ trì …), tried in order for rows without a "Vai trò".</summary>
+    public IReadOnlyList<RoleRule> Roles { get; init; } = [];
+
     /// <summary>The công văn to each bridge point's host (<c>bridge_point_letter</c>); null when the plan has none.</summary>
     public BridgePointLetterSettings? BridgePointLetter { get; init; }
 

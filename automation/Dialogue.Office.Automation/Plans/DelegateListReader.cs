@@ -224,6 +224,13 @@ internal static partial class DelegateListReader
                 }
             }
 
+            var roleText = Cell(row, "role");
+            var role = DelegateRoles.Parse(roleText);
+            if (role is null && roleText.Length > 0)
+            {
+                problems.Warning("DELEGATE_UNKNOWN_ROLE", Where(row, "role"), $"Role '{roleText}' is unknown.", roleText, DelegateRoles.AllLabels);
+            }
+
             var email = Cell(row, "email");
             if (email.Length > 0 && !IsEmail(email))
             {
@@ -348,6 +355,7 @@ internal static partial class DelegateListReader
                 BodyOrder = standing.BodyOrder,
                 VenueId = venue,
                 IssuerId = issuerId,
+                Role = role ?? DelegateRole.Delegate,
                 IsPresidium = Cell(row, "presidium").Length > 0 && VietnameseText.Fold(Cell(row, "presidium")) is not ("khong" or "0" or "false"),
                 Email = email,
                 Phone = Cell(row, "phone"),

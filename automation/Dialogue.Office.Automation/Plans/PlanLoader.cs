@@ -98,7 +98,7 @@ public static partial class PlanLoader
         var plan = Build(full, root, y, problems, lines);
         if (plan is not null)
         {
-            var delegates = DelegateListReader.Read(plan, problems);
+            var delegates = DelegateRoles.Apply(plan, DelegateListReader.Read(plan, problems), problems);
             plan = WithDelegates(plan, delegates);
             PlanValidator.Validate(plan, problems);
         }
@@ -113,6 +113,7 @@ public static partial class PlanLoader
         Issuer = plan.Issuer,
         Issuers = plan.Issuers,
         BridgePointLetter = plan.BridgePointLetter,
+        Roles = plan.Roles,
         Conference = plan.Conference,
         MainHall = plan.MainHall,
         BridgePoints = plan.BridgePoints,
@@ -135,7 +136,7 @@ public static partial class PlanLoader
     private static ConferencePlan? Build(string folder, YamlMappingNode root, YamlNodeReader y, ProblemList problems, Dictionary<string, int> lines)
     {
         y.KnownKeys(root, "", "schema", "issuer", "conference", "main_hall", "bridge_points", "programme", "topics", "deadlines",
-            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol", "issuers", "bridge_point_letter");
+            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol", "issuers", "bridge_point_letter", "roles");
 
         var issuerMap = y.Map(root, "issuer", "issuer", true);
         y.KnownKeys(issuerMap, "issuer", "id", "parent", "name", "name_in_text", "place");
@@ -283,14 +284,7 @@ public static partial class PlanLoader
             });
         }
 
-        var signerMap = y.Map(root, "signer", "signer", true);
-        y.KnownKeys(signerMap, "signer", "authority", "position", "name");
-        var signer = new Signer
-        {
-            Authority = y.Text(signerMap, "authority", "signer.authority", false),
-            Position = y.Text(signerMap, "position", "signer.position", true),
-            Name = y.Text(signerMap, "name", "signer.name", true),
-        };
+        var signer = ReadSigner(y, root, "signer", "signer", true) ?? new Signer { Position = "", Name = "" };
 
         var invitation = ReadDocument(y, root, "invitation", true) ?? new DocumentSettings { Number = "", Date = default, Subject = "" };
         var sharingMap = y.Map(root, "sharing", "sharing", false);
@@ -311,6 +305,7 @@ public static partial class PlanLoader
         {
             Issuers = issuers,
             BridgePointLetter = ReadBridgePointLetter(y, root),
+            Roles = ReadRoles(y, root, problems),
             Protocol = protocol,
             Folder = folder,
             FileName = PlanFileName,
@@ -350,8 +345,6 @@ public static partial class PlanLoader
 
             var path = $"issuers[{i + 1}]";
             y.KnownKeys(m, path, "id", "parent", "name", "name_in_text", "place", "invitation_number", "date", "signer", "recipients", "invites");
-            var signerMap = y.Map(m, "signer", $"{path}.signer", true);
-            y.KnownKeys(signerMap, $"{path}.signer", "authority", "position", "name");
             var invites = y.Map(m, "invites", $"{path}.invites", false);
             y.KnownKeys(invites, $"{path}.invites", "groups", "venues");
             var groups = new List<ProtocolGroup>();
@@ -382,12 +375,7 @@ public static partial class PlanLoader
                 },
                 Number = y.Text(m, "invitation_number", $"{path}.invitation_number", true),
                 Date = y.Date(m, "date", $"{path}.date", false) ?? invitation.Date,
-                Signer = new Signer
-                {
-                    Authority = y.Text(signerMap, "authority", $"{path}.signer.authority", false),
-                    Position = y.Text(signerMap, "position", $"{path}.signer.position", true),
-                    Name = y.Text(signerMap, "name", $"{path}.signer.name", true),
-                },
+                Signer = ReadSigner(y, m, "signer", $"{path}.signer", true) ?? new Signer { Position = "", Name = "" },
                 Recipients = y.Texts(m, "recipients", $"{path}.recipients", true),
                 Groups = groups,
                 Venues = y.Texts(invites, "venues", $"{path}.invites.venues", false),
@@ -407,8 +395,6 @@ public static partial class PlanLoader
         }
 
         y.KnownKeys(m, Key, "number", "date", "subject", "basis", "attendees", "report_by", "issuer", "signer", "recipients");
-        var signerMap = y.Map(m, "signer", $"{Key}.signer", false);
-        y.KnownKeys(signerMap, $"{Key}.signer", "authority", "position", "name");
         return new BridgePointLetterSettings
         {
             Number = y.Text(m, "number", $"{Key}.number", true),
@@ -418,13 +404,69 @@ public static partial class PlanLoader
             Attendees = y.Texts(m, "attendees", $"{Key}.attendees", true),
             ReportBy = y.Date(m, "report_by", $"{Key}.report_by", false),
             IssuerId = y.Text(m, "issuer", $"{Key}.issuer", false),
-            Signer = signerMap is null ? null : new Signer
-            {
-                Authority = y.Text(signerMap, "authority", $"{Key}.signer.authority", false),
-                Position = y.Text(signerMap, "position", $"{Key}.signer.position", true),
-                Name = y.Text(signerMap, "name", $"{Key}.signer.name", true),
-            },
+            Signer = ReadSigner(y, m, "signer", $"{Key}.signer", false),
             Recipients = y.Texts(m, "recipients", $"{Key}.recipients", false),
+        };
+    }
+
+    /// <summary>The plan's <c>roles:</c> — each rule a role and whom it names: titles (prefix of a title held), groups, names.</summary>
+    private static List<RoleRule> ReadRoles(YamlNodeReader y, YamlMappingNode root, ProblemList problems)
+    {
+        var rules = new List<RoleRule>();
+        var nodes = y.List(root, "roles", "roles", false);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is not YamlMappingNode m)
+            {
+                continue;
+            }
+
+            var path = $"roles[{i + 1}]";
+            y.KnownKeys(m, path, "role", "titles", "groups", "names");
+            var roleText = y.Text(m, "role", $"{path}.role", true);
+            var role = DelegateRoles.Parse(roleText);
+            if (role is null && roleText.Length > 0)
+            {
+                problems.Error("PLAN_BAD_VALUE", y.At(y.Child(m, "role")!), $"{path}.role: '{roleText}'", $"{path}.role", $"một vai trò ({DelegateRoles.AllLabels})");
+            }
+
+            var groups = new List<ProtocolGroup>();
+            foreach (var text in y.Texts(m, "groups", $"{path}.groups", false))
+            {
+                if (DelegateColumns.ParseGroup(text) is { } g)
+                {
+                    groups.Add(g);
+                }
+                else
+                {
+                    problems.Error("PLAN_BAD_VALUE", y.At(y.Child(m, "groups")!), $"{path}.groups: '{text}'", $"{path}.groups", "tên nhóm giao tế như cột Nhóm của danh sách");
+                }
+            }
+
+            if (role is { } r)
+            {
+                rules.Add(new RoleRule(r, y.Texts(m, "titles", $"{path}.titles", false), groups, y.Texts(m, "names", $"{path}.names", false)));
+            }
+        }
+
+        return rules;
+    }
+
+    /// <summary>A signature block (ND30 ô 7): authority (TM./KT./TL. …, may be a list of lines), position, name.</summary>
+    private static Signer? ReadSigner(YamlNodeReader y, YamlMappingNode? parent, string key, string path, bool required)
+    {
+        var map = y.Map(parent, key, path, required);
+        if (map is null)
+        {
+            return null;
+        }
+
+        y.KnownKeys(map, path, "authority", "position", "name");
+        return new Signer
+        {
+            Authority = y.Text(map, "authority", $"{path}.authority", false),
+            Position = y.Text(map, "position", $"{path}.position", true),
+            Name = y.Text(map, "name", $"{path}.name", true),
         };
     }
 

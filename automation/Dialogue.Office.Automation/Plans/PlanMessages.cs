@@ -48,6 +48,8 @@ internal static class PlanMessages
         ["DELEGATE_DUPLICATE_CODE"] = "Mã đại biểu \"{0}\" đã dùng ở dòng {1}.",
         ["DELEGATE_UNKNOWN_VENUE"] = "Điểm cầu \"{0}\" không có trong kế hoạch (ghi mã điểm cầu: {1}).{2}",
         ["DELEGATE_UNKNOWN_ISSUER"] = "Cơ quan mời \"{0}\" không có trong kế hoạch (ghi mã cơ quan mời: {1}).{2}",
+        ["DELEGATE_UNKNOWN_ROLE"] = "Vai trò \"{0}\" không rõ; đại biểu được coi là Đại biểu. Các vai trò: {1}.",
+        ["DELEGATE_ROLE_CONTRADICTS_TITLE"] = "Vai trò \"{0}\" không hợp với {1}: {2}. Hãy kiểm tra lại.",
         ["DELEGATE_CELL_ERROR"] = "Ô có giá trị lỗi \"{0}\" của Excel (công thức hỏng); hãy ghi lại nội dung đúng.",
         ["DELEGATE_FORMULA_NO_VALUE"] = "Ô chứa công thức \"{0}\" chưa được tính (tệp không do Excel lưu); hãy ghi thẳng nội dung thay cho công thức.",
         ["DELEGATE_FORMULA_LINK"] = "Ô chứa công thức liên kết \"{0}\" (hiện \"{1}\"), không phải nội dung; hãy ghi thẳng nội dung.",

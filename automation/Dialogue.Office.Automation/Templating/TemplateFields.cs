@@ -50,6 +50,7 @@ public static class TemplateFields
         new("NguoiKy", FieldKind.Text, "Họ và tên người ký", "Trần Huy Tuấn", true),
         new("KinhGui", FieldKind.Text, "Người hoặc cơ quan được mời, sau \"Kính gửi: \"", "Đồng chí Nguyễn Văn A, Giám đốc Sở Nội vụ", true),
         new("XungHo", FieldKind.Text, "Cách gọi người được mời trong câu", "đồng chí / ông / bà / lãnh đạo Sở Tài chính", true),
+        new("LoiMoi", FieldKind.Text, "Việc đại biểu được mời làm, theo vai trò (sau \"trân trọng kính mời đồng chí\")", "tới dự / chủ trì / đồng chủ trì / tham gia đồng chủ trì", true),
         new("HoTen", FieldKind.Text, "Họ và tên đại biểu (trống nếu mời cơ quan)", "Nguyễn Văn A", true),
         new("ChucVu", FieldKind.Text, "Chức vụ của đại biểu", "Giám đốc Sở Nội vụ", true),
         new("DonVi", FieldKind.Text, "Cơ quan, đơn vị của đại biểu", "Sở Nội vụ", true),

@@ -153,6 +153,8 @@ public sealed partial class PlanProblemTests
             return (b.Load().Problems, $"{Sheet} › dòng 3 › Mã đại biểu");
         },
         ["DELEGATE_UNKNOWN_VENUE"] = b => Row(b, 3, "Điểm cầu", With("venue", "huyen-khong-co")),
+        ["DELEGATE_UNKNOWN_ROLE"] = b => Row(b, 3, "Vai trò", With("role", "Cố vấn")),
+        ["DELEGATE_ROLE_CONTRADICTS_TITLE"] = b => Row(b, 3, "Vai trò", With("role", "Đồng chủ trì")),
         ["DELEGATE_UNKNOWN_ISSUER"] = b => Row(b, 3, "Cơ quan mời", With("issuer", "so-khong-co")),
         ["DELEGATE_BAD_EMAIL"] = b => Row(b, 3, "Email", With("email", "nguyenvanan@yenbai")),
         ["DELEGATE_UNKNOWN_GROUP"] = b => Row(b, 3, "Nhóm", With("group", "Khách mời danh dự")),
