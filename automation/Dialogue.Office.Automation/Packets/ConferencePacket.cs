@@ -133,6 +133,12 @@ public static class ConferencePacket
             seats = seating.SeatsByCode;
             steps.Add(new PacketStep("Sơ đồ chỗ ngồi và danh sách chỗ ngồi", seating.Path is null ? 0 : 1, SeatingGenerator.FileName, seating.Problems));
             Done("seating", seating.Path is not null, [seating.Path]);
+            if (seating.Seating is { } seated)
+            {
+                var cards = NameCards.Generate(new NameCardRequest(plan, seated, request.OutputFolder));
+                steps.Add(new PacketStep("Biển tên đại biểu (đoàn chủ tịch và hàng A)", cards.Path is null ? 0 : 1, NameCards.FileName, cards.Problems));
+                Done("name-cards", cards.Path is not null, [cards.Path]);
+            }
         }
 
         InvitationResult? invitations = null;
