@@ -124,7 +124,7 @@ public static partial class InvitationGenerator
                     continue;
                 }
 
-                if (d.Kind == AddresseeKind.Person && VietnameseText.Fold(d.FullName) == VietnameseText.Fold(plan.Signer.Name))
+                if (d.Kind == AddresseeKind.Person && VietnameseText.Fold(d.FullName) == VietnameseText.Fold(plan.InviterFor(d).Signer.Name))
                 {
                     // The signer does not invite himself; he stays in the list (and is seated) with a note.
                     problems.Warning("INVITATION_SIGNER_SKIPPED", Locations.Row(plan.DelegateFile, DelegateColumns.SheetName, d.Row),
@@ -188,7 +188,7 @@ public static partial class InvitationGenerator
         var time = plan.Programme.Count > 0
             ? $"{(end - c.Start <= TimeSpan.FromHours(5) ? "01 buổi, " : "")}từ {VietnameseText.Time(c.Start)} đến {VietnameseText.Time(end)}, {day}"
             : $"{VietnameseText.Time(c.Start)}, {day}";
-        var notes = Notes(plan, plan.MainHall, pageConfirms);
+        var notes = Notes(plan, plan.MainHall, pageConfirms: pageConfirms);
 
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -206,6 +206,7 @@ public static partial class InvitationGenerator
             ["HanXacNhan"] = c.ConfirmBy is { } d ? VietnameseText.ShortDate(d) : "",
             ["LienHe"] = c.Contact is { } ct ? $"{ct.Name}, điện thoại {ct.Phone}" : "",
             ["GhiChu"] = string.Join('\n', notes),
+            ["LoiMoi"] = DelegateRoles.InvitationVerb(DelegateRole.Delegate),
             ["NoiNhan"] = string.Join('\n', plan.Recipients.Select(WordLayout.WordBuilder.RecipientLine)),
             ["ThamQuyenKy"] = plan.Signer.Authority,
             ["ChucVuKy"] = plan.Signer.Position,
@@ -218,8 +219,10 @@ public static partial class InvitationGenerator
     internal static void SetDelegateValues(Dictionary<string, string> values, ConferencePlan plan, ConferenceDelegate d, string link, string seat, bool pageConfirms = false)
     {
         var venue = plan.FindVenue(d.VenueId) ?? plan.MainHall;
+        SetIssuerValues(values, plan.InviterFor(d));
         values["KinhGui"] = d.Addressee;
         values["XungHo"] = FormOfAddress(d);
+        values["LoiMoi"] = DelegateRoles.InvitationVerb(d.Role);
         values["HoTen"] = d.FullName;
         values["ChucVu"] = d.Position;
         values["DonVi"] = d.Organization;
@@ -227,7 +230,7 @@ public static partial class InvitationGenerator
         values["DiaDiem"] = Place(plan, venue);
         values["DiemCau"] = venue.Name;
         values["ChoNgoi"] = seat.Length > 0 && venue.IsMain ? $"**Chỗ ngồi:** {seat}." : "";
-        values["GhiChu"] = string.Join('\n', Notes(plan, venue, pageConfirms));
+        values["GhiChu"] = string.Join('\n', Notes(plan, venue, d, pageConfirms));
         values["DuongDan"] = link;
         values[MergeKeys.RecordNumber] = d.Number.ToString(CultureInfo.InvariantCulture);
         foreach (var (header, cell) in d.Cells)
@@ -237,15 +240,36 @@ public static partial class InvitationGenerator
     }
 
     /// <summary>
+    /// The fields that belong to the body sending the letter (<see cref="ConferencePlan.InviterFor"/>): header, number,
+    /// date line, the body's name in the opening sentence, Nơi nhận and the signature block.
+    /// </summary>
+    internal static void SetIssuerValues(Dictionary<string, string> values, InvitingIssuer inviter)
+    {
+        values["CoQuanChuQuan"] = inviter.Issuer.Parent;
+        values["CoQuanBanHanh"] = inviter.Issuer.Name;
+        values["CoQuanTrongCau"] = inviter.Issuer.NameInText;
+        values["SoKyHieu"] = inviter.Number;
+        values["DiaDanhNgayThang"] = VietnameseText.DateLine(inviter.Issuer.Place, inviter.Date);
+        values["NoiNhan"] = string.Join('\n', inviter.Recipients.Select(WordLayout.WordBuilder.RecipientLine));
+        values["ThamQuyenKy"] = inviter.Signer.Authority;
+        values["ChucVuKy"] = inviter.Signer.Position;
+        values["NguoiKy"] = inviter.Signer.Name;
+        values[MergeKeys.LetterDate] = inviter.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
     /// The notes of a letter to a delegate at <paramref name="venue"/>: the venue's own, then the invitation's notes, then
     /// the confirmation request. A bridge-point letter never sends its delegate to the main hall: an invitation note that
     /// names the main hall is left out of it, and without notes of its own the bridge point gets one built from the plan
     /// (arrive at the bridge point, the connection-test time, the technical contact).
     /// </summary>
-    public static List<string> Notes(ConferencePlan plan, Venue venue, bool pageConfirms = false)
+    public static List<string> Notes(ConferencePlan plan, Venue venue, ConferenceDelegate? invitee = null, bool pageConfirms = false)
     {
-        var notes = new List<string>(venue.Notes);
-        if (!venue.IsMain && venue.Notes.Count == 0)
+        // Who chairs, and the Party's standing committee, are not asked to arrive early or to confirm by QR: the
+        // secretariat confirms with their offices (issue 11; practice of provincial protocol).
+        var leader = invitee is not null && (DelegateRoles.IsChairing(invitee.Role) || invitee.Group is ProtocolGroup.Central or ProtocolGroup.PartyStanding);
+        var notes = new List<string>(leader ? venue.Notes.Where(n => !VietnameseText.Fold(n).Contains("co mat truoc", StringComparison.Ordinal)) : venue.Notes);
+        if (!venue.IsMain && venue.Notes.Count == 0 && !leader)
         {
             notes.Add($"Đại biểu dự tại {venue.Name} có mặt trước 15 phút để ổn định chỗ ngồi.");
         }
@@ -265,7 +289,7 @@ public static partial class InvitationGenerator
         notes.AddRange(plan.Invitation.Notes
             .Where(n => venue.IsMain || mainHall.Length == 0 || !VietnameseText.Fold(n).Contains(mainHall, StringComparison.Ordinal)));
 
-        if (plan.Conference.ConfirmBy is { } confirm)
+        if (plan.Conference.ConfirmBy is { } confirm && !leader)
         {
             var contact = plan.Conference.Contact is { } k ? $" Liên hệ: {ContactText(k)}." : "";
             // Only a letter whose QR opens the delegate page promises confirmation by scanning it.
@@ -327,11 +351,12 @@ public static partial class InvitationGenerator
             e.RelativePath,
             e.Link,
             e.Note,
+            plan.InviterFor(e.Delegate) is { } inviter ? $"{inviter.Issuer.NameInText} ({inviter.Number})" : "",
         ]);
         SimpleXlsxWriter.Write(path, new SimpleSheet("Giấy mời",
         [
             ("STT", 6), ("Mã đại biểu", 13), ("Kính gửi", 48), ("Nhóm", 16), ("Điểm cầu", 28), ("Chỗ ngồi", 16), ("Email", 28),
-            ("Tệp giấy mời", 34), ("Đường dẫn trong mã QR", 60), ("Ghi chú", 30),
+            ("Tệp giấy mời", 34), ("Đường dẫn trong mã QR", 60), ("Ghi chú", 30), ("Cơ quan mời", 40),
         ], rows));
     }
 

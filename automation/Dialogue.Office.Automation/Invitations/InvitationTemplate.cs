@@ -39,7 +39,7 @@ public static class InvitationTemplate
             var b = TextStyle.Body;
             var bold = new TextStyle(13, Bold: true);
             body.Append(WordBuilder.BodyPara(F("CoQuanTrongCau", "«Tên cơ quan»", b), T(" trân trọng kính mời ", b),
-                F("XungHo", "«đồng chí»", b), T(" tới dự ", b), F("TenHoiNghi", "«tên hội nghị»", b), T(".", b)));
+                F("XungHo", "«đồng chí»", b), T(" ", b), F("LoiMoi", "«tới dự»", b), T(" ", b), F("TenHoiNghi", "«tên hội nghị»", b), T(".", b)));
             body.Append(WordBuilder.BodyPara(T("Chủ trì: ", bold), F("ChuTri", "«chủ trì»", b), T(".", b)));
             body.Append(WordBuilder.BodyPara(T("Thời gian: ", bold), F("ThoiGian", "«thời gian»", b), T(".", b)));
             body.Append(WordBuilder.BodyPara(T("Địa điểm: ", bold), F("DiaDiem", "«địa điểm của đại biểu»", b), T(".", b)));

@@ -1,5 +1,6 @@
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
+using Dialogue.Office.Automation.Letters;
 using Dialogue.Office.Automation.Outputs;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Programme;
@@ -43,7 +44,10 @@ public enum PacketParts
     QuestionForms = 8,
     Questions = 16,
     Script = 32,
-    All = Seating | Invitations | Programme | QuestionForms | Questions | Script,
+
+    /// <summary>The công văn to each bridge point's host (when the plan has <c>bridge_point_letter</c>).</summary>
+    BridgePointLetters = 64,
+    All = Seating | Invitations | Programme | QuestionForms | Questions | Script | BridgePointLetters,
 }
 
 /// <summary>Options of the main job.</summary>
@@ -135,6 +139,12 @@ public static class ConferencePacket
             seats = seating.SeatsByCode;
             steps.Add(new PacketStep("Sơ đồ chỗ ngồi và danh sách chỗ ngồi", seating.Path is null ? 0 : 1, SeatingGenerator.FileName, seating.Problems));
             Done("seating", seating.Path is not null, [seating.Path]);
+            if (seating.Seating is { } seated)
+            {
+                var cards = NameCards.Generate(new NameCardRequest(plan, seated, request.OutputFolder));
+                steps.Add(new PacketStep("Biển tên đại biểu (đoàn chủ tịch và hàng A)", cards.Path is null ? 0 : 1, NameCards.FileName, cards.Problems));
+                Done("name-cards", cards.Path is not null, [cards.Path]);
+            }
         }
 
         InvitationResult? invitations = null;
@@ -171,6 +181,13 @@ public static class ConferencePacket
             var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, request.OutputFolder));
             steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, ProgrammeGenerator.FileName, programme.Problems));
             Done("programme", programme.Path is not null, [programme.Path]);
+        }
+
+        if (parts.HasFlag(PacketParts.BridgePointLetters) && plan.BridgePointLetter is not null)
+        {
+            var letters = BridgePointLetters.Generate(new BridgePointLetterRequest(plan, request.OutputFolder));
+            steps.Add(new PacketStep("Công văn gửi các điểm cầu (mỗi điểm cầu một văn bản)", letters.Letters.Count, BridgePointLetters.Folder + "/", letters.Problems));
+            Done("bridge-point-letters", !letters.HasErrors, letters.Letters.Select(l => l.RelativePath));
         }
 
         if (parts.HasFlag(PacketParts.QuestionForms))

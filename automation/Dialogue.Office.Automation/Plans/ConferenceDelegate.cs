@@ -73,6 +73,12 @@ public sealed record ConferenceDelegate
 
     public required string VenueId { get; init; }
     public bool IsPresidium { get; init; }
+
+    /// <summary>What the delegate does at the conference (the list's "Vai trò" column, else the plan's <c>roles:</c>).</summary>
+    public DelegateRole Role { get; init; }
+
+    /// <summary>The list's "Cơ quan mời" column: the id of the issuer that invites this delegate ("" = by the plan's rules).</summary>
+    public string IssuerId { get; init; } = "";
     public string Email { get; init; } = "";
     public string Phone { get; init; } = "";
     public string Note { get; init; } = "";

@@ -32,8 +32,64 @@ public sealed class ConferencePlan
     /// <summary>The plan's <c>attendance:</c> section (the delegate page); the configuration fills what it leaves out.</summary>
     public Attendance.AttendanceSettings Attendance { get; init; } = new();
 
+    /// <summary>The plan's <c>roles:</c> rules (chủ trì, đồng chủ trì …), tried in order for rows without a "Vai trò".</summary>
+    public IReadOnlyList<RoleRule> Roles { get; init; } = [];
+
+    /// <summary>The công văn to each bridge point's host (<c>bridge_point_letter</c>); null when the plan has none.</summary>
+    public BridgePointLetterSettings? BridgePointLetter { get; init; }
+
     /// <summary>The plan's protocol section: the sector, how far down the MC names people, extra titles.</summary>
     public ProtocolSettings Protocol { get; init; } = new();
+
+    /// <summary>
+    /// Bodies other than <see cref="Issuer"/> that send invitations of their own (e.g. Sở GD&amp;ĐT inviting the sector's
+    /// delegates, as Kế hoạch 90/KH-UBND assigns it), each with its number, signer, Nơi nhận and whom it invites.
+    /// </summary>
+    public IReadOnlyList<InvitingIssuer> Issuers { get; init; } = [];
+
+    /// <summary>The plan's own issuer as an inviting body: <c>issuer</c>, <c>signer</c>, <c>invitation.number</c>, <c>recipients</c>.</summary>
+    public InvitingIssuer MainIssuer => new()
+    {
+        Id = Issuer.Id,
+        Issuer = Issuer,
+        Signer = Signer,
+        Number = Invitation.Number,
+        Date = Invitation.Date,
+        Recipients = Recipients,
+        IsMain = true,
+    };
+
+    /// <summary>Every inviting body: the plan's issuer first, then <see cref="Issuers"/>.</summary>
+    public IEnumerable<InvitingIssuer> AllIssuers => Issuers.Prepend(MainIssuer);
+
+    public InvitingIssuer? FindIssuer(string id) =>
+        AllIssuers.FirstOrDefault(i => string.Equals(i.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Who invites <paramref name="d"/>: the list's "Cơ quan mời" column when filled; else the first other issuer whose
+    /// <c>invites</c> (groups, venues) covers the delegate — never for a presidium member, whom the plan's issuer invites;
+    /// else the plan's issuer.
+    /// </summary>
+    public InvitingIssuer InviterFor(ConferenceDelegate d)
+    {
+        if (d.IssuerId.Length > 0 && FindIssuer(d.IssuerId) is { } named)
+        {
+            return named;
+        }
+
+        if (!d.IsPresidium)
+        {
+            foreach (var issuer in Issuers)
+            {
+                if (issuer.Invites(d, MainHall.Id))
+                {
+                    return issuer;
+                }
+            }
+        }
+
+        return MainIssuer;
+    }
 
     /// <summary>All venues: the main hall first, then the bridge points in plan order.</summary>
     public IEnumerable<Venue> Venues => BridgePoints.Prepend(MainHall);
@@ -54,6 +110,9 @@ public sealed class ConferencePlan
 /// <summary>The issuing body (tên cơ quan ban hành) and its parent (tên cơ quan chủ quản), ND30 ô số 2.</summary>
 public sealed record Issuer
 {
+    /// <summary>Id used by the list's "Cơ quan mời" column and the plan's <c>issuers[]</c> (default "main").</summary>
+    public string Id { get; init; } = "main";
+
     /// <summary>Tên cơ quan chủ quản, upper case; empty when the issuer has none (e.g. UBND tỉnh).</summary>
     public string Parent { get; init; } = "";
 
@@ -65,6 +124,77 @@ public sealed record Issuer
 
     /// <summary>The place name of the date line (địa danh), e.g. "Yên Bái".</summary>
     public required string Place { get; init; }
+}
+
+/// <summary>
+/// A body that sends invitations (cơ quan mời): the ND30 header (ô 2), its own Giấy mời number, its signature block
+/// (ô 7, with the authority TM./KT./TL./TUQ./Q.), its Nơi nhận (ô 9b), and which delegates it invites.
+/// </summary>
+public sealed record InvitingIssuer
+{
+    public required string Id { get; init; }
+    public required Issuer Issuer { get; init; }
+    public required Signer Signer { get; init; }
+
+    /// <summary>The Giấy mời number and ký hiệu of this issuer ("215/GM-SGDĐT").</summary>
+    public required string Number { get; init; }
+
+    public DateOnly Date { get; init; }
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    /// <summary>Protocol groups this issuer invites (empty = any group).</summary>
+    public IReadOnlyList<ProtocolGroup> Groups { get; init; } = [];
+
+    /// <summary>Venue ids this issuer invites to (empty = any venue).</summary>
+    public IReadOnlyList<string> Venues { get; init; } = [];
+
+    public bool IsMain { get; init; }
+
+    /// <summary>True when the issuer's <c>invites</c> names at least one criterion and all of them cover the delegate.</summary>
+    public bool Invites(ConferenceDelegate d, string mainHallId)
+    {
+        if (IsMain || (Groups.Count == 0 && Venues.Count == 0))
+        {
+            return false;
+        }
+
+        var venue = d.VenueId.Length > 0 ? d.VenueId : mainHallId;
+        return (Groups.Count == 0 || Groups.Contains(d.Group))
+            && (Venues.Count == 0 || Venues.Any(v => string.Equals(v, venue, StringComparison.OrdinalIgnoreCase)));
+    }
+}
+
+/// <summary>
+/// The plan's <c>bridge_point_letter</c>: the công văn (ND30 Mẫu 1.5) asking each bridge point's host to organise its
+/// point — whom to invite there (Kế hoạch 90/KH-UBND mục III.3.2), the technical preparation, the deadlines.
+/// </summary>
+public sealed record BridgePointLetterSettings
+{
+    /// <summary>"127/UBND-VX": a công văn's ký hiệu is the issuer and the drafting unit, no type abbreviation.</summary>
+    public required string Number { get; init; }
+
+    public required DateOnly Date { get; init; }
+
+    /// <summary>Trích yếu, "V/v …".</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>What the letter implements: "Kế hoạch số 90/KH-UBND ngày 31/3/2023 của Ủy ban nhân dân tỉnh".</summary>
+    public string Basis { get; init; } = "";
+
+    /// <summary>Whom the host invites to its bridge point (thành phần), one line each.</summary>
+    public IReadOnlyList<string> Attendees { get; init; } = [];
+
+    /// <summary>When the host sends the list of delegates at its point (default: conference.confirm_by).</summary>
+    public DateOnly? ReportBy { get; init; }
+
+    /// <summary>Id of the issuer that sends it (default: the plan's issuer).</summary>
+    public string IssuerId { get; init; } = "";
+
+    /// <summary>Its own signer, when not the issuer's.</summary>
+    public Signer? Signer { get; init; }
+
+    /// <summary>Nơi nhận after "Như trên;" (which a công văn always starts with).</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
 }
 
 /// <summary>In person, online, or both.</summary>

@@ -22,6 +22,8 @@ public static class DelegateColumns
         new("rank", "Thứ bậc", false, "Để trống: suy ra từ chức vụ; ghi số (1 = cao nhất) để sắp các đại biểu cùng chức vụ", "thu bac", "thu tu uu tien", "cap bac"),
         new("venue", "Điểm cầu", false, "Mã điểm cầu trong kế hoạch; để trống = điểm cầu chính", "diem cau", "ma diem cau"),
         new("presidium", "Chủ trì", false, "x nếu ngồi đoàn chủ tịch", "chu tri", "doan chu tich", "dong chu tri"),
+        new("role", "Vai trò", false, "Để trống: theo kế hoạch (mục roles) hoặc Đại biểu. Chủ trì, Đồng chủ trì, Tham gia đồng chủ trì, Điều hành, Báo cáo viên, Thư ký hội nghị, Người dẫn chương trình, Khách mời, Phóng viên", "vai tro", "nhiem vu"),
+        new("issuer", "Cơ quan mời", false, "Để trống: theo kế hoạch (mục issuers). Ghi mã cơ quan mời trong kế hoạch, ví dụ so-gddt", "co quan moi", "don vi moi", "noi moi"),
         new("email", "Email", false, "Thư điện tử", "email", "e mail", "thu dien tu"),
         new("phone", "Điện thoại", false, "Số điện thoại", "dien thoai", "so dien thoai", "sdt"),
         new("note", "Ghi chú", false, "", "ghi chu"),

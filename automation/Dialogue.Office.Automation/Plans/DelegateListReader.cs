@@ -204,6 +204,33 @@ internal static partial class DelegateListReader
                 rowOk = false;
             }
 
+            var issuerId = Cell(row, "issuer");
+            if (issuerId.Length > 0)
+            {
+                if (plan.FindIssuer(issuerId) is { } inviter)
+                {
+                    issuerId = inviter.Id;
+                }
+                else if (plan.AllIssuers.FirstOrDefault(i => VietnameseText.Fold(i.Issuer.NameInText) == VietnameseText.Fold(issuerId)) is { } byName)
+                {
+                    issuerId = byName.Id;
+                }
+                else
+                {
+                    var guess = Suggestions.Closest(issuerId, plan.AllIssuers.Select(i => (i.Id, i.Issuer.NameInText)));
+                    problems.Error("DELEGATE_UNKNOWN_ISSUER", Where(row, "issuer"), $"Issuer '{issuerId}' is not in the plan.", issuerId,
+                        string.Join(", ", plan.AllIssuers.Select(i => i.Id)), Suggestions.Sentence(guess, plan.FindIssuer(guess ?? "")?.Issuer.NameInText));
+                    rowOk = false;
+                }
+            }
+
+            var roleText = Cell(row, "role");
+            var role = DelegateRoles.Parse(roleText);
+            if (role is null && roleText.Length > 0)
+            {
+                problems.Warning("DELEGATE_UNKNOWN_ROLE", Where(row, "role"), $"Role '{roleText}' is unknown.", roleText, DelegateRoles.AllLabels);
+            }
+
             var email = Cell(row, "email");
             if (email.Length > 0 && !IsEmail(email))
             {
@@ -327,6 +354,8 @@ internal static partial class DelegateListReader
                 Level = standing.Level,
                 BodyOrder = standing.BodyOrder,
                 VenueId = venue,
+                IssuerId = issuerId,
+                Role = role ?? DelegateRole.Delegate,
                 IsPresidium = Cell(row, "presidium").Length > 0 && VietnameseText.Fold(Cell(row, "presidium")) is not ("khong" or "0" or "false"),
                 Email = email,
                 Phone = Cell(row, "phone"),

@@ -98,7 +98,7 @@ public static partial class PlanLoader
         var plan = Build(full, root, y, problems, lines);
         if (plan is not null)
         {
-            var delegates = DelegateListReader.Read(plan, problems);
+            var delegates = DelegateRoles.Apply(plan, DelegateListReader.Read(plan, problems), problems);
             plan = WithDelegates(plan, delegates);
             PlanValidator.Validate(plan, problems);
         }
@@ -112,6 +112,9 @@ public static partial class PlanLoader
         Folder = plan.Folder,
         FileName = plan.FileName,
         Issuer = plan.Issuer,
+        Issuers = plan.Issuers,
+        BridgePointLetter = plan.BridgePointLetter,
+        Roles = plan.Roles,
         Conference = plan.Conference,
         MainHall = plan.MainHall,
         BridgePoints = plan.BridgePoints,
@@ -135,12 +138,13 @@ public static partial class PlanLoader
     private static ConferencePlan? Build(string folder, YamlMappingNode root, YamlNodeReader y, ProblemList problems, Dictionary<string, int> lines)
     {
         y.KnownKeys(root, "", "schema", "issuer", "conference", "main_hall", "bridge_points", "programme", "topics", "deadlines",
-            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol", "attendance");
+            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol", "issuers", "bridge_point_letter", "roles", "attendance");
 
         var issuerMap = y.Map(root, "issuer", "issuer", true);
-        y.KnownKeys(issuerMap, "issuer", "parent", "name", "name_in_text", "place");
+        y.KnownKeys(issuerMap, "issuer", "id", "parent", "name", "name_in_text", "place");
         var issuer = new Issuer
         {
+            Id = y.Text(issuerMap, "id", "issuer.id", false, "main"),
             Parent = y.Text(issuerMap, "parent", "issuer.parent", false),
             Name = y.Text(issuerMap, "name", "issuer.name", true),
             NameInText = y.Text(issuerMap, "name_in_text", "issuer.name_in_text", true),
@@ -282,14 +286,7 @@ public static partial class PlanLoader
             });
         }
 
-        var signerMap = y.Map(root, "signer", "signer", true);
-        y.KnownKeys(signerMap, "signer", "authority", "position", "name");
-        var signer = new Signer
-        {
-            Authority = y.Text(signerMap, "authority", "signer.authority", false),
-            Position = y.Text(signerMap, "position", "signer.position", true),
-            Name = y.Text(signerMap, "name", "signer.name", true),
-        };
+        var signer = ReadSigner(y, root, "signer", "signer", true) ?? new Signer { Position = "", Name = "" };
 
         var invitation = ReadDocument(y, root, "invitation", true) ?? new DocumentSettings { Number = "", Date = default, Subject = "" };
         var sharingMap = y.Map(root, "sharing", "sharing", false);
@@ -313,8 +310,12 @@ public static partial class PlanLoader
         };
 
         var protocol = ReadProtocol(y, root, problems);
+        var issuers = ReadIssuers(y, root, issuer, invitation, problems);
         return new ConferencePlan
         {
+            Issuers = issuers,
+            BridgePointLetter = ReadBridgePointLetter(y, root),
+            Roles = ReadRoles(y, root, problems),
             Protocol = protocol,
             Folder = folder,
             FileName = PlanFileName,
@@ -335,6 +336,148 @@ public static partial class PlanLoader
             Sharing = sharing,
             Attendance = attendance,
             KeyLines = lines,
+        };
+    }
+
+    /// <summary>
+    /// The plan's <c>issuers:</c> — bodies that send invitations of their own besides <c>issuer</c> (Kế hoạch 90/KH-UBND
+    /// gives the sector's delegates to Sở GD&amp;ĐT to invite and confirm): header, number, signer, Nơi nhận, whom.
+    /// </summary>
+    private static List<InvitingIssuer> ReadIssuers(YamlNodeReader y, YamlMappingNode root, Issuer main, DocumentSettings invitation, ProblemList problems)
+    {
+        var result = new List<InvitingIssuer>();
+        var nodes = y.List(root, "issuers", "issuers", false);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is not YamlMappingNode m)
+            {
+                continue;
+            }
+
+            var path = $"issuers[{i + 1}]";
+            y.KnownKeys(m, path, "id", "parent", "name", "name_in_text", "place", "invitation_number", "date", "signer", "recipients", "invites");
+            var invites = y.Map(m, "invites", $"{path}.invites", false);
+            y.KnownKeys(invites, $"{path}.invites", "groups", "venues");
+            var groups = new List<ProtocolGroup>();
+            foreach (var text in y.Texts(invites, "groups", $"{path}.invites.groups", false))
+            {
+                if (DelegateColumns.ParseGroup(text) is { } g)
+                {
+                    groups.Add(g);
+                }
+                else
+                {
+                    problems.Error("PLAN_BAD_VALUE", y.At(y.Child(invites, "groups")!), $"{path}.invites.groups: '{text}'", $"{path}.invites.groups",
+                        "tên nhóm giao tế như cột Nhóm của danh sách (Thường trực cấp ủy, HĐND, UBND, Sở, ngành, Cấp dưới, Ngành, Báo chí …)");
+                }
+            }
+
+            var id = y.Text(m, "id", $"{path}.id", true);
+            result.Add(new InvitingIssuer
+            {
+                Id = id,
+                Issuer = new Issuer
+                {
+                    Id = id,
+                    Parent = y.Text(m, "parent", $"{path}.parent", false),
+                    Name = y.Text(m, "name", $"{path}.name", true),
+                    NameInText = y.Text(m, "name_in_text", $"{path}.name_in_text", true),
+                    Place = y.Text(m, "place", $"{path}.place", false, main.Place),
+                },
+                Number = y.Text(m, "invitation_number", $"{path}.invitation_number", true),
+                Date = y.Date(m, "date", $"{path}.date", false) ?? invitation.Date,
+                Signer = ReadSigner(y, m, "signer", $"{path}.signer", true) ?? new Signer { Position = "", Name = "" },
+                Recipients = y.Texts(m, "recipients", $"{path}.recipients", true),
+                Groups = groups,
+                Venues = y.Texts(invites, "venues", $"{path}.invites.venues", false),
+            });
+        }
+
+        return result;
+    }
+
+    private static BridgePointLetterSettings? ReadBridgePointLetter(YamlNodeReader y, YamlMappingNode root)
+    {
+        const string Key = "bridge_point_letter";
+        var m = y.Map(root, Key, Key, false);
+        if (m is null)
+        {
+            return null;
+        }
+
+        y.KnownKeys(m, Key, "number", "date", "subject", "basis", "attendees", "report_by", "issuer", "signer", "recipients");
+        return new BridgePointLetterSettings
+        {
+            Number = y.Text(m, "number", $"{Key}.number", true),
+            Date = y.Date(m, "date", $"{Key}.date", true) ?? default,
+            Subject = y.Text(m, "subject", $"{Key}.subject", true),
+            Basis = y.Text(m, "basis", $"{Key}.basis", false),
+            Attendees = y.Texts(m, "attendees", $"{Key}.attendees", true),
+            ReportBy = y.Date(m, "report_by", $"{Key}.report_by", false),
+            IssuerId = y.Text(m, "issuer", $"{Key}.issuer", false),
+            Signer = ReadSigner(y, m, "signer", $"{Key}.signer", false),
+            Recipients = y.Texts(m, "recipients", $"{Key}.recipients", false),
+        };
+    }
+
+    /// <summary>The plan's <c>roles:</c> — each rule a role and whom it names: titles (prefix of a title held), groups, names.</summary>
+    private static List<RoleRule> ReadRoles(YamlNodeReader y, YamlMappingNode root, ProblemList problems)
+    {
+        var rules = new List<RoleRule>();
+        var nodes = y.List(root, "roles", "roles", false);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i] is not YamlMappingNode m)
+            {
+                continue;
+            }
+
+            var path = $"roles[{i + 1}]";
+            y.KnownKeys(m, path, "role", "titles", "groups", "names");
+            var roleText = y.Text(m, "role", $"{path}.role", true);
+            var role = DelegateRoles.Parse(roleText);
+            if (role is null && roleText.Length > 0)
+            {
+                problems.Error("PLAN_BAD_VALUE", y.At(y.Child(m, "role")!), $"{path}.role: '{roleText}'", $"{path}.role", $"một vai trò ({DelegateRoles.AllLabels})");
+            }
+
+            var groups = new List<ProtocolGroup>();
+            foreach (var text in y.Texts(m, "groups", $"{path}.groups", false))
+            {
+                if (DelegateColumns.ParseGroup(text) is { } g)
+                {
+                    groups.Add(g);
+                }
+                else
+                {
+                    problems.Error("PLAN_BAD_VALUE", y.At(y.Child(m, "groups")!), $"{path}.groups: '{text}'", $"{path}.groups", "tên nhóm giao tế như cột Nhóm của danh sách");
+                }
+            }
+
+            if (role is { } r)
+            {
+                rules.Add(new RoleRule(r, y.Texts(m, "titles", $"{path}.titles", false), groups, y.Texts(m, "names", $"{path}.names", false)));
+            }
+        }
+
+        return rules;
+    }
+
+    /// <summary>A signature block (ND30 ô 7): authority (TM./KT./TL. …, may be a list of lines), position, name.</summary>
+    private static Signer? ReadSigner(YamlNodeReader y, YamlMappingNode? parent, string key, string path, bool required)
+    {
+        var map = y.Map(parent, key, path, required);
+        if (map is null)
+        {
+            return null;
+        }
+
+        y.KnownKeys(map, path, "authority", "position", "name");
+        return new Signer
+        {
+            Authority = y.Text(map, "authority", $"{path}.authority", false),
+            Position = y.Text(map, "position", $"{path}.position", true),
+            Name = y.Text(map, "name", $"{path}.name", true),
         };
     }
 

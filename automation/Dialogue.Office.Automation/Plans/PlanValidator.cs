@@ -89,10 +89,60 @@ internal static partial class PlanValidator
             }
         }
 
-        var authority = plan.Signer.Authority;
-        if (authority.Length > 0 && !AuthorityPattern().IsMatch(authority))
+        CheckSigner(plan, problems, "signer", plan.Signer);
+        Unique(plan, problems, plan.AllIssuers.Select((s, i) => (s.Id, i == 0 ? "issuer.id" : $"issuers[{i}].id")), "issuer");
+        for (var i = 0; i < plan.Issuers.Count; i++)
         {
-            problems.Warning("PLAN_SIGNER_AUTHORITY", plan.LocationOf("signer.authority"), $"Signer authority '{authority}' should start with TM., KT., Q., TL. or TUQ.", authority);
+            var issuer = plan.Issuers[i];
+            var path = $"issuers[{i + 1}]";
+            CheckNumber(plan, problems, $"{path}.invitation_number", issuer.Number, "GM");
+            CheckSigner(plan, problems, $"{path}.signer", issuer.Signer);
+            if (date != default && issuer.Date != default && issuer.Date > date)
+            {
+                problems.Error("PLAN_DATE_ORDER", plan.LocationOf($"{path}.date"), "The invitation is dated after the conference.",
+                    $"{path}.date", Format(issuer.Date), "ngày hội nghị", Format(date));
+            }
+
+            foreach (var venue in issuer.Venues.Where(v => plan.FindVenue(v) is null))
+            {
+                var guess = Suggestions.Closest(venue, plan.Venues.Select(v => (v.Id, v.Name)));
+                problems.Error("PLAN_UNKNOWN_VENUE", plan.LocationOf($"{path}.invites.venues"), $"Issuer '{issuer.Id}' invites to unknown venue '{venue}'.",
+                    venue, string.Join(", ", plan.Venues.Select(v => v.Id)), Suggestions.Sentence(guess, plan.FindVenue(guess ?? "")?.Name));
+            }
+
+            // An issuer whose invites name no group or venue invites only the rows that name it: with none, it is dead.
+            if (issuer.Groups.Count == 0 && issuer.Venues.Count == 0 && plan.Delegates.Count > 0
+                && !plan.Delegates.Any(d => string.Equals(d.IssuerId, issuer.Id, StringComparison.OrdinalIgnoreCase)))
+            {
+                problems.Warning("PLAN_ISSUER_UNUSED", plan.LocationOf($"{path}.invites"), $"Issuer '{issuer.Id}' invites nobody.", issuer.Id);
+            }
+        }
+
+        if (plan.BridgePointLetter is { } letter)
+        {
+            CheckCongVanNumber(plan, problems, "bridge_point_letter.number", letter.Number);
+            if (letter.Signer is { } own)
+            {
+                CheckSigner(plan, problems, "bridge_point_letter.signer", own);
+            }
+
+            if (letter.IssuerId.Length > 0 && plan.FindIssuer(letter.IssuerId) is null)
+            {
+                problems.Error("PLAN_BAD_VALUE", plan.LocationOf("bridge_point_letter.issuer"), $"Unknown issuer '{letter.IssuerId}'.",
+                    "bridge_point_letter.issuer", $"mã một cơ quan mời của kế hoạch ({string.Join(", ", plan.AllIssuers.Select(i => i.Id))})");
+            }
+
+            if (date != default && letter.Date != default && letter.Date > date)
+            {
+                problems.Error("PLAN_DATE_ORDER", plan.LocationOf("bridge_point_letter.date"), "The letter is dated after the conference.",
+                    "bridge_point_letter.date", Format(letter.Date), "ngày hội nghị", Format(date));
+            }
+
+            if (date != default && letter.ReportBy is { } reportBy && reportBy > date)
+            {
+                problems.Error("PLAN_DATE_ORDER", plan.LocationOf("bridge_point_letter.report_by"), "The list is due after the conference.",
+                    "bridge_point_letter.report_by", Format(reportBy), "ngày hội nghị", Format(date));
+            }
         }
 
         if (plan.Sharing.LinkScope is not ("organization" or "anonymous" or "users"))
@@ -104,6 +154,81 @@ internal static partial class PlanValidator
         if (plan.Programme.Count > 0 && !plan.Programme.Any(p => p.IsDialogue))
         {
             problems.Warning("PLAN_NO_DIALOGUE_ITEM", plan.LocationOf("programme"), "No programme item is marked 'dialogue: true'.");
+        }
+    }
+
+    /// <summary>
+    /// The signature block against ND30 Điều 13 (thẩm quyền ký): TM. for a collective, KT. when a deputy signs for the
+    /// head, TL./TUQ. when the head of an office signs by order or by authorisation, Q. for an acting head. Catches the
+    /// forms a secretariat would send back: a deputy signing without "KT.", "KT." with a head's title, "TL. X" signed by
+    /// X himself, a position or authority not in capitals.
+    /// </summary>
+    private static void CheckSigner(ConferencePlan plan, ProblemList problems, string key, Signer signer)
+    {
+        var authority = signer.Authority;
+        var lines = authority.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var line in lines.Where(l => !AuthorityPattern().IsMatch(l)))
+        {
+            problems.Warning("PLAN_SIGNER_AUTHORITY", plan.LocationOf($"{key}.authority"), $"Signer authority '{line}' should start with TM., KT., Q., TL. or TUQ.", line);
+        }
+
+        var position = signer.Position.Trim();
+        if (position.Length == 0)
+        {
+            return;
+        }
+
+        void Form(string reason) =>
+            problems.Warning("PLAN_SIGNER_FORM", plan.LocationOf($"{key}.position"), $"Signature block '{authority}' / '{position}': {reason}", authority.Replace('\n', ' '), position, reason);
+
+        if (position != position.ToUpperInvariant() || authority != authority.ToUpperInvariant())
+        {
+            Form("quyền hạn và chức vụ người ký viết bằng chữ in hoa");
+        }
+
+        var upper = position.ToUpperInvariant();
+        var deputy = upper.StartsWith("PHÓ ", StringComparison.Ordinal);
+        var last = lines.Length > 0 ? lines[^1].ToUpperInvariant() : "";
+        if (last.StartsWith("KT.", StringComparison.Ordinal) && !deputy)
+        {
+            Form($"ký thay (KT.) là cấp phó ký thay người đứng đầu, nên chức vụ phải là cấp phó (\"PHÓ {last[3..].Trim()}\"), không phải \"{position}\"");
+        }
+        else if (deputy && !last.StartsWith("KT.", StringComparison.Ordinal) && !last.StartsWith("TUQ.", StringComparison.Ordinal)
+            && !last.StartsWith("TL.", StringComparison.Ordinal) && !last.StartsWith("Q.", StringComparison.Ordinal))
+        {
+            Form($"cấp phó không ký trực tiếp mà ký thay người đứng đầu: thêm dòng \"KT. {upper[4..]}\" trên chức vụ");
+        }
+        else if ((last.StartsWith("TL.", StringComparison.Ordinal) || last.StartsWith("TUQ.", StringComparison.Ordinal))
+            && last[(last.IndexOf('.') + 1)..].Trim() == upper)
+        {
+            Form($"\"{last}\" là thừa lệnh (ủy quyền) người đứng đầu, nên người ký là người đứng đầu văn phòng hoặc đơn vị được giao (ví dụ \"CHÁNH VĂN PHÒNG\"), không phải chính \"{position}\"");
+        }
+    }
+
+    /// <summary>A công văn's number: "NN/ISSUER-UNIT" (ND30 Phụ lục I: no type abbreviation such as GM or CV).</summary>
+    private static void CheckCongVanNumber(ConferencePlan plan, ProblemList problems, string key, string number)
+    {
+        if (number.Length == 0)
+        {
+            return;
+        }
+
+        var match = CongVanPattern().Match(number);
+        if (!match.Success)
+        {
+            problems.Error("PLAN_BAD_DOC_NUMBER", plan.LocationOf(key), $"'{number}' is not 'NN/ISSUER-UNIT'.", number, "127/UBND-VX");
+            return;
+        }
+
+        var digits = match.Groups["n"].Value;
+        if (int.Parse(digits, CultureInfo.InvariantCulture) < 10 && !digits.StartsWith('0'))
+        {
+            problems.Error("PLAN_DOC_NUMBER_ZERO", plan.LocationOf(key), $"Numbers below 10 take a leading zero: '{number}'.", number);
+        }
+
+        if (match.Groups["first"].Value is "GM" or "KH" or "CTr" or "TB" or "BC" or "QĐ" or "CV" or "TTr")
+        {
+            problems.Warning("PLAN_CONG_VAN_NUMBER", plan.LocationOf(key), $"'{number}' carries a type abbreviation; a công văn has none.", number);
         }
     }
 
@@ -149,6 +274,9 @@ internal static partial class PlanValidator
 
     [GeneratedRegex(@"^(?<n>\d{1,5})/(?<type>[A-ZĐa-zđ]{1,4})-(?<issuer>[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$")]
     private static partial Regex NumberPattern();
+
+    [GeneratedRegex(@"^(?<n>\d{1,5})/(?<first>[A-ZĐa-zđ0-9]+)(?:-[A-ZĐ0-9]+)*$")]
+    private static partial Regex CongVanPattern();
 
     [GeneratedRegex(@"^(TM|KT|Q|TL|TUQ)\. ")]
     private static partial Regex AuthorityPattern();

@@ -36,6 +36,14 @@ internal static class ProgrammeDocument
                 body.Append(WordBuilder.BodyPara(WordBuilder.TextRun("Chủ trì: ", bold), WordBuilder.TextRun(plan.Conference.Chair.TrimEnd('.') + ".", b)));
             }
 
+            // "Tham gia đồng chủ trì: …" as the seed plan writes it (mục III.3.1), from the delegates' roles.
+            var joining = ProtocolOrder.Sort(plan.Delegates.Where(d => d.Role == DelegateRole.JoinsCoChair))
+                .Select(d => d.Kind == AddresseeKind.Person ? $"đồng chí {d.FullName}, {d.Position}" : d.Addressee).ToList();
+            if (joining.Count > 0)
+            {
+                body.Append(WordBuilder.BodyPara(WordBuilder.TextRun("Tham gia đồng chủ trì: ", bold), WordBuilder.TextRun(VietnameseText.UpperFirst(string.Join("; ", joining)) + ".", b)));
+            }
+
             body.Append(WordBuilder.BodyPara(WordBuilder.TextRun("Nội dung chương trình:", bold)));
             body.Append(Table(plan, schedule));
 

@@ -24,8 +24,11 @@ public sealed class GeneratedDocumentsGateTests
         // Every document type once, plus a spread of invitations (all of them would take minutes).
         var picks = documents.Where(d => !d.Contains($"{Path.DirectorySeparatorChar}giay-moi{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Concat(documents.Where(d => d.Contains($"{Path.DirectorySeparatorChar}giay-moi{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Order().Where((_, i) => i % 25 == 0))
+            // The name cards are not an administrative document (A4 landscape, 10 mm margins to fold and cut): NameCardsTests.
+            .Where(p => Path.GetFileName(p) != Automation.Seating.NameCards.FileName)
             .ToList();
         Assert.Contains(picks, p => Path.GetFileName(p) == "bao-cao-tong-hop-cau-hoi.docx");
+        Assert.Contains(picks, p => p.Contains($"{Path.DirectorySeparatorChar}{Automation.Letters.BridgePointLetters.Folder}{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         Assert.Contains(picks, p => Path.GetFileName(p) == "tai-lieu-tra-loi.docx");
         var failures = picks
             .Select(path => (path, report: Nd30Checker.Check(path)))

@@ -224,7 +224,9 @@ public sealed class InvitationVenueNotesTests(SampleInvitationsFixture sample) :
     [Fact]
     public void MainHallLetter_KeepsTheMainHallNote_AndNoBridgePointNote()
     {
-        var main = sample.Result.Invitations.First(i => i.Delegate.VenueId == sample.Plan.MainHall.Id);
+        // A delegate's letter (chairing roles and Thường trực get no arrival or confirmation chore: DelegateRolesTests).
+        var main = sample.Result.Invitations.First(i => i.Delegate.VenueId == sample.Plan.MainHall.Id && i.Delegate.Role == DelegateRole.Delegate
+            && i.Delegate.Group != ProtocolGroup.PartyStanding);
         var notes = DocxInspector.ContentControls(sample.PathOf(main))["GhiChu"];
         Assert.Contains("Đại biểu dự tại điểm cầu Trung tâm Hội nghị tỉnh có mặt trước 15 phút", notes, StringComparison.Ordinal);
         Assert.DoesNotContain("kiểm tra kết nối", notes, StringComparison.OrdinalIgnoreCase);

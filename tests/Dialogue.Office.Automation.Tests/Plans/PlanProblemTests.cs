@@ -53,6 +53,13 @@ public sealed partial class PlanProblemTests
         ["PLAN_BAD_URL"] = b => PlanLine(b, "  packet_url: \"https://hoinghi.yenbai.gov.vn/doi-thoai-gddt-2023\"", "  packet_url: \"ftp://hoinghi.yenbai.gov.vn/tai-lieu\""),
         ["PLAN_LAYOUT_MISMATCH"] = b => PlanLine(b, "    blocks: [5, 8, 5]", "    blocks: [5, 8, 4]"),
         ["PLAN_SIGNER_AUTHORITY"] = b => PlanLine(b, "  authority: \"TM. ỦY BAN NHÂN DÂN\"", "  authority: \"THAY MẶT ỦY BAN NHÂN DÂN\""),
+        ["PLAN_SIGNER_FORM"] = b => PlanLine(b, "  position: \"CHỦ TỊCH\"", "  position: \"PHÓ CHỦ TỊCH\""),
+        ["PLAN_CONG_VAN_NUMBER"] = b => PlanLine(b, "  number: \"127/UBND-VX\"", "  number: \"127/CV-UBND\""),
+        ["PLAN_ISSUER_UNUSED"] = b =>
+        {
+            b.Replace("    invites:\n      groups: [\"Ngành\"]\n      venues: [tinh]\n", "");
+            return (b.Load().Problems, $"plan.yaml:{b.LineOf("- id: so-gddt\n    parent:")}");
+        },
         ["PLAN_NO_DIALOGUE_ITEM"] = b =>
         {
             b.Replace("    dialogue: true\n", "");
@@ -99,8 +106,8 @@ public sealed partial class PlanProblemTests
         },
         ["PLAN_LIST_TOO_LONG"] = b =>
         {
-            b.Replace("recipients:\n", "recipients:\n" + string.Concat(Enumerable.Repeat("  - \"Lưu: VT.\"\n", 2_001)));
-            return (b.Load().Problems, $"plan.yaml:{b.LineOf("recipients:") + 1}");
+            b.Replace("\nrecipients:\n", "\nrecipients:\n" + string.Concat(Enumerable.Repeat("  - \"Lưu: VT.\"\n", 2_001)));
+            return (b.Load().Problems, $"plan.yaml:{b.LineOf("\nrecipients:") + 2}");
         },
         ["PLAN_BAD_CHARACTER"] = b => PlanLine(b, "  chair: \"Thường trực Tỉnh ủy; Chủ tịch Ủy ban nhân dân tỉnh\"", "  chair: \"Chủ tịch \u202eỦy ban nhân dân tỉnh\""),
         ["DELEGATE_CELL_ERROR"] = b => Cells(b, "Cơ quan, đơn vị", Inputs.HostileFiles.Error("E2", "#REF!")),
@@ -146,6 +153,9 @@ public sealed partial class PlanProblemTests
             return (b.Load().Problems, $"{Sheet} › dòng 3 › Mã đại biểu");
         },
         ["DELEGATE_UNKNOWN_VENUE"] = b => Row(b, 3, "Điểm cầu", With("venue", "huyen-khong-co")),
+        ["DELEGATE_UNKNOWN_ROLE"] = b => Row(b, 3, "Vai trò", With("role", "Cố vấn")),
+        ["DELEGATE_ROLE_CONTRADICTS_TITLE"] = b => Row(b, 3, "Vai trò", With("role", "Đồng chủ trì")),
+        ["DELEGATE_UNKNOWN_ISSUER"] = b => Row(b, 3, "Cơ quan mời", With("issuer", "so-khong-co")),
         ["DELEGATE_BAD_EMAIL"] = b => Row(b, 3, "Email", With("email", "nguyenvanan@yenbai")),
         ["DELEGATE_UNKNOWN_GROUP"] = b => Row(b, 3, "Nhóm", With("group", "Khách mời danh dự")),
         ["DELEGATE_BAD_RANK"] = b => Row(b, 3, "Thứ bậc", With("rank", "hai")),

@@ -22,6 +22,7 @@ internal static class TestPlans
             Folder = plan.Folder,
             FileName = plan.FileName,
             Issuer = plan.Issuer,
+            Issuers = plan.Issuers,
             Conference = plan.Conference,
             MainHall = mainHall ?? plan.MainHall,
             BridgePoints = bridgePoints ?? plan.BridgePoints,
