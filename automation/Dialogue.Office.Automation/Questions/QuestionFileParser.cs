@@ -324,7 +324,7 @@ internal static partial class QuestionFileParser
             }
 
             var start = headerIndex + 1;
-            if (start < sheet.Rows.Count && IsSubHeader(sheet.Rows[start]))
+            if (start < sheet.Rows.Count && IsSubHeader(sheet.Rows[headerIndex], sheet.Rows[start]))
             {
                 start++;
             }
@@ -397,12 +397,49 @@ internal static partial class QuestionFileParser
             return best;
         }
 
-        /// <summary>A second header row under merged group headings ("Người hỏi" over "Họ và tên | Chức vụ").</summary>
-        private bool IsSubHeader(RawRow row)
+        /// <summary>
+        /// A second header row under merged group headings ("Người hỏi" over "Họ và tên | Chức vụ"). It is known by its
+        /// structure, not by words: at least one of its titles stands under a header cell left empty by the merge, and
+        /// every cell is a short title (no sentence, no question). The first question of a table ("Chủ tịch Công đoàn
+        /// trường kiến nghị…" asked by a "Hiệu trưởng" of a "Trường…", with no STT) is not one.
+        /// </summary>
+        private bool IsSubHeader(RawRow header, RawRow row)
         {
             var added = false;
             var number = Text(row, ColumnKind.Number);
             if (IsInteger(number) || Text(row, ColumnKind.Content).Length > 0 && QuestionColumns.Match(Text(row, ColumnKind.Content)) == ColumnKind.None)
+            {
+                return false;
+            }
+
+            var underEmpty = false;
+            for (var c = 0; c < row.Cells.Length; c++)
+            {
+                var text = CellText(row.Cells[c], out _);
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!IsTitle(text))
+                {
+                    return false;
+                }
+
+                // Under a titled header cell, only a title of the same column ("Nội dung câu hỏi" under "Câu hỏi, kiến
+                // nghị"); "Tăng phụ cấp" under "Nội dung" is a question, not the "Cấp học" column.
+                var above = c < header.Cells.Length ? CellText(header.Cells[c], out _) : "";
+                if (above.Length == 0)
+                {
+                    underEmpty = true;
+                }
+                else if (QuestionColumns.Match(above) is var aboveKind && aboveKind != ColumnKind.None && QuestionColumns.Match(text) != aboveKind)
+                {
+                    return false;
+                }
+            }
+
+            if (!underEmpty)
             {
                 return false;
             }
@@ -556,6 +593,10 @@ internal static partial class QuestionFileParser
             void Ignore(string code, string detail) =>
                 file.Issues.Add(new RowIssue(Problem.Warning(code, location, detail), true, string.Join(" | ", texts)));
         }
+
+        /// <summary>A column title: a few words, no sentence or question mark ("Họ và tên", "Đơn vị công tác").</summary>
+        private static bool IsTitle(string text) =>
+            text.Length <= 40 && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && !text.Contains('?', StringComparison.Ordinal) && text.TrimEnd()[^1] is not ('.' or '!' or ';');
 
         /// <summary>
         /// The header printed again (a second page pasted under the first): the content cell is a column title, not a
