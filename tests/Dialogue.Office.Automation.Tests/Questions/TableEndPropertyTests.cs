@@ -39,9 +39,12 @@ public class TableEndPropertyTests
         "ĐỀ NGHỊ TĂNG ĐỊNH MỨC CHI THƯỜNG XUYÊN",
         "hướng dẫn thu, chi các khoản thỏa thuận ngoài học phí",
         "Trường PTDTBT THCS Mồ Dề thiếu phòng học bộ môn",
+        "Hiệu trưởng đề nghị thêm kinh phí",
+        "Chủ tịch Công đoàn xin hỗ trợ",
+        "Trưởng phòng hỏi về định mức",
     ];
 
-    /// <summary>Signature and recipients lines: (column, text). The block opens with one of the first five.</summary>
+    /// <summary>Signature and recipients lines: (column, text). The block opens with one of these.</summary>
     private static readonly (int Column, string Text)[][] Openers =
     [
         [(1, "Người lập biểu"), (Content, "HIỆU TRƯỞNG")],
@@ -49,6 +52,11 @@ public class TableEndPropertyTests
         [(3, "TM. BAN CHẤP HÀNH"), (Content, "CHỦ TỊCH CÔNG ĐOÀN")],
         [(0, "Nơi nhận:"), (Content, "TRƯỞNG PHÒNG")],
         [(Content, "KT. HIỆU TRƯỞNG")],
+        [(Content, "Chủ tịch Công đoàn trường")],
+        [(3, "TM. BAN CHẤP HÀNH CÔNG ĐOÀN TRƯỜNG")],
+        [(Content, "HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC MẬU A")],
+        [(1, "Mậu A, ngày 08/4/2023")],
+        [(Content, "Người tổng hợp")],
     ];
 
     private static readonly (int Column, string Text)[][] Lines =
@@ -161,6 +169,33 @@ public class TableEndPropertyTests
             Assert.Equal(["", "Lò Thị Mai"], file.Questions.Select(q => q.Asker));
             Assert.Equal([workplace, "Trường Tiểu học Mậu A"], file.Questions.Select(q => q.Workplace));
         }
+    }
+
+    /// <summary>
+    /// A second counterexample (from 20 random seeds once the question list had short ones): a row with no STT whose
+    /// question starts with a title and is short enough to be a signature line — "Hiệu trưởng đề nghị thêm kinh phí",
+    /// asked by a "HIỆU TRƯỞNG" — opened the signature block and the rows under it were lost. A title line has nothing
+    /// but the title (and names); these are questions.
+    /// </summary>
+    [Theory]
+    [InlineData("Hiệu trưởng đề nghị thêm kinh phí", "HIỆU TRƯỞNG")]
+    [InlineData("Chủ tịch Công đoàn xin hỗ trợ", "Chủ tịch Công đoàn trường")]
+    [InlineData("Trưởng phòng hỏi về định mức", "")]
+    [InlineData("HIỆU TRƯỞNG ĐỀ NGHỊ TĂNG LƯƠNG", "Hiệu trưởng")]
+    public void ShortQuestionStartingWithATitle_DoesNotOpenTheSignatureBlock(string text, string position)
+    {
+        var table = new Table(
+            [
+                new QuestionRow("1", false, "Lò Thị Mai", "Giáo viên", "Trường Tiểu học Mậu A", "", "1", "Lương (câu 1)", false),
+                new QuestionRow("", false, "", position, "", "", "", text, false),
+                new QuestionRow("", false, "Giàng A Pháo", "Giáo viên", "", "", "", "Xin thêm biên chế (câu 3)", false),
+            ],
+            false, false, [[(Content, "KT. HIỆU TRƯỞNG")], [(Content, "PHÓ HIỆU TRƯỞNG")], [(Content, "Lương Văn Dũng")]], 1);
+
+        Check(table);
+        var file = QuestionFileParser.Parse("/tmp/sinh-ngau-nhien.xlsx", Build(table, out _));
+        Assert.Equal(3, file.Questions.Count);
+        Assert.Equal(3, file.Issues.Count(i => i.Ignored && i.Problem.Code == "QUESTIONS_ROW_FOOTER"));
     }
 
     /// <summary>A real two-row header (merged "Người hỏi" over three titles) is still read as one header.</summary>
