@@ -32,6 +32,7 @@ internal static class PlanMessages
         ["PLAN_BAD_URL"] = "Đường dẫn tài liệu \"{0}\" không phải là địa chỉ http(s) hợp lệ.",
         ["PLAN_LAYOUT_MISMATCH"] = "Sơ đồ hội trường: các khối ghế ({0}) không cộng đủ số ghế mỗi hàng ({1}).",
         ["PLAN_SIGNER_AUTHORITY"] = "Dòng thẩm quyền ký \"{0}\" nên bắt đầu bằng TM., KT., Q., TL. hoặc TUQ. (Nghị định 30/2020, Phụ lục I).",
+        ["PLAN_DIALOGUE_TIME"] = "Thời gian các nhóm vấn đề ({0} phút) cộng giải lao ({1} phút) vượt thời gian phần đối thoại ({2} phút); hãy giảm \"minutes\" của các nhóm vấn đề hoặc tăng thời gian phần đối thoại.",
         ["PLAN_NO_DIALOGUE_ITEM"] = "Chương trình chưa có mục nào đánh dấu là phần đối thoại (dialogue: true).",
         ["PLAN_SCAFFOLD_EXISTS"] = "Đã có tệp kế hoạch \"{0}\"; lệnh \"dialogue new\" không ghi đè. Hãy chọn thư mục khác hoặc sửa trực tiếp tệp này.",
         ["DELEGATES_FILE_MISSING"] = "Không tìm thấy danh sách đại biểu \"{0}\" (đường dẫn đầy đủ: {1}).",

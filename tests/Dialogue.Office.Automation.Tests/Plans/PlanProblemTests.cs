@@ -53,6 +53,7 @@ public sealed partial class PlanProblemTests
         ["PLAN_BAD_URL"] = b => PlanLine(b, "  packet_url: \"https://hoinghi.yenbai.gov.vn/doi-thoai-gddt-2023\"", "  packet_url: \"ftp://hoinghi.yenbai.gov.vn/tai-lieu\""),
         ["PLAN_LAYOUT_MISMATCH"] = b => PlanLine(b, "    blocks: [5, 8, 5]", "    blocks: [5, 8, 4]"),
         ["PLAN_SIGNER_AUTHORITY"] = b => PlanLine(b, "  authority: \"TM. ỦY BAN NHÂN DÂN\"", "  authority: \"THAY MẶT ỦY BAN NHÂN DÂN\""),
+        ["PLAN_DIALOGUE_TIME"] = b => PlanLine(b, "    minutes: 20\n    short_name: \"Đội ngũ\"", "    minutes: 40\n    short_name: \"Đội ngũ\""),
         ["PLAN_NO_DIALOGUE_ITEM"] = b =>
         {
             b.Replace("    dialogue: true\n", "");
