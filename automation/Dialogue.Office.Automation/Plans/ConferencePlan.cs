@@ -284,6 +284,12 @@ public sealed record ProgrammeItem
 
     /// <summary>A stable key for the script ("welcome", "opening", "dialogue", "closing", …); optional.</summary>
     public string Kind { get; init; } = "";
+
+    /// <summary>The dialogue item only: a giải lao is taken inside it when it is longer than this (minutes).</summary>
+    public int BreakAfter { get; init; } = 90;
+
+    /// <summary>The dialogue item only: the length of the giải lao (minutes); 0 = none.</summary>
+    public int BreakMinutes { get; init; } = 10;
 }
 
 public sealed record Topic
@@ -299,6 +305,12 @@ public sealed record Topic
 
     /// <summary>Words that suggest this topic when a question arrives without one.</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    /// <summary>Minutes of the dialogue given to this topic; null = a share of what the other topics leave, by <see cref="Weight"/>.</summary>
+    public int? Minutes { get; init; }
+
+    /// <summary>This topic's share of the dialogue time not given in minutes (default 1: equal shares).</summary>
+    public int Weight { get; init; } = 1;
 }
 
 public sealed record Deadline

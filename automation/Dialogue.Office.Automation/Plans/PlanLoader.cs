@@ -211,7 +211,7 @@ public static partial class PlanLoader
             }
 
             var path = $"programme[{i + 1}]";
-            y.KnownKeys(m, path, "title", "minutes", "lead", "kind", "dialogue");
+            y.KnownKeys(m, path, "title", "minutes", "lead", "kind", "dialogue", "break_after", "break_minutes");
             programme.Add(new ProgrammeItem
             {
                 Title = y.Text(m, "title", $"{path}.title", true),
@@ -219,6 +219,8 @@ public static partial class PlanLoader
                 Lead = y.Text(m, "lead", $"{path}.lead", false),
                 Kind = y.Text(m, "kind", $"{path}.kind", false),
                 IsDialogue = y.Flag(m, "dialogue", $"{path}.dialogue"),
+                BreakAfter = y.Integer(m, "break_after", $"{path}.break_after", false, 0, 600) ?? 90,
+                BreakMinutes = y.Integer(m, "break_minutes", $"{path}.break_minutes", false, 0, 60) ?? 10,
             });
         }
 
@@ -232,7 +234,7 @@ public static partial class PlanLoader
             }
 
             var path = $"topics[{i + 1}]";
-            y.KnownKeys(m, path, "number", "short_name", "title", "departments", "keywords");
+            y.KnownKeys(m, path, "number", "short_name", "title", "departments", "keywords", "minutes", "weight");
             var title = y.Text(m, "title", $"{path}.title", true);
             topics.Add(new Topic
             {
@@ -241,6 +243,8 @@ public static partial class PlanLoader
                 ShortName = y.Text(m, "short_name", $"{path}.short_name", false, $"Nhóm {i + 1}"),
                 Departments = y.Texts(m, "departments", $"{path}.departments", true),
                 Keywords = y.Texts(m, "keywords", $"{path}.keywords", false),
+                Minutes = y.Integer(m, "minutes", $"{path}.minutes", false, 1, 300),
+                Weight = y.Integer(m, "weight", $"{path}.weight", false, 1, 10) ?? 1,
             });
         }
 

@@ -35,6 +35,7 @@ internal static class PlanMessages
         ["PLAN_SIGNER_FORM"] = "Khối chữ ký \"{0}\" / \"{1}\" không đúng thẩm quyền ký: {2} (Nghị định 30/2020, Điều 13 và Phụ lục I mục II.7).",
         ["PLAN_ISSUER_UNUSED"] = "Cơ quan mời \"{0}\" không mời đại biểu nào: mục invites chưa ghi nhóm hoặc điểm cầu, và cột \"Cơ quan mời\" của danh sách không ghi mã này.",
         ["PLAN_CONG_VAN_NUMBER"] = "Số, ký hiệu công văn \"{0}\" mang chữ viết tắt tên loại; ký hiệu công văn gồm tên cơ quan và đơn vị soạn thảo, ví dụ \"127/UBND-VX\" (Nghị định 30/2020, Phụ lục I).",
+        ["PLAN_DIALOGUE_TIME"] = "Thời gian các nhóm vấn đề ({0} phút) cộng giải lao ({1} phút) vượt thời gian phần đối thoại ({2} phút); hãy giảm \"minutes\" của các nhóm vấn đề hoặc tăng thời gian phần đối thoại.",
         ["PLAN_NO_DIALOGUE_ITEM"] = "Chương trình chưa có mục nào đánh dấu là phần đối thoại (dialogue: true).",
         ["PLAN_SCAFFOLD_EXISTS"] = "Đã có tệp kế hoạch \"{0}\"; lệnh \"dialogue new\" không ghi đè. Hãy chọn thư mục khác hoặc sửa trực tiếp tệp này.",
         ["DELEGATES_FILE_MISSING"] = "Không tìm thấy danh sách đại biểu \"{0}\" (đường dẫn đầy đủ: {1}).",

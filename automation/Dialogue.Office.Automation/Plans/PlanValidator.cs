@@ -151,6 +151,20 @@ internal static partial class PlanValidator
                 "sharing.link_scope", "organization, anonymous hoặc users");
         }
 
+        if (Programme.ConferenceSchedule.Compute(plan).Dialogue is { } dialogue && plan.Topics.Count > 0)
+        {
+            var fixedMinutes = plan.Topics.Sum(t => t.Minutes ?? 0);
+            var pause = Programme.ConferenceSchedule.BreakOf(dialogue.Item);
+            var free = plan.Topics.Count(t => t.Minutes is null);
+            if (fixedMinutes + pause + free > dialogue.Item.Minutes)
+            {
+                // Where to look: the topic given the most minutes.
+                var longest = plan.Topics.Select((t, i) => (t.Minutes ?? 0, i)).Max();
+                problems.Error("PLAN_DIALOGUE_TIME", plan.LocationOf(longest.Item1 > 0 ? $"topics[{longest.i + 1}].minutes" : "topics"), "Topic minutes and the break exceed the dialogue item.",
+                    fixedMinutes.ToString(CultureInfo.InvariantCulture), pause.ToString(CultureInfo.InvariantCulture), dialogue.Item.Minutes.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
         if (plan.Programme.Count > 0 && !plan.Programme.Any(p => p.IsDialogue))
         {
             problems.Warning("PLAN_NO_DIALOGUE_ITEM", plan.LocationOf("programme"), "No programme item is marked 'dialogue: true'.");

@@ -72,7 +72,7 @@ internal static class ProgrammeDocument
             var isDialogue = ReferenceEquals(slot, schedule.Dialogue) && plan.Topics.Count > 0;
             table.Append(new TableRow(
                 new TableRowProperties(new CantSplit()),
-                GridTable.Cell(Widths[0], [GridTable.Para(slot.Range, strong, JustificationValues.Center)], merge: isDialogue ? true : null),
+                GridTable.Cell(Widths[0], [GridTable.Para(slot.Range, strong, JustificationValues.Center)]),
                 GridTable.Cell(Widths[1], [GridTable.Para($"{number}. {slot.Item.Title.TrimEnd('.')}", strong, JustificationValues.Both)]),
                 GridTable.Cell(Widths[2], [GridTable.Para(slot.Item.Lead, plain, JustificationValues.Left)])));
             if (!isDialogue)
@@ -80,15 +80,38 @@ internal static class ProgrammeDocument
                 continue;
             }
 
-            foreach (var topic in plan.Topics.OrderBy(t => t.Number))
+            // Each topic with its own time and the bridge points whose turn it is to ask; the giải lao where it falls.
+            foreach (var part in schedule.DialogueParts)
             {
-                var content = GridTable.Para(JustificationValues.Both, 40,
-                    WordBuilder.TextRun($"Nhóm vấn đề {topic.Number}: ", new TextStyle(size, Bold: true, Italic: true)),
-                    WordBuilder.TextRun(topic.Title.TrimEnd('.'), plain));
+                var italic = new TextStyle(size, Italic: true);
+                if (part.Topic is not { } topic)
+                {
+                    table.Append(new TableRow(
+                        new TableRowProperties(new CantSplit()),
+                        GridTable.Cell(Widths[0], [GridTable.Para(part.Range, plain, JustificationValues.Center)]),
+                        GridTable.Cell(Widths[1], [GridTable.Para(part.Open ? "Ý kiến khác của đại biểu tại điểm cầu chính và các điểm cầu trực tuyến" : "Giải lao", new TextStyle(size, Bold: !part.Open, Italic: true), JustificationValues.Both)]),
+                        GridTable.Cell(Widths[2], [GridTable.Para(part.Open ? "Đồng chủ trì Hội nghị điều hành" : "", plain, JustificationValues.Left)])));
+                    continue;
+                }
+
+                var content = new List<Paragraph>
+                {
+                    GridTable.Para(JustificationValues.Both, 40,
+                        WordBuilder.TextRun($"Nhóm vấn đề {topic.Number}: ", new TextStyle(size, Bold: true, Italic: true)),
+                        WordBuilder.TextRun(topic.Title.TrimEnd('.'), plain)),
+                };
+                if (plan.BridgePoints.Count > 0)
+                {
+                    var turn = part.BridgeTurn.Count > 0
+                        ? $"Câu hỏi tại điểm cầu chính; lượt điểm cầu trực tuyến: {string.Join(", ", part.BridgeTurn.Select(p => BridgeName(p.Name)))}"
+                        : "Câu hỏi tại điểm cầu chính";
+                    content.Add(GridTable.Para(turn, italic, JustificationValues.Both));
+                }
+
                 table.Append(new TableRow(
                     new TableRowProperties(new CantSplit()),
-                    GridTable.Cell(Widths[0], [], merge: false),
-                    GridTable.Cell(Widths[1], [content]),
+                    GridTable.Cell(Widths[0], [GridTable.Para(part.Range, plain, JustificationValues.Center)]),
+                    GridTable.Cell(Widths[1], content),
                     GridTable.Cell(Widths[2], [GridTable.Para(Answerers(topic), plain, JustificationValues.Left)])));
             }
         }

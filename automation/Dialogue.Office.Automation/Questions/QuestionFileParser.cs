@@ -324,7 +324,7 @@ internal static partial class QuestionFileParser
             }
 
             var start = headerIndex + 1;
-            if (start < sheet.Rows.Count && IsSubHeader(sheet.Rows[start]))
+            if (start < sheet.Rows.Count && IsSubHeader(sheet.Rows[headerIndex], sheet.Rows[start]))
             {
                 start++;
             }
@@ -397,12 +397,49 @@ internal static partial class QuestionFileParser
             return best;
         }
 
-        /// <summary>A second header row under merged group headings ("Người hỏi" over "Họ và tên | Chức vụ").</summary>
-        private bool IsSubHeader(RawRow row)
+        /// <summary>
+        /// A second header row under merged group headings ("Người hỏi" over "Họ và tên | Chức vụ"). It is known by its
+        /// structure, not by words: at least one of its titles stands under a header cell left empty by the merge, and
+        /// every cell is a short title (no sentence, no question). The first question of a table ("Chủ tịch Công đoàn
+        /// trường kiến nghị…" asked by a "Hiệu trưởng" of a "Trường…", with no STT) is not one.
+        /// </summary>
+        private bool IsSubHeader(RawRow header, RawRow row)
         {
             var added = false;
             var number = Text(row, ColumnKind.Number);
             if (IsInteger(number) || Text(row, ColumnKind.Content).Length > 0 && QuestionColumns.Match(Text(row, ColumnKind.Content)) == ColumnKind.None)
+            {
+                return false;
+            }
+
+            var underEmpty = false;
+            for (var c = 0; c < row.Cells.Length; c++)
+            {
+                var text = CellText(row.Cells[c], out _);
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!IsTitle(text))
+                {
+                    return false;
+                }
+
+                // Under a titled header cell, only a title of the same column ("Nội dung câu hỏi" under "Câu hỏi, kiến
+                // nghị"); "Tăng phụ cấp" under "Nội dung" is a question, not the "Cấp học" column.
+                var above = c < header.Cells.Length ? CellText(header.Cells[c], out _) : "";
+                if (above.Length == 0)
+                {
+                    underEmpty = true;
+                }
+                else if (QuestionColumns.Match(above) is var aboveKind && aboveKind != ColumnKind.None && QuestionColumns.Match(text) != aboveKind)
+                {
+                    return false;
+                }
+            }
+
+            if (!underEmpty)
             {
                 return false;
             }
@@ -557,6 +594,10 @@ internal static partial class QuestionFileParser
                 file.Issues.Add(new RowIssue(Problem.Warning(code, location, detail), true, string.Join(" | ", texts)));
         }
 
+        /// <summary>A column title: a few words, no sentence or question mark ("Họ và tên", "Đơn vị công tác").</summary>
+        private static bool IsTitle(string text) =>
+            text.Length <= 40 && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 && !text.Contains('?', StringComparison.Ordinal) && text.TrimEnd()[^1] is not ('.' or '!' or ';');
+
         /// <summary>
         /// The header printed again (a second page pasted under the first): the content cell is a column title, not a
         /// sentence, and at least one other cell holds the title of its own column. A question that starts with
@@ -594,9 +635,81 @@ internal static partial class QuestionFileParser
             return t.Length is > 0 and <= 3 && (t.All(char.IsAsciiDigit) || (t.Length == 1 && char.IsAsciiLetterUpper(t[0])) || t is "STT");
         }
 
-        /// <summary>Every cell of the row is a signature or recipients line, short, and none asks anything.</summary>
+        /// <summary>
+        /// Every cell of the row is a signature or recipients line, short, and none asks anything. A title at the start
+        /// of a question ("Hiệu trưởng đề nghị thêm kinh phí", "Chủ tịch Công đoàn xin hỗ trợ") is not enough: the line
+        /// must have the shape of a signature — a title and nothing else, a date line, "(Ký, ghi rõ họ tên)".
+        /// </summary>
         private static bool IsSignatureRow(List<string> texts) =>
-            texts.Count > 0 && texts.TrueForAll(t => t.Length <= 60 && !t.TrimEnd().EndsWith('?') && (IsFooterText(t) || IsRecipientLine(t)));
+            texts.Count > 0 && texts.TrueForAll(t => t.Length <= 60 && !t.Contains('?', StringComparison.Ordinal) && (IsSignatureLine(t) || IsRecipientLine(t)));
+
+        /// <summary>Words a signature title is made of ("KT. HIỆU TRƯỞNG", "TM. BAN CHẤP HÀNH", "Người lập biểu", "Nơi nhận:").</summary>
+        private static readonly HashSet<string> TitleWords = new(StringComparer.Ordinal)
+        {
+            "tm", "kt", "tl", "q", "ktl", "hiệu", "trưởng", "phó", "chủ", "tịch", "công", "đoàn", "ban", "chấp", "hành", "phòng",
+            "giám", "đốc", "người", "lập", "biểu", "tổng", "hợp", "thư", "ký", "nhà", "trường", "xác", "nhận", "của", "giáo", "dục",
+            "và", "đào", "tạo", "gd&đt", "gdđt", "ủy", "uỷ", "nhân", "dân", "huyện", "xã", "tỉnh", "sở", "tên", "ghi", "rõ", "họ",
+            "đóng", "dấu", "nơi", "lưu", "vt", "trên", "như", "báo", "cáo", "viên", "hội", "đồng", "thủ", "đơn", "vị", "tiểu", "học",
+            "thcs", "thpt", "mầm", "non", "đội", "tổ", "khối", "chuyên", "môn", "kế", "toán", "văn", "cơ", "đảng", "bộ", "chi", "bí",
+            "lãnh", "đạo", "ubnd", "pgd", "bch", "cđ", "ptdtbt", "ptdtnt", "trung", "tâm", "liên", "cấp", "trực", "thuộc",
+        };
+
+        /// <summary>Words that make a line in capitals a question, not a title ("HIỆU TRƯỞNG ĐỀ NGHỊ TĂNG LƯƠNG").</summary>
+        private static readonly HashSet<string> AskingWords = new(StringComparer.Ordinal)
+        {
+            "đề", "nghị", "kiến", "xin", "hỏi", "hỗ", "trợ", "tăng", "giảm", "bổ", "sung", "giải", "quyết", "sao", "nào", "có", "không",
+            "được", "cho", "biết", "thêm", "chưa", "đã", "sẽ", "cần", "về", "mong", "muốn", "phản", "ánh", "chế", "độ", "lương",
+        };
+
+        /// <summary>A line of a signature block: a title and nothing else, a date line, "(Ký, ghi rõ họ tên)".</summary>
+        private static bool IsSignatureLine(string text)
+        {
+            var t = text.Trim();
+            if (t.StartsWith('(') && VietnameseText.Fold(t).Contains("ky", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var folded = VietnameseText.Fold(t);
+            if (FindDate(t) is not null)
+            {
+                // "Văn Yên, ngày 08 tháng 4 năm 2023": a place, then the date, and nothing after it.
+                var at = folded.IndexOf("ngay ", StringComparison.Ordinal);
+                return at >= 0 && folded[..at].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+                    && DateLine().Match(folded) is { Success: true } m && m.Index + m.Length >= folded.TrimEnd('.', ' ').Length
+                    || at >= 0 && ShortDateLine().Match(folded) is { Success: true } s && s.Index + s.Length >= folded.TrimEnd('.', ' ').Length;
+            }
+
+            if (!IsFooterText(t))
+            {
+                return false;
+            }
+
+            var capitals = !t.Any(char.IsLower);
+            foreach (var raw in t.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var word = raw.Trim('.', ',', ':', ';', '(', ')', '"', '\'', '-', '/');
+                if (word.Length == 0 || word.All(char.IsAsciiDigit))
+                {
+                    continue;
+                }
+
+                var lower = word.ToLowerInvariant();
+                if (TitleWords.Contains(lower))
+                {
+                    continue;
+                }
+
+                // A name or an organisation is capitalised ("Trường Tiểu học Mậu A"); a lower-case word outside the
+                // title's vocabulary, or an asking word in a line of capitals, makes it a sentence.
+                if (capitals ? AskingWords.Contains(lower) : !char.IsUpper(word[0]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>"- Như trên;", "- Lưu: VT." under "Nơi nhận:".</summary>
         private static bool IsRecipientLine(string text)

@@ -423,14 +423,27 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
         };
         yield return new ScriptRow(slot.Range, lines, slot.Item.Lead.Length > 0 ? $"{Mc}; {VietnameseText.LowerFirst(slot.Item.Lead)}" : Mc);
 
-        foreach (var topic in topics)
+        var parts = _schedule.DialogueParts.Count > 0 ? _schedule.DialogueParts : topics.Select(t => new DialoguePart(t, slot.Start, slot.Start, [])).ToList();
+        foreach (var part in parts)
         {
+            if (part.Topic is not { } topic)
+            {
+                yield return part.Open ? OpenTurn(part) : Pause(part, parts);
+                continue;
+            }
+
+            var minutes = (int)(part.End - part.Start).TotalMinutes;
             var topicLines = new List<ScriptLine>
             {
-                new($"Nhóm vấn đề {topic.Number}: {topic.ShortName}", LineStyle.Heading),
+                new($"Nhóm vấn đề {topic.Number}: {topic.ShortName}{(minutes > 0 ? $" ({minutes} phút)" : "")}", LineStyle.Heading),
                 new($"Đề nghị các đại biểu nêu câu hỏi, ý kiến về {VietnameseText.LowerFirst(topic.Title.TrimEnd('.'))}."),
             };
             var chosen = questions?.Where(q => q.TopicNumber == topic.Number).ToList();
+            if (plan.BridgePoints.Count > 0)
+            {
+                topicLines.Add(new($"Lượt câu hỏi tại điểm cầu {plan.MainHall.Name}:", LineStyle.Stage));
+            }
+
             if (chosen is null)
             {
                 topicLines.Add(new(QuestionsPlaceholder, LineStyle.Placeholder));
@@ -450,6 +463,12 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
                 }
             }
 
+            if (part.BridgeTurn.Count > 0)
+            {
+                var names = string.Join(", ", part.BridgeTurn.Select(p => $"điểm cầu {ProgrammeDocument.BridgeName(p.Name)}"));
+                topicLines.Add(new($"Lượt câu hỏi từ các điểm cầu trực tuyến: xin mời {names} nêu câu hỏi, ý kiến về nhóm vấn đề này. Đề nghị bộ phận kỹ thuật kết nối âm thanh, hình ảnh.", LineStyle.Stage));
+            }
+
             if (topic.Departments.Count > 0)
             {
                 var others = topic.Departments.Skip(1).ToList();
@@ -457,8 +476,40 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
                     + (others.Count > 0 ? $"; đại diện lãnh đạo {string.Join(", ", others)} bổ sung (nếu có)." : ".")));
             }
 
-            yield return new ScriptRow("", topicLines, topic.Departments.Count > 0 ? $"Chủ trì Hội nghị điều hành; {string.Join(", ", topic.Departments)} trả lời" : "Chủ trì Hội nghị điều hành, trả lời");
+            yield return new ScriptRow(minutes > 0 ? part.Range : "", topicLines, topic.Departments.Count > 0 ? $"Chủ trì Hội nghị điều hành; {string.Join(", ", topic.Departments)} trả lời" : "Chủ trì Hội nghị điều hành, trả lời");
         }
+    }
+
+    /// <summary>The giải lao inside the dialogue: the MC announces it and the time the dialogue resumes.</summary>
+    private ScriptRow Pause(DialoguePart part, IReadOnlyList<DialoguePart> parts)
+    {
+        var minutes = (int)(part.End - part.Start).TotalMinutes;
+        var nextTopic = parts.SkipWhile(p => p != part).Skip(1).FirstOrDefault(p => p.Topic is not null)?.Topic;
+        var lines = new List<ScriptLine>
+        {
+            new("GIẢI LAO", LineStyle.Heading),
+            new($"Kính thưa các đồng chí! Hội nghị xin giải lao {minutes} phút. Đúng {VietnameseText.Time(part.End)}, Hội nghị tiếp tục phần đối thoại"
+                + (nextTopic is not null ? $" với nhóm vấn đề {nextTopic.Number}: {nextTopic.ShortName}." : ".")),
+        };
+        if (plan.BridgePoints.Count > 0)
+        {
+            lines.Add(new("(Các điểm cầu trực tuyến giữ kết nối trong thời gian giải lao.)", LineStyle.Stage));
+        }
+
+        return new ScriptRow(part.Range, lines, Mc);
+    }
+
+    /// <summary>Time left when every topic has fixed minutes: questions from the hall and every bridge point.</summary>
+    private ScriptRow OpenTurn(DialoguePart part)
+    {
+        var lines = new List<ScriptLine>
+        {
+            new("Ý kiến khác", LineStyle.Heading),
+            new(part.BridgeTurn.Count > 0
+                ? $"Đề nghị các đại biểu tại điểm cầu {plan.MainHall.Name} và các điểm cầu trực tuyến nêu những câu hỏi, ý kiến chưa thuộc các nhóm vấn đề trên hoặc cần trao đổi thêm."
+                : "Đề nghị các đại biểu nêu những câu hỏi, ý kiến chưa thuộc các nhóm vấn đề trên hoặc cần trao đổi thêm."),
+        };
+        return new ScriptRow(part.Range, lines, "Chủ trì Hội nghị điều hành");
     }
 
     private ScriptRow Other(ScheduleSlot slot, ScriptLine heading)

@@ -60,6 +60,7 @@ public sealed partial class PlanProblemTests
             b.Replace("    invites:\n      groups: [\"Ngành\"]\n      venues: [tinh]\n", "");
             return (b.Load().Problems, $"plan.yaml:{b.LineOf("- id: so-gddt\n    parent:")}");
         },
+        ["PLAN_DIALOGUE_TIME"] = b => PlanLine(b, "    minutes: 20\n    short_name: \"Đội ngũ\"", "    minutes: 40\n    short_name: \"Đội ngũ\""),
         ["PLAN_NO_DIALOGUE_ITEM"] = b =>
         {
             b.Replace("    dialogue: true\n", "");

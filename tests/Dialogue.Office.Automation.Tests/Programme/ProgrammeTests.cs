@@ -33,6 +33,39 @@ public sealed class ProgrammeTests
         Assert.Equal(Plan.Conference.Start.AddMinutes(Plan.Programme.Sum(p => p.Minutes)), schedule.End);
     }
 
+    /// <summary>Issue 12: topics without minutes share the dialogue by weight, in whole minutes that add up exactly.</summary>
+    [Fact]
+    public void Compute_TopicWeights_ShareTheDialogueAfterTheBreak()
+    {
+        var programme = Plan.Programme.Select(p => p.IsDialogue ? p with { Minutes = 100, BreakAfter = 90, BreakMinutes = 10 } : p).ToList();
+        var topics = Plan.Topics.Take(3).Select((t, i) => t with { Minutes = null, Weight = i == 0 ? 2 : 1 }).ToList();
+        var schedule = ConferenceSchedule.Compute(TestPlans.With(Plan, programme: programme, topics: topics));
+
+        // 100 − 10 giải lao = 90 minutes: 2:1:1 → 45, 22.5, 22.5 → 45, 23, 22; the break after the first topic (45 of 90).
+        var parts = schedule.DialogueParts;
+        Assert.Equal([45, 10, 23, 22], parts.Select(p => (int)(p.End - p.Start).TotalMinutes));
+        Assert.Equal([false, true, false, false], parts.Select(p => p.IsBreak));
+        Assert.Equal(schedule.Dialogue!.Start, parts[0].Start);
+        Assert.Equal(schedule.Dialogue.End, parts[^1].End);
+        Assert.All(parts.Zip(parts.Skip(1)), p => Assert.Equal(p.First.End, p.Second.Start));
+    }
+
+    /// <summary>Every topic with fixed minutes and time left: the rest is an open turn for the hall and every bridge point.</summary>
+    [Fact]
+    public void Compute_FixedMinutesLeavingTime_EndsWithAnOpenTurn_AndShortDialogueHasNoBreak()
+    {
+        var programme = Plan.Programme.Select(p => p.IsDialogue ? p with { Minutes = 60 } : p).ToList();
+        var topics = Plan.Topics.Take(2).Select(t => t with { Minutes = 20 }).ToList();
+        var schedule = ConferenceSchedule.Compute(TestPlans.With(Plan, programme: programme, topics: topics));
+
+        var parts = schedule.DialogueParts;
+        Assert.Equal([20, 20, 20], parts.Select(p => (int)(p.End - p.Start).TotalMinutes));
+        Assert.DoesNotContain(parts, p => p.IsBreak); // 60 ≤ 90: no giải lao
+        Assert.True(parts[^1].Open);
+        Assert.Equal(Plan.BridgePoints.Count, parts[^1].BridgeTurn.Count);
+        Assert.Equal(schedule.Dialogue!.End, parts[^1].End);
+    }
+
     [Fact]
     public void Compute_OneDurationLonger_MovesEveryLaterTimeAndNoEarlierOne()
     {
@@ -61,7 +94,7 @@ public sealed class ProgrammeTests
         var result = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, dir.Path));
 
         var rows = DocxText.GridRows(result.Path!);
-        var times = rows.Skip(1).Select(r => r[0]).Where(t => t.Length > 0).ToList();
+        var times = rows.Skip(1).Where(r => !r[1].StartsWith("Nhóm vấn đề", StringComparison.Ordinal) && r[1] != "Giải lao").Select(r => r[0]).ToList();
         // Expected times by plain arithmetic on the plan, not by the code under test.
         var at = plan.Conference.Start;
         var expected = new List<string>();
@@ -95,7 +128,7 @@ public sealed class ProgrammeTests
 
         var rows = DocxText.GridRows(result.Path!);
         Assert.Equal(["Thời gian", "Nội dung", "Thực hiện"], rows[0]);
-        Assert.Equal(1 + Plan.Programme.Count + Plan.Topics.Count + 1, rows.Count);
+        Assert.Equal(1 + Plan.Programme.Count + Plan.Topics.Count + 1 + 1, rows.Count); // + the giải lao
         Assert.StartsWith("Bế mạc", rows[^1][1], StringComparison.Ordinal);
 
         using var doc = WordprocessingDocument.Open(result.Path!, false);
@@ -117,14 +150,27 @@ public sealed class ProgrammeTests
         var dialogueRow = rows.FindIndex(r => r[1].Contains(Plan.Programme[dialogueIndex].Title, StringComparison.Ordinal));
         Assert.True(dialogueRow > 0);
         var topics = Plan.Topics.OrderBy(t => t.Number).ToList();
+        var topicRows = rows.Skip(dialogueRow + 1).Take(topics.Count + 1).Where(r => r[1].StartsWith("Nhóm vấn đề", StringComparison.Ordinal)).ToList();
+        Assert.Equal(topics.Count, topicRows.Count);
         for (var i = 0; i < topics.Count; i++)
         {
-            var row = rows[dialogueRow + 1 + i];
+            var row = topicRows[i];
             Assert.StartsWith($"Nhóm vấn đề {topics[i].Number}: ", row[1], StringComparison.Ordinal);
             Assert.All(topics[i].Departments, d => Assert.Contains(d, row[2], StringComparison.Ordinal));
-            Assert.Equal("", row[0]); // merged into the dialogue item's time cell
         }
 
+        // Issue 12: each topic its time (the plan's minutes from 08h10), a giải lao of 10 minutes near the middle of the
+        // 150 minutes, and the bridge points' turn in plan order (topic 1: the first point, topic 9: the first again).
+        Assert.Equal("08h10 – 08h30", topicRows[0][0]);
+        Assert.Equal("09h00 – 09h15", topicRows[3][0]);
+        var pause = rows[dialogueRow + 5];
+        Assert.Equal(["09h15 – 09h25", "Giải lao"], pause[..2]);
+        Assert.Equal("09h25 – 09h45", topicRows[4][0]);
+        Assert.Equal("10h25 – 10h40", topicRows[8][0]);
+        Assert.Contains($"lượt điểm cầu trực tuyến: {ProgrammeDocument.BridgeName(Plan.BridgePoints[0].Name)}", topicRows[0][1], StringComparison.Ordinal);
+        Assert.Contains($"lượt điểm cầu trực tuyến: {ProgrammeDocument.BridgeName(Plan.BridgePoints[7].Name)}", topicRows[7][1], StringComparison.Ordinal);
+        Assert.Equal("10h40 – 11h00", rows[dialogueRow + 1 + topics.Count + 1][0]);
+        topics.Add(topics[0]); // one row more: the giải lao
         Assert.Contains(Plan.Programme[dialogueIndex + 1].Title, rows[dialogueRow + 1 + topics.Count][1], StringComparison.Ordinal);
     }
 

@@ -39,9 +39,12 @@ public class TableEndPropertyTests
         "ĐỀ NGHỊ TĂNG ĐỊNH MỨC CHI THƯỜNG XUYÊN",
         "hướng dẫn thu, chi các khoản thỏa thuận ngoài học phí",
         "Trường PTDTBT THCS Mồ Dề thiếu phòng học bộ môn",
+        "Hiệu trưởng đề nghị thêm kinh phí",
+        "Chủ tịch Công đoàn xin hỗ trợ",
+        "Trưởng phòng hỏi về định mức",
     ];
 
-    /// <summary>Signature and recipients lines: (column, text). The block opens with one of the first five.</summary>
+    /// <summary>Signature and recipients lines: (column, text). The block opens with one of these.</summary>
     private static readonly (int Column, string Text)[][] Openers =
     [
         [(1, "Người lập biểu"), (Content, "HIỆU TRƯỞNG")],
@@ -49,6 +52,11 @@ public class TableEndPropertyTests
         [(3, "TM. BAN CHẤP HÀNH"), (Content, "CHỦ TỊCH CÔNG ĐOÀN")],
         [(0, "Nơi nhận:"), (Content, "TRƯỞNG PHÒNG")],
         [(Content, "KT. HIỆU TRƯỞNG")],
+        [(Content, "Chủ tịch Công đoàn trường")],
+        [(3, "TM. BAN CHẤP HÀNH CÔNG ĐOÀN TRƯỜNG")],
+        [(Content, "HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC MẬU A")],
+        [(1, "Mậu A, ngày 08/4/2023")],
+        [(Content, "Người tổng hợp")],
     ];
 
     private static readonly (int Column, string Text)[][] Lines =
@@ -66,10 +74,10 @@ public class TableEndPropertyTests
 
     internal sealed record QuestionRow(string Number, bool UnsavedFormula, string Asker, string Position, string Workplace, string Level, string Topic, string Text, bool BlankBefore);
 
-    internal sealed record Table(List<QuestionRow> Rows, bool ColumnNumbers, bool Total, List<(int Column, string Text)[]> Footer, int Gap)
+    internal sealed record Table(List<QuestionRow> Rows, bool ColumnNumbers, bool Total, List<(int Column, string Text)[]> Footer, int Gap, bool TwoRowHeader = false)
     {
         public override string ToString() =>
-            string.Join("\n", Rows.Select(r => $"[{r.Number}{(r.UnsavedFormula ? " (formula)" : "")}] {r.Asker} | {r.Position} | {r.Text}{(r.BlankBefore ? " (blank row before)" : "")}"))
+            (TwoRowHeader ? "[two-row header]\n" : "") + string.Join("\n", Rows.Select(r => $"[{r.Number}{(r.UnsavedFormula ? " (formula)" : "")}] {r.Asker} | {r.Position} | {r.Text}{(r.BlankBefore ? " (blank row before)" : "")}"))
             + (Total ? "\n[total]" : "") + "\n--- " + string.Join(" / ", Footer.Select(l => string.Join(" + ", l.Select(c => $"{c.Column}:{c.Text}"))));
     }
 
@@ -96,24 +104,120 @@ public class TableEndPropertyTests
         from opener in Gen.Elements(Openers)
         from lines in Gen.ListOf(Gen.Elements(Lines))
         from gap in Gen.Choose(0, 2)
-        select new Table(rows, columnNumbers, total, [opener, .. lines.Take(6)], gap);
+        from twoRows in Gen.Elements(true, false)
+        select new Table(rows, columnNumbers, total, [opener, .. lines.Take(6)], gap, twoRows);
+
+    /// <summary>The suite runs on a fixed seed, so it gives the same answer on every run.</summary>
+    private static readonly FsCheck.Replay FixedSeed = new(new FsCheck.Rnd(20261203UL, 1442695040888963407UL), Microsoft.FSharp.Core.FSharpOption<int>.None);
 
     [Fact]
     public void EveryQuestionRowIsTaken_NoSignatureLineIs_AndRowsReconcile()
     {
-        Prop.ForAll(Arb.From(Tables), table =>
+        // DIALOGUE_PROPERTY_SEEDS=20 (locally, never in CI) runs the property on that many random seeds to look for
+        // new counterexamples; FsCheck names the failing seed in its message, to be replayed and fixed.
+        var random = System.Environment.GetEnvironmentVariable("CI") is null
+            && int.TryParse(System.Environment.GetEnvironmentVariable("DIALOGUE_PROPERTY_SEEDS"), out var seeds) ? seeds : 0;
+        if (random == 0)
         {
-            var file = QuestionFileParser.Parse("/tmp/sinh-ngau-nhien.xlsx", Build(table, out var footerRows));
+            Prop.ForAll(Arb.From(Tables), table => Check(table))
+                .Check(Config.QuickThrowOnFailure.WithMaxTest(400).WithReplay(Microsoft.FSharp.Core.FSharpOption<FsCheck.Replay>.Some(FixedSeed)));
+            return;
+        }
 
-            Assert.Equal(table.Rows.Select(r => r.Text), file.Questions.Select(q => q.Text));
-            Assert.Equal(table.Rows.Select(r => r.Position), file.Questions.Select(q => q.Position));
-            Assert.DoesNotContain(file.Questions, q => footerRows.Contains(q.Row));
-            Assert.Equal(file.RowsRead, file.Questions.Count + file.Issues.Count(i => !i.FileLevel));
-            Assert.All(file.Issues.Where(i => footerRows.Contains(RowOf(i.Problem.Location))), i => Assert.True(i.Ignored));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(400)
-            // A fixed seed: the suite must give the same answer on every run (a random one found a first row whose
-            // question starts with "Chủ tịch Công đoàn …" and no STT or name — recorded as open in issue 12).
-            .WithReplay(Microsoft.FSharp.Core.FSharpOption<FsCheck.Replay>.Some(new FsCheck.Replay(new FsCheck.Rnd(20261203UL, 1442695040888963407UL), Microsoft.FSharp.Core.FSharpOption<int>.None))));
+        for (var i = 0; i < random; i++)
+        {
+            Prop.ForAll(Arb.From(Tables), table => Check(table)).Check(Config.QuickThrowOnFailure.WithMaxTest(400));
+        }
+    }
+
+    private static void Check(Table table)
+    {
+        var file = QuestionFileParser.Parse("/tmp/sinh-ngau-nhien.xlsx", Build(table, out var footerRows));
+
+        Assert.Equal(table.Rows.Select(r => r.Text), file.Questions.Select(q => q.Text));
+        Assert.Equal(table.Rows.Select(r => r.Position), file.Questions.Select(q => q.Position));
+        Assert.DoesNotContain(file.Questions, q => footerRows.Contains(q.Row));
+        Assert.Equal(file.RowsRead, file.Questions.Count + file.Issues.Count(i => !i.FileLevel));
+        Assert.All(file.Issues.Where(i => footerRows.Contains(RowOf(i.Problem.Location))), i => Assert.True(i.Ignored));
+    }
+
+    /// <summary>
+    /// The counterexample a random seed found: the first row under the header has no STT and no name, and its question
+    /// starts with a title ("Chủ tịch Công đoàn trường kiến nghị…"). It is a question, whatever the position column
+    /// holds, and the table's columns stay as the header set them.
+    /// </summary>
+    [Theory]
+    [InlineData("Hiệu trưởng", "Trường Tiểu học Mậu A", "", "")]
+    [InlineData("", "", "", "")]
+    [InlineData("Chủ tịch Công đoàn trường", "", "", "")]
+    [InlineData("Trưởng phòng", "Phòng GD&ĐT", "", "")]
+    [InlineData("Chủ tịch Công đoàn", "Trường PTDTBT THCS Mồ Dề", "THCS", "1")]
+    public void FirstRowWithoutNumberOrName_StartingWithATitle_IsAQuestion(string position, string workplace, string level, string topic)
+    {
+        var text = "Chủ tịch Công đoàn trường kiến nghị tăng phụ cấp cho giáo viên vùng cao. (câu 1)";
+        foreach (var columnNumbers in new[] { false, true })
+        {
+            var table = new Table(
+                [
+                    new QuestionRow("", false, "", position, workplace, level, topic, text, false),
+                    new QuestionRow("2", false, "Lò Thị Mai", "Giáo viên", "Trường Tiểu học Mậu A", "", "1", "Lương (câu 2)", false),
+                ],
+                columnNumbers, false, [[(1, "Người lập biểu"), (Content, "HIỆU TRƯỞNG")], [(Content, "Lương Văn Dũng")]], 1);
+
+            Check(table);
+            var file = QuestionFileParser.Parse("/tmp/sinh-ngau-nhien.xlsx", Build(table, out _));
+            Assert.Equal(["", "Lò Thị Mai"], file.Questions.Select(q => q.Asker));
+            Assert.Equal([workplace, "Trường Tiểu học Mậu A"], file.Questions.Select(q => q.Workplace));
+        }
+    }
+
+    /// <summary>
+    /// A second counterexample (from 20 random seeds once the question list had short ones): a row with no STT whose
+    /// question starts with a title and is short enough to be a signature line — "Hiệu trưởng đề nghị thêm kinh phí",
+    /// asked by a "HIỆU TRƯỞNG" — opened the signature block and the rows under it were lost. A title line has nothing
+    /// but the title (and names); these are questions.
+    /// </summary>
+    [Theory]
+    [InlineData("Hiệu trưởng đề nghị thêm kinh phí", "HIỆU TRƯỞNG")]
+    [InlineData("Chủ tịch Công đoàn xin hỗ trợ", "Chủ tịch Công đoàn trường")]
+    [InlineData("Trưởng phòng hỏi về định mức", "")]
+    [InlineData("HIỆU TRƯỞNG ĐỀ NGHỊ TĂNG LƯƠNG", "Hiệu trưởng")]
+    public void ShortQuestionStartingWithATitle_DoesNotOpenTheSignatureBlock(string text, string position)
+    {
+        var table = new Table(
+            [
+                new QuestionRow("1", false, "Lò Thị Mai", "Giáo viên", "Trường Tiểu học Mậu A", "", "1", "Lương (câu 1)", false),
+                new QuestionRow("", false, "", position, "", "", "", text, false),
+                new QuestionRow("", false, "Giàng A Pháo", "Giáo viên", "", "", "", "Xin thêm biên chế (câu 3)", false),
+            ],
+            false, false, [[(Content, "KT. HIỆU TRƯỞNG")], [(Content, "PHÓ HIỆU TRƯỞNG")], [(Content, "Lương Văn Dũng")]], 1);
+
+        Check(table);
+        var file = QuestionFileParser.Parse("/tmp/sinh-ngau-nhien.xlsx", Build(table, out _));
+        Assert.Equal(3, file.Questions.Count);
+        Assert.Equal(3, file.Issues.Count(i => i.Ignored && i.Problem.Code == "QUESTIONS_ROW_FOOTER"));
+    }
+
+    /// <summary>A real two-row header (merged "Người hỏi" over three titles) is still read as one header.</summary>
+    [Fact]
+    public void TwoRowHeaderUnderAMergedGroupHeading_IsStillOneHeader()
+    {
+        var sheet = new RawSheet { Name = "Sheet1" };
+        RawCell?[] Row(params string[] texts) => [.. texts.Select(t => t.Length > 0 ? new RawCell(t, null, null) : null)];
+        sheet.Rows.Add(new RawRow(1, Row("TRƯỜNG TIỂU HỌC MẬU A")));
+        sheet.Rows.Add(new RawRow(3, Row("STT", "Người hỏi", "", "", "Nội dung câu hỏi", "Nhóm vấn đề")));
+        sheet.Rows.Add(new RawRow(4, Row("", "Họ và tên", "Chức vụ", "Đơn vị công tác", "", "")));
+        sheet.Rows.Add(new RawRow(5, Row("", "", "Hiệu trưởng", "Trường Tiểu học Mậu A", "Chủ tịch Công đoàn trường kiến nghị tăng phụ cấp cho giáo viên vùng cao.", "1")));
+        sheet.Rows.Add(new RawRow(6, Row("2", "Lò Thị Mai", "Giáo viên", "Trường Tiểu học Mậu A", "Xin thêm biên chế", "1")));
+        var workbook = new RawWorkbook();
+        workbook.Sheets.Add(sheet);
+
+        var file = QuestionFileParser.Parse("/tmp/hai-dong-tieu-de.xlsx", workbook);
+
+        Assert.Equal(["Hiệu trưởng", "Giáo viên"], file.Questions.Select(q => q.Position));
+        Assert.Equal(["Trường Tiểu học Mậu A", "Trường Tiểu học Mậu A"], file.Questions.Select(q => q.Workplace));
+        Assert.Equal(["", "Lò Thị Mai"], file.Questions.Select(q => q.Asker));
+        Assert.Equal(2, file.RowsRead);
     }
 
     private static int RowOf(string location) =>
@@ -128,8 +232,18 @@ public class TableEndPropertyTests
         Add(1, (0, "UBND HUYỆN VĂN YÊN"), (4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
         Add(2, (0, "TRƯỜNG TIỂU HỌC MẬU A"), (4, "Độc lập - Tự do - Hạnh phúc"));
         Add(4, (0, "TỔNG HỢP CÂU HỎI, Ý KIẾN, KIẾN NGHỊ"));
-        Add(6, [.. Headers.Select((h, c) => (c, h))]);
         var row = 7;
+        if (table.TwoRowHeader)
+        {
+            // "Người hỏi" merged over name, position, workplace and level; the titles in a second row.
+            Add(6, [.. Headers.Select((h, c) => (c, c == 1 ? "Người hỏi" : c is > 1 and < 5 ? "" : h))]);
+            Add(row++, [.. Headers.Select((h, c) => (c, c is >= 1 and < 5 ? h : ""))]);
+        }
+        else
+        {
+            Add(6, [.. Headers.Select((h, c) => (c, h))]);
+        }
+
         if (table.ColumnNumbers)
         {
             Add(row++, [.. Headers.Select((_, c) => (c, $"({c + 1})"))]);

@@ -114,6 +114,37 @@ public sealed class ScriptTests
         Assert.Contains(text, t => t.Contains($"kính mời đồng chí {chairman.FullName}, {chairman.Position} phát biểu khai mạc", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Issue 12: each topic has its time (the programme's), the main hall asks first, then the bridge points whose
+    /// turn it is (each of the eight once in topics 1–8); a giải lao of 10 minutes falls inside the 150 minutes.
+    /// </summary>
+    [Fact]
+    public void Generate_SamplePlan_EachTopicHasItsTimeTheBridgePointsTurnAndABreak()
+    {
+        using var dir = new TempDir();
+        var result = ScriptGenerator.Generate(new ScriptRequest(Plan, dir.Path));
+
+        var rows = DocxText.GridRows(result.Path!);
+        var topic1 = rows.Single(r => r.Count > 1 && r[1].Contains("Nhóm vấn đề 1: Đội ngũ (20 phút)", StringComparison.Ordinal));
+        Assert.Equal("08h10 – 08h30", topic1[0]);
+        var pause = rows.Single(r => r.Count > 1 && r[1].StartsWith("GIẢI LAO", StringComparison.Ordinal));
+        Assert.Equal("09h15 – 09h25", pause[0]);
+        Assert.Contains("Hội nghị xin giải lao 10 phút. Đúng 09 giờ 25, Hội nghị tiếp tục phần đối thoại với nhóm vấn đề 5: Cơ sở vật chất.", pause[1], StringComparison.Ordinal);
+        Assert.Equal("10h25 – 10h40", rows.Single(r => r.Count > 1 && r[1].Contains("Nhóm vấn đề 9:", StringComparison.Ordinal))[0]);
+
+        var text = DocxText.Paragraphs(result.Path!);
+        for (var i = 0; i < 8; i++)
+        {
+            var name = $"xin mời điểm cầu {ProgrammeDocument.BridgeName(Plan.BridgePoints[i].Name)} nêu câu hỏi";
+            Assert.Equal(i == 0 ? 2 : 1, text.Count(t => t.Contains(name, StringComparison.Ordinal)));
+        }
+
+        var hall = text.FindIndex(t => t == $"Lượt câu hỏi tại điểm cầu {Plan.MainHall.Name}:");
+        var bridge = text.FindIndex(t => t.StartsWith("Lượt câu hỏi từ các điểm cầu trực tuyến", StringComparison.Ordinal));
+        var answer = text.FindIndex(t => t.StartsWith($"Xin mời đại diện lãnh đạo {Plan.Topics[0].Departments[0]} trả lời", StringComparison.Ordinal));
+        Assert.True(hall > 0 && hall < bridge && bridge < answer, $"{hall} {bridge} {answer}");
+    }
+
     [Fact]
     public void Generate_WithoutQuestions_LeavesAMarkedPlaceInEveryTopic()
     {

@@ -17,7 +17,8 @@ internal static class TestPlans
         Venue? mainHall = null,
         IReadOnlyList<Venue>? bridgePoints = null,
         DocumentSettings? programmeDocument = null,
-        bool dropProgrammeDocument = false) => new()
+        bool dropProgrammeDocument = false,
+        IReadOnlyList<Topic>? topics = null) => new()
         {
             Folder = plan.Folder,
             FileName = plan.FileName,
@@ -27,7 +28,7 @@ internal static class TestPlans
             MainHall = mainHall ?? plan.MainHall,
             BridgePoints = bridgePoints ?? plan.BridgePoints,
             Programme = programme ?? plan.Programme,
-            Topics = plan.Topics,
+            Topics = topics ?? plan.Topics,
             Deadlines = plan.Deadlines,
             Units = plan.Units,
             Signer = plan.Signer,
