@@ -29,6 +29,9 @@ public sealed class ConferencePlan
     public IReadOnlyList<ConferenceDelegate> Delegates { get; init; } = [];
     public SharingSettings Sharing { get; init; } = new();
 
+    /// <summary>The plan's <c>audiences:</c> section: who each output is for, the leaders and the secretariat to share with.</summary>
+    public Audiences.AudienceSettings Audiences { get; init; } = new();
+
     /// <summary>The plan's protocol section: the sector, how far down the MC names people, extra titles.</summary>
     public ProtocolSettings Protocol { get; init; } = new();
 

@@ -126,6 +126,7 @@ public static partial class PlanLoader
         DelegateFile = plan.DelegateFile,
         Delegates = delegates,
         Sharing = plan.Sharing,
+        Audiences = plan.Audiences,
         Protocol = plan.Protocol,
         KeyLines = plan.KeyLines,
     };
@@ -133,7 +134,8 @@ public static partial class PlanLoader
     private static ConferencePlan? Build(string folder, YamlMappingNode root, YamlNodeReader y, ProblemList problems, Dictionary<string, int> lines)
     {
         y.KnownKeys(root, "", "schema", "issuer", "conference", "main_hall", "bridge_points", "programme", "topics", "deadlines",
-            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol");
+            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol",
+            "audiences");
 
         var issuerMap = y.Map(root, "issuer", "issuer", true);
         y.KnownKeys(issuerMap, "issuer", "parent", "name", "name_in_text", "place");
@@ -323,6 +325,7 @@ public static partial class PlanLoader
             Recipients = y.Texts(root, "recipients", "recipients", true),
             DelegateFile = y.Text(root, "delegates", "delegates", true),
             Sharing = sharing,
+            Audiences = ReadAudiences(y, root, problems),
             KeyLines = lines,
         };
     }
