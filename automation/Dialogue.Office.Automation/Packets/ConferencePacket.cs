@@ -240,8 +240,20 @@ public static class ConferencePacket
             steps.Add(new PacketStep("Gỡ tệp của lần tạo trước không còn trong hồ sơ", commit.Removed.Count, OutputFolder.ManifestName, commit.Problems));
         }
 
+        // What the wider audiences will open is checked before anything is published: nothing personal in the delegates'
+        // folder (an error: it is not published), and no e-mail, phone, delegate code or link in the leaders' (a warning).
+        IReadOnlyList<Problem> exposure =
+        [
+            .. PersonalDataScan.Check(request.OutputFolder, plan, Audience.Delegates, ProblemSeverity.Error),
+            .. PersonalDataScan.Check(request.OutputFolder, plan, Audience.Leaders, ProblemSeverity.Warning),
+        ];
+        if (exposure.Count > 0)
+        {
+            steps.Add(new PacketStep("Kiểm tra dữ liệu cá nhân trong thư mục của đại biểu và lãnh đạo", 0, OutputKinds.Folder(Audience.Delegates) + "/", exposure));
+        }
+
         PublishResult? published = null;
-        if (publisher is not null && request.Publish is { } publishRequest && !(invitations?.HasErrors ?? false))
+        if (publisher is not null && request.Publish is { } publishRequest && !(invitations?.HasErrors ?? false) && !exposure.Any(p => p.IsError))
         {
             published = await publisher.PublishAsync(
                 publishRequest with { SourceFolder = request.OutputFolder },
