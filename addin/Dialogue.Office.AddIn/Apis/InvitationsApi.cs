@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Audiences;
 using System.IO.Compression;
 using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Hosting;
@@ -133,7 +134,7 @@ public static class InvitationsApi
             }
 
             var zipPath = Path.Combine(job.Folder, "giay-moi.zip");
-            ZipFile.CreateFromDirectory(Path.Combine(outDir, InvitationGenerator.Folder), zipPath, CompressionLevel.Fastest, includeBaseDirectory: false);
+            ZipFile.CreateFromDirectory(Path.Combine(PacketLayout.FolderOf(plan, outDir, OutputKind.Letters), InvitationGenerator.Folder), zipPath, CompressionLevel.Fastest, includeBaseDirectory: false);
             files.Add(new JobFile("all", $"Từng giấy mời ({result.Invitations.Count} tệp, nén .zip)", $"giay-moi-{plan.Conference.Code}.zip", zipPath, "application/zip"));
             if (result.ListFile is { } list)
             {

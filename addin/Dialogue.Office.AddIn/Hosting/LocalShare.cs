@@ -8,6 +8,9 @@ namespace Dialogue.Office.AddIn.Hosting;
 /// The local share at <c>/share</c>: files only, read-only. No folder listing (a folder gives our own Vietnamese 404
 /// page); every file carries <c>nosniff</c> and a sandboxing CSP, and active content (.html, .svg, .xml…) is sent as a
 /// download, never rendered on the add-in's own origin. With a tenant configured, a signed-in caller is required.
+/// A packet is split by audience (issue 19): the leaders' and the secretariat's folders are never served without
+/// sign-in — with no tenant configured, never at all (401; those documents go through the pane or SharePoint) — while
+/// the delegates' folder is served as the rest of the share.
 /// </summary>
 public static class LocalShare
 {
@@ -16,6 +19,20 @@ public static class LocalShare
     {
         ".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".js", ".mjs", ".css", ".pdf",
     };
+
+    /// <summary>Folders of the packet that only signed-in people may open, wherever they sit in the share.</summary>
+    private static readonly HashSet<string> Protected = new(
+        Dialogue.Office.Automation.Audiences.OutputKinds.Audiences
+            .Where(a => a != Dialogue.Office.Automation.Audiences.Audience.Delegates)
+            .Select(Dialogue.Office.Automation.Audiences.OutputKinds.Folder),
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when a share path (after the request path) lies in a leaders' or secretariat's folder.</summary>
+    public static bool IsProtected(string relative)
+    {
+        var segments = Uri.UnescapeDataString(relative).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length > 1 && segments[..^1].Any(Protected.Contains);
+    }
 
     public static void Use(WebApplication app, string root, string requestPath, bool signInRequired)
     {
@@ -34,15 +51,16 @@ public static class LocalShare
                     return;
                 }
 
-                if (signInRequired && http.User.Identity?.IsAuthenticated != true)
+                var relative = http.Request.Path.Value!.Length > requestPath.Length ? http.Request.Path.Value[requestPath.Length..] : "/";
+                if ((signInRequired || IsProtected(relative)) && http.User.Identity?.IsAuthenticated != true)
                 {
                     http.Response.Headers.WWWAuthenticate = "Bearer";
-                    await Page(http, StatusCodes.Status401Unauthorized, "Cần đăng nhập",
-                        "Tài liệu hội nghị chỉ mở được sau khi đăng nhập bằng tài khoản Microsoft 365 của cơ quan. Đại biểu nhận tài liệu qua đường dẫn riêng trong giấy mời.");
+                    await Page(http, StatusCodes.Status401Unauthorized, "Cần đăng nhập", IsProtected(relative)
+                        ? "Tài liệu này dành cho lãnh đạo chủ trì hoặc Tổ thư ký hội nghị, chỉ mở được sau khi đăng nhập bằng tài khoản Microsoft 365 của cơ quan (hoặc trong add-in). Đại biểu xem tài liệu hội nghị qua mã QR trong giấy mời."
+                        : "Tài liệu hội nghị chỉ mở được sau khi đăng nhập bằng tài khoản Microsoft 365 của cơ quan. Đại biểu nhận tài liệu qua đường dẫn riêng trong giấy mời.");
                     return;
                 }
 
-                var relative = http.Request.Path.Value!.Length > requestPath.Length ? http.Request.Path.Value[requestPath.Length..] : "/";
                 var info = files.GetFileInfo(relative);
                 if (relative.EndsWith('/') || !info.Exists || info.IsDirectory)
                 {

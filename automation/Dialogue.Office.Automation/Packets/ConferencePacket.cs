@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Audiences;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Letters;
@@ -83,7 +84,8 @@ public sealed record PacketRequest(ConferencePlan Plan, string OutputFolder)
 
 /// <summary>
 /// The main job: builds a whole conference packet from a validated plan — every document the project can generate,
-/// written into one output folder. Each capability adds its step here; the CLI and the add-in both call it.
+/// written into the output folder with one sub-folder per audience (<see cref="PacketLayout"/>: what delegates, leaders
+/// and the secretariat may open). Each capability adds its step here; the CLI and the add-in both call it.
 /// </summary>
 public static class ConferencePacket
 {
@@ -111,6 +113,8 @@ public static class ConferencePacket
 
         var steps = new List<PacketStep>();
         var parts = request.Parts;
+        string FolderOf(OutputKind kind) => PacketLayout.FolderOf(plan, request.OutputFolder, kind);
+        string Show(OutputKind kind, string name) => PacketLayout.Display(plan, kind, name);
 
         string? packetUrl = null;
         PackagePublisher? publisher = null;
@@ -135,9 +139,9 @@ public static class ConferencePacket
         IReadOnlyDictionary<string, string>? seats = null;
         if (parts.HasFlag(PacketParts.Seating))
         {
-            var seating = SeatingGenerator.Generate(new SeatingRequest(plan, request.OutputFolder));
+            var seating = SeatingGenerator.Generate(new SeatingRequest(plan, FolderOf(OutputKind.Seating)));
             seats = seating.SeatsByCode;
-            steps.Add(new PacketStep("Sơ đồ chỗ ngồi và danh sách chỗ ngồi", seating.Path is null ? 0 : 1, SeatingGenerator.FileName, seating.Problems));
+            steps.Add(new PacketStep("Sơ đồ chỗ ngồi và danh sách chỗ ngồi", seating.Path is null ? 0 : 1, Show(OutputKind.Seating, SeatingGenerator.FileName), seating.Problems));
             Done("seating", seating.Path is not null, [seating.Path]);
             if (seating.Seating is { } seated)
             {
@@ -151,7 +155,8 @@ public static class ConferencePacket
         if (parts.HasFlag(PacketParts.Invitations))
         {
             var total = plan.Delegates.Count;
-            invitations = InvitationGenerator.Generate(new InvitationRequest(plan, request.OutputFolder)
+            var lettersFolder = FolderOf(OutputKind.Letters);
+            invitations = InvitationGenerator.Generate(new InvitationRequest(plan, lettersFolder)
             {
                 Seats = seats,
                 PacketUrl = packetUrl,
@@ -163,23 +168,32 @@ public static class ConferencePacket
 
             // The step is over: its bar ends full even though the signer's own letter was not written (299 of 300).
             request.Progress?.Report(new PacketProgress("Giấy mời", total, total));
-            steps.Add(new PacketStep("Giấy mời (mỗi đại biểu một tệp)", invitations.Invitations.Count, InvitationGenerator.Folder + "/", invitations.Problems));
-            Done("invitations", !invitations.HasErrors, [.. invitations.Invitations.Select(i => i.RelativePath), invitations.PrintFile, invitations.ListFile]);
+
+            // The print file and the list of links are written beside the letters, then moved to their own audience's
+            // folder when the plan puts them elsewhere.
+            invitations = invitations with
+            {
+                PrintFile = PacketLayout.Place(plan, request.OutputFolder, OutputKind.PrintFile, invitations.PrintFile),
+                ListFile = PacketLayout.Place(plan, request.OutputFolder, OutputKind.LinkList, invitations.ListFile),
+            };
+            steps.Add(new PacketStep("Giấy mời (mỗi đại biểu một tệp)", invitations.Invitations.Count, Show(OutputKind.Letters, InvitationGenerator.Folder + "/"), invitations.Problems));
+            Done("invitations", !invitations.HasErrors,
+                [.. invitations.Invitations.Select(i => Path.Combine(lettersFolder, i.RelativePath)), invitations.PrintFile, invitations.ListFile]);
             if (invitations.PrintFile is not null)
             {
-                steps.Add(new PacketStep("Giấy mời – tệp in gộp", 1, InvitationGenerator.PrintFileName, []));
+                steps.Add(new PacketStep("Giấy mời – tệp in gộp", 1, Show(OutputKind.PrintFile, InvitationGenerator.PrintFileName), []));
             }
 
             if (invitations.ListFile is not null)
             {
-                steps.Add(new PacketStep("Danh sách giấy mời và đường dẫn QR", 1, InvitationGenerator.ListFileName, []));
+                steps.Add(new PacketStep("Danh sách giấy mời và đường dẫn QR", 1, Show(OutputKind.LinkList, InvitationGenerator.ListFileName), []));
             }
         }
 
         if (parts.HasFlag(PacketParts.Programme))
         {
-            var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, request.OutputFolder));
-            steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, ProgrammeGenerator.FileName, programme.Problems));
+            var programme = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, FolderOf(OutputKind.Programme)));
+            steps.Add(new PacketStep("Chương trình hội nghị", programme.Path is null ? 0 : 1, Show(OutputKind.Programme, ProgrammeGenerator.FileName), programme.Problems));
             Done("programme", programme.Path is not null, [programme.Path]);
         }
 
@@ -192,8 +206,8 @@ public static class ConferencePacket
 
         if (parts.HasFlag(PacketParts.QuestionForms))
         {
-            var forms = QuestionForms.WriteAll(plan, Path.Combine(request.OutputFolder, FormsFolder));
-            steps.Add(new PacketStep("Phiếu câu hỏi gửi các đơn vị", forms.Count, FormsFolder + "/", []));
+            var forms = QuestionForms.WriteAll(plan, Path.Combine(FolderOf(OutputKind.QuestionForms), FormsFolder));
+            steps.Add(new PacketStep("Phiếu câu hỏi gửi các đơn vị", forms.Count, Show(OutputKind.QuestionForms, FormsFolder + "/"), []));
             Done("forms", true, forms);
         }
 
@@ -203,16 +217,21 @@ public static class ConferencePacket
         {
             try
             {
-                if (QuestionConsolidator.MergeReturns(plan, request.OutputFolder, request.Time) is { } merged)
+                if (QuestionConsolidator.MergeReturns(plan, Created(FolderOf(OutputKind.ConsolidatedQuestions)), request.Time) is { } merged)
                 {
                     // A unit's broken file is the unit's problem, not the packet's: it is listed in the workbook's
                     // "Lỗi và bỏ qua" sheet and shown here as a warning, and the packet is still complete.
                     steps.Add(new PacketStep(
                         $"Tổng hợp câu hỏi: đọc {merged.RowsRead} dòng = {merged.RowsTaken} lấy vào + {merged.RowsRejected} không lấy",
-                        1, QuestionConsolidator.ConsolidatedFileName, [.. merged.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })]));
-                    Done("questions", true, [merged.OutputPath]);
-                    var documents = QuestionDocuments.Write(plan, merged.OutputPath, request.OutputFolder);
-                    steps.AddRange(documents.Select(d => new PacketStep(d.Name, 1, Path.GetFileName(d.Path), [.. d.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })])));
+                        1, Show(OutputKind.ConsolidatedQuestions, QuestionConsolidator.ConsolidatedFileName), [.. merged.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })]));
+
+                    // What the delegates see of the questions: counts per topic, no name.
+                    var statistics = QuestionStatistics.Write(plan, merged, FolderOf(OutputKind.QuestionStatistics));
+                    steps.Add(new PacketStep("Thống kê câu hỏi theo nhóm vấn đề (chỉ số lượng)", 1, Show(OutputKind.QuestionStatistics, QuestionStatistics.FileName), []));
+                    Done("questions", true, [merged.OutputPath, statistics]);
+                    var documents = QuestionDocuments.Write(plan, merged.OutputPath, FolderOf);
+                    steps.AddRange(documents.Select(d => new PacketStep(d.Name, 1, Path.GetRelativePath(request.OutputFolder, d.Path).Replace('\\', '/'),
+                        [.. d.Problems.Select(p => p with { Severity = ProblemSeverity.Warning })])));
                     Done("question-documents", true, documents.Select(d => d.Path));
                     if (questions is null)
                     {
@@ -233,8 +252,8 @@ public static class ConferencePacket
 
         if (parts.HasFlag(PacketParts.Script))
         {
-            var script = ScriptGenerator.Generate(new ScriptRequest(plan, request.OutputFolder) { Questions = questions });
-            steps.Add(new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", script.Path is null ? 0 : 1, ScriptGenerator.FileName, script.Problems));
+            var script = ScriptGenerator.Generate(new ScriptRequest(plan, FolderOf(OutputKind.Script)) { Questions = questions });
+            steps.Add(new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", script.Path is null ? 0 : 1, Show(OutputKind.Script, ScriptGenerator.FileName), script.Problems));
             Done("script", script.Path is not null, [script.Path]);
         }
 
@@ -245,8 +264,20 @@ public static class ConferencePacket
             steps.Add(new PacketStep("Gỡ tệp của lần tạo trước không còn trong hồ sơ", commit.Removed.Count, OutputFolder.ManifestName, commit.Problems));
         }
 
+        // What the wider audiences will open is checked before anything is published: nothing personal in the delegates'
+        // folder (an error: it is not published), and no e-mail, phone, delegate code or link in the leaders' (a warning).
+        IReadOnlyList<Problem> exposure =
+        [
+            .. PersonalDataScan.Check(request.OutputFolder, plan, Audience.Delegates, ProblemSeverity.Error),
+            .. PersonalDataScan.Check(request.OutputFolder, plan, Audience.Leaders, ProblemSeverity.Warning),
+        ];
+        if (exposure.Count > 0)
+        {
+            steps.Add(new PacketStep("Kiểm tra dữ liệu cá nhân trong thư mục của đại biểu và lãnh đạo", 0, OutputKinds.Folder(Audience.Delegates) + "/", exposure));
+        }
+
         PublishResult? published = null;
-        if (publisher is not null && request.Publish is { } publishRequest && !(invitations?.HasErrors ?? false))
+        if (publisher is not null && request.Publish is { } publishRequest && !(invitations?.HasErrors ?? false) && !exposure.Any(p => p.IsError))
         {
             published = await publisher.PublishAsync(
                 publishRequest with { SourceFolder = request.OutputFolder },
@@ -262,5 +293,11 @@ public static class ConferencePacket
             QrLink = request.DelegatePage is { } page ? page.BaseUrl + "/" + Attendance.DelegatePage.Segment + "/" : packetUrl ?? plan.Conference.PacketUrl,
             Published = published,
         };
+    }
+
+    private static string Created(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 }

@@ -38,6 +38,9 @@ public sealed class ConferencePlan
     /// <summary>The công văn to each bridge point's host (<c>bridge_point_letter</c>); null when the plan has none.</summary>
     public BridgePointLetterSettings? BridgePointLetter { get; init; }
 
+    /// <summary>The plan's <c>audiences:</c> section: who each output is for, the leaders and the secretariat to share with.</summary>
+    public Audiences.AudienceSettings Audiences { get; init; } = new();
+
     /// <summary>The plan's protocol section: the sector, how far down the MC names people, extra titles.</summary>
     public ProtocolSettings Protocol { get; init; } = new();
 

@@ -435,7 +435,7 @@ internal static partial class DelegateListReader
     [GeneratedRegex(@"^\s*((Đại diện\s+)?[Ll]ãnh đạo)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex LeadershipPrefix();
 
-    private static bool IsEmail(string text) =>
+    internal static bool IsEmail(string text) =>
         EmailPattern().IsMatch(text) && MailAddress.TryCreate(text, out var address) && address.Address == text;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")]

@@ -131,6 +131,7 @@ public static partial class PlanLoader
         Delegates = delegates,
         Sharing = plan.Sharing,
         Attendance = plan.Attendance,
+        Audiences = plan.Audiences,
         Protocol = plan.Protocol,
         KeyLines = plan.KeyLines,
     };
@@ -138,7 +139,7 @@ public static partial class PlanLoader
     private static ConferencePlan? Build(string folder, YamlMappingNode root, YamlNodeReader y, ProblemList problems, Dictionary<string, int> lines)
     {
         y.KnownKeys(root, "", "schema", "issuer", "conference", "main_hall", "bridge_points", "programme", "topics", "deadlines",
-            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol", "issuers", "bridge_point_letter", "roles", "attendance");
+            "units", "invitation", "programme_document", "script_document", "signer", "recipients", "delegates", "sharing", "protocol", "issuers", "bridge_point_letter", "roles", "attendance", "audiences");
 
         var issuerMap = y.Map(root, "issuer", "issuer", true);
         y.KnownKeys(issuerMap, "issuer", "id", "parent", "name", "name_in_text", "place");
@@ -339,6 +340,7 @@ public static partial class PlanLoader
             DelegateFile = y.Text(root, "delegates", "delegates", true),
             Sharing = sharing,
             Attendance = attendance,
+            Audiences = ReadAudiences(y, root, problems),
             KeyLines = lines,
         };
     }

@@ -91,6 +91,10 @@ public sealed record MergeResult
     public int TopicsSuggested { get; init; }
     public int CellsConverted { get; init; }
     public IReadOnlyList<UnitSubmission> Tracking { get; init; } = [];
+
+    /// <summary>Questions taken per topic number (0 = not classified): counts only, for the delegates' statistics.</summary>
+    public IReadOnlyDictionary<int, int> TopicCounts { get; init; } = new Dictionary<int, int>();
+
     public IReadOnlyList<Problem> Problems { get; init; } = [];
 
     /// <summary>Rows read = taken + rejected (every non-empty input row is accounted for).</summary>

@@ -226,6 +226,7 @@ public static class QuestionConsolidator
                 TopicsSuggested = suggested,
                 CellsConverted = repairs.Count,
                 Tracking = tracking,
+                TopicCounts = records.GroupBy(r => r.Topic).ToDictionary(g => g.Key, g => g.Count()),
                 Problems = problems.Items,
             };
 

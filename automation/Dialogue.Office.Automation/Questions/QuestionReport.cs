@@ -389,12 +389,16 @@ public static class QuestionDocuments
     /// <summary>The consolidation with the departments' answers merged in (written only when there are answers).</summary>
     public const string AnsweredFileName = "tong-hop-cau-hoi-co-tra-loi.xlsx";
 
-    public static IReadOnlyList<QuestionDocument> Write(ConferencePlan plan, string consolidated, string outFolder)
+    public static IReadOnlyList<QuestionDocument> Write(ConferencePlan plan, string consolidated, string outFolder) =>
+        Write(plan, consolidated, _ => outFolder);
+
+    /// <summary>Writes the report, the answered consolidation and the answer book, each into the folder <paramref name="folderOf"/> gives its kind.</summary>
+    public static IReadOnlyList<QuestionDocument> Write(ConferencePlan plan, string consolidated, Func<Audiences.OutputKind, string> folderOf)
     {
         var written = new List<QuestionDocument>();
         if (QuestionReport.IssuerDeadline(plan) is { } deadline)
         {
-            var path = System.IO.Path.Combine(outFolder, QuestionReport.FileName);
+            var path = System.IO.Path.Combine(Created(folderOf(Audiences.OutputKind.QuestionReport)), QuestionReport.FileName);
             QuestionReport.Write(new QuestionReportRequest { Workbook = consolidated, Plan = plan, DeadlineId = deadline.Id, OutputPath = path });
             written.Add(new QuestionDocument($"Báo cáo tổng hợp câu hỏi gửi {deadline.To} (hạn {VietnameseText.ShortDate(deadline.Date)})", path));
         }
@@ -403,14 +407,20 @@ public static class QuestionDocuments
         var book = consolidated;
         if (Directory.Exists(answers) && Directory.GetFiles(answers, "*.xlsx").Order(StringComparer.Ordinal).ToList() is { Count: > 0 } files)
         {
-            var merged = QuestionRouting.MergeAnswers(consolidated, files, System.IO.Path.Combine(outFolder, AnsweredFileName));
+            var merged = QuestionRouting.MergeAnswers(consolidated, files, System.IO.Path.Combine(Created(folderOf(Audiences.OutputKind.AnsweredQuestions)), AnsweredFileName));
             book = merged.OutputPath;
             written.Add(new QuestionDocument("Bản tổng hợp có câu trả lời của các cơ quan", book) { Problems = merged.Problems });
         }
 
-        var bookPath = System.IO.Path.Combine(outFolder, AnswerBook.FileName);
+        var bookPath = System.IO.Path.Combine(Created(folderOf(Audiences.OutputKind.AnswerBook)), AnswerBook.FileName);
         AnswerBook.Write(book, plan, AnswerBook.DefaultDate(plan), bookPath);
         written.Add(new QuestionDocument("Tài liệu trả lời (phục vụ chủ trì Hội nghị)", bookPath));
         return written;
+    }
+
+    private static string Created(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 }

@@ -37,6 +37,13 @@ internal static class GraphCall
         }
     }
 
+    /// <summary>As <see cref="RunAsync{T}"/>, for calls that answer nothing (DELETE).</summary>
+    public static Task RunAsync(Func<Task> call) => RunAsync(async () =>
+    {
+        await call();
+        return true;
+    });
+
     /// <summary>True when the run cannot usefully go on with other files.</summary>
     public static bool IsFatal(Problem problem) => problem.Code is "SHARING_AUTH_FAILED" or "SHARING_SIGN_IN_FAILED" or "SHARING_AUTH_CONFIG"
         or "SHARING_NETWORK" or "SHARING_THROTTLED" or "SHARING_SITE_NOT_FOUND" or "SHARING_LIBRARY_NOT_FOUND" or "SHARING_BAD_SITE_URL";

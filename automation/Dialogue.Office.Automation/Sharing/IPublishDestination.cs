@@ -27,6 +27,15 @@ internal interface IPublishDestination
 
     Task InviteEditorsAsync(string itemId, IReadOnlyList<string> emails, CancellationToken ct);
 
+    /// <summary>Gives <paramref name="emails"/> <paramref name="role"/> ("read", "write") on an item by invitation, sign-in required.</summary>
+    Task InviteAsync(string itemId, IReadOnlyList<string> emails, string role, string message, CancellationToken ct);
+
+    /// <summary>Removes the sharing-link permissions of an item (all of them, or the one whose URL is <paramref name="url"/>); returns how many.</summary>
+    Task<int> RemoveLinksAsync(string itemId, string? url, CancellationToken ct);
+
+    /// <summary>Deletes a published file (SharePoint keeps it in the site's recycle bin); a file already gone is not an error.</summary>
+    Task DeleteAsync(string itemId, CancellationToken ct);
+
     Task FetchPdfAsync(string itemId, string destination, CancellationToken ct);
 }
 

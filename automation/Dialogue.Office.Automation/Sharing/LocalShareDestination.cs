@@ -85,6 +85,30 @@ internal sealed class LocalShareDestination(LocalShareTarget target, string fold
 
     public Task InviteEditorsAsync(string itemId, IReadOnlyList<string> emails, CancellationToken ct) => Task.CompletedTask;
 
+    public Task InviteAsync(string itemId, IReadOnlyList<string> emails, string role, string message, CancellationToken ct) => Task.CompletedTask;
+
+    // A local link is the file's address: nothing to revoke (the host decides who may open each audience's folder).
+    public Task<int> RemoveLinksAsync(string itemId, string? url, CancellationToken ct) => Task.FromResult(0);
+
+    public Task DeleteAsync(string itemId, CancellationToken ct)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, ToOsPath(itemId)));
+        if (Inputs.ContainedPath.IsInside(_root, path) && File.Exists(path))
+        {
+            File.Delete(path);
+            var folder = Path.GetDirectoryName(path);
+            while (folder is not null && Inputs.ContainedPath.IsInside(_root, folder)
+                && !string.Equals(Path.TrimEndingDirectorySeparator(folder), Path.TrimEndingDirectorySeparator(_root), StringComparison.Ordinal)
+                && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+                folder = Path.GetDirectoryName(folder);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task FetchPdfAsync(string itemId, string destination, CancellationToken ct) => Task.CompletedTask;
 
     private static string Join(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a}/{b}";

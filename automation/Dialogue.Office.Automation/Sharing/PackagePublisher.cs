@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dialogue.Office.Automation.Audiences;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Sharing.Auth;
 using Dialogue.Office.Automation.Vietnamese;
@@ -38,12 +39,15 @@ public sealed class PackagePublisher(TimeProvider? time = null)
     {
         using var run = new Run(this, request);
         var files = new List<PublishedFile>();
+        var removed = new List<string>();
         if (await run.OpenAsync(requireSource: true, cancellationToken))
         {
             await run.FolderLinkAsync(cancellationToken);
             run.SaveManifest();
             await run.PublishFilesAsync(files, progress, cancellationToken);
+            await run.RemoveStaleAsync(removed, cancellationToken);
             await run.InviteAsync(files, cancellationToken);
+            await run.InviteAudiencesAsync(cancellationToken);
             await run.PdfAsync(files, cancellationToken);
             run.SaveManifest();
         }
@@ -55,6 +59,7 @@ public sealed class PackagePublisher(TimeProvider? time = null)
             IsLocal = run.IsLocal,
             TargetDisplay = run.Display,
             Files = files,
+            Removed = removed,
             Problems = run.Problems.Items,
         };
     }
@@ -79,6 +84,15 @@ public sealed class PackagePublisher(TimeProvider? time = null)
         public string Display => _destination?.Display ?? "";
 
         private string SafeFolder { get; } = SafeFolderPath(request.Target.Folder);
+
+        /// <summary>Split by audience: the link, per-file links and invitations follow the audience folders.</summary>
+        private bool ByAudience => _options.Audiences is not null;
+
+        /// <summary>The folder the sharing link is made on, relative to the target: the delegates' when split by audience.</summary>
+        private string LinkedFolder => ByAudience ? OutputKinds.Folder(Audience.Delegates) : "";
+
+        private static bool InFolder(string relativePath, string folder) =>
+            relativePath.StartsWith(folder + "/", StringComparison.Ordinal);
 
         public void Dispose() => (_destination as IDisposable)?.Dispose();
 
@@ -132,7 +146,28 @@ public sealed class PackagePublisher(TimeProvider? time = null)
         public async Task FolderLinkAsync(CancellationToken ct)
         {
             var wanted = _options.Scope;
-            if (_state.FolderItemId == _folderId && _state.FolderLink.Length > 0
+            var subject = SafeFolder.Length == 0 ? "/" + LinkedFolder : LinkedFolder.Length == 0 ? SafeFolder : $"{SafeFolder}/{LinkedFolder}";
+            string linkedId;
+            try
+            {
+                linkedId = LinkedFolder.Length == 0 ? _folderId : await _destination!.EnsureFolderAsync(LinkedFolder, ct);
+                if (ByAudience && _state.FolderItemId == _folderId && _state.FolderLink.Length > 0 && linkedId != _folderId)
+                {
+                    // Published before the split: that link opened every audience's files. It goes, and the letters
+                    // printed with it must be printed again (their QR codes carry the new link).
+                    await _destination!.RemoveLinksAsync(_folderId, IsLocal ? null : _state.FolderLink, ct);
+                    Problems.Warning("SHARING_OLD_LINK_REMOVED", TargetLocation(), "Link on the whole conference folder removed", _state.FolderLink);
+                    _state.FolderLink = "";
+                    _state.FolderItemId = "";
+                }
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                Problems.Add(Classify(e, subject, TargetLocation()));
+                return;
+            }
+
+            if (_state.FolderItemId == linkedId && _state.FolderLink.Length > 0
                 && _state.FolderLinkScope == wanted && _state.FolderLinkExpires == _options.LinkExpires)
             {
                 FolderLink = _state.FolderLink;
@@ -140,13 +175,12 @@ public sealed class PackagePublisher(TimeProvider? time = null)
                 return;
             }
 
-            var subject = SafeFolder.Length == 0 ? "/" : SafeFolder;
             try
             {
-                var (url, scope) = await LinkAsync(_folderId, true, subject, ct);
+                var (url, scope) = await LinkAsync(linkedId, true, subject, ct);
                 FolderLink = url;
                 FolderLinkScope = scope;
-                _state.FolderItemId = _folderId;
+                _state.FolderItemId = linkedId;
                 _state.FolderLink = url;
                 _state.FolderLinkScope = scope;
                 _state.FolderLinkExpires = _options.LinkExpires;
@@ -255,9 +289,17 @@ public sealed class PackagePublisher(TimeProvider? time = null)
                 SaveManifest();
             }
 
-            if (_options.LinkEachFile)
+            if (_options.LinkEachFile && (!ByAudience || InFolder(file.RelativePath, LinkedFolder)))
             {
                 await FileLinkAsync(file, entry, ct);
+            }
+            else if (ByAudience && entry.Link.Length > 0)
+            {
+                // A file that left the delegates' folder (or was linked before the split) keeps no link.
+                await destination.RemoveLinksAsync(entry.ItemId, IsLocal ? null : entry.Link, ct);
+                entry.Link = "";
+                entry.LinkScope = null;
+                SaveManifest();
             }
 
             return new PublishedFile
@@ -327,6 +369,99 @@ public sealed class PackagePublisher(TimeProvider? time = null)
                 _anonymousRefused = true;
                 Problems.Warning("SHARING_ANONYMOUS_REFUSED", TargetLocation(), "Anonymous link refused (403); organization link made instead", subject);
                 return (await _destination!.CreateLinkAsync(itemId, isFolder, LinkScope.Organization, _options.LinkExpires, ct), LinkScope.Organization);
+            }
+        }
+
+        /// <summary>
+        /// Split by audience: the published files the source no longer has (a kind moved to another audience, a
+        /// delegate removed) are deleted from the target, and their links with them. Only files this publisher put there.
+        /// </summary>
+        public async Task RemoveStaleAsync(List<string> removed, CancellationToken ct)
+        {
+            if (!ByAudience || Problems.Items.Any(p => p.IsError && GraphCall.IsFatal(p)))
+            {
+                return;
+            }
+
+            var current = _files.Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal);
+            foreach (var (relative, entry) in _state.Files.OrderBy(e => e.Key, StringComparer.Ordinal).ToList())
+            {
+                // Still here, or here but unreadable this time: kept.
+                if (current.Contains(relative) || File.Exists(Path.Combine(_source, relative.Replace('/', Path.DirectorySeparatorChar))))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (entry.ItemId.Length > 0)
+                    {
+                        await _destination!.DeleteAsync(entry.ItemId, ct);
+                    }
+
+                    _state.Files.Remove(relative);
+                    removed.Add(relative);
+                    SaveManifest();
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    var p = Classify(e, relative, Locations.Join(request.SourceFolder, relative));
+                    Problems.Warning("SHARING_STALE_NOT_REMOVED", p.Location, p.Detail, relative, StatusOf(p));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Split by audience (SharePoint): the leaders' folder to the chairs, the secretariat's to the plan's group or
+        /// people, each by invitation with sign-in, once per person (the manifest remembers who was invited).
+        /// </summary>
+        public async Task InviteAudiencesAsync(CancellationToken ct)
+        {
+            if (_options.Audiences is not { } audiences || IsLocal)
+            {
+                return; // the local share: the host asks for sign-in on these folders instead
+            }
+
+            foreach (var (audience, emails, role, message) in new[]
+            {
+                (Audience.Leaders, audiences.Leaders, "read",
+                    "Mời đồng chí xem tài liệu phục vụ chủ trì hội nghị đối thoại (kịch bản, tài liệu trả lời, tổng hợp câu hỏi)."),
+                (Audience.Secretariat, audiences.Secretariat, "write",
+                    "Thư mục của Tổ thư ký hội nghị đối thoại: giấy mời, tệp in, danh sách đường dẫn, sơ đồ chỗ ngồi, phiếu câu hỏi."),
+            })
+            {
+                var folder = OutputKinds.Folder(audience);
+                if (!_files.Any(f => InFolder(f.RelativePath, folder)))
+                {
+                    continue;
+                }
+
+                var people = emails.Select(e => e.Trim()).Where(e => e.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var where = Locations.Join(TargetLocation(), folder);
+                if (people.Count == 0)
+                {
+                    Problems.Warning(audience == Audience.Leaders ? "SHARING_NO_LEADERS" : "SHARING_NO_SECRETARIAT", where, $"Nobody to invite to {folder}", folder);
+                    continue;
+                }
+
+                try
+                {
+                    var folderId = await _destination!.EnsureFolderAsync(folder, ct);
+                    var pending = people.Where(e => !_state.Invited.Contains($"{folderId}|{e.ToLowerInvariant()}")).ToList();
+                    if (pending.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    await _destination.InviteAsync(folderId, pending, role, message, ct);
+                    _state.Invited.AddRange(pending.Select(e => $"{folderId}|{e.ToLowerInvariant()}"));
+                    SaveManifest();
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    var p = Classify(e, folder, where);
+                    Problems.Warning("SHARING_INVITE_FAILED", p.Location, p.Detail, string.Join(", ", people), folder, StatusOf(p));
+                }
             }
         }
 

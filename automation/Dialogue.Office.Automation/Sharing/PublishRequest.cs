@@ -57,6 +57,14 @@ public sealed record PublishOptions
     /// <summary>How many times a dropped connection during one file's upload is resumed before giving up.</summary>
     public int MaxResumes { get; init; } = 5;
 
+    /// <summary>
+    /// A packet split by audience (one sub-folder each, <see cref="Audiences.OutputKinds.Folder"/>): the sharing link
+    /// (the one the QR codes carry) is made on the delegates' folder only, per-file links only there, the leaders' and
+    /// the secretariat's folders are shared by invitation, and files gone from the source are removed from the target.
+    /// Null: the source folder is published as one, behind one link.
+    /// </summary>
+    public AudienceSharing? Audiences { get; init; }
+
     /// <summary>Options from the plan's <c>sharing:</c> block (scope, expiry, editors).</summary>
     public static PublishOptions FromPlan(SharingSettings sharing) => new()
     {
@@ -64,6 +72,16 @@ public sealed record PublishOptions
         LinkExpires = sharing.LinkExpires is { } d ? new DateTimeOffset(d.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero) : null,
         Editors = sharing.Editors,
     };
+}
+
+/// <summary>Who is invited to the folders of a packet split by audience (<see cref="PublishOptions.Audiences"/>).</summary>
+public sealed record AudienceSharing
+{
+    /// <summary>Invited to read the leaders' folder (sign-in required): the list's chairs with an e-mail and the plan's <c>audiences.leaders</c>.</summary>
+    public IReadOnlyList<string> Leaders { get; init; } = [];
+
+    /// <summary>Invited to edit the secretariat's folder (sign-in required): the plan's <c>audiences.secretariat</c>. Never a link.</summary>
+    public IReadOnlyList<string> Secretariat { get; init; } = [];
 }
 
 /// <summary>Where a packet is published.</summary>

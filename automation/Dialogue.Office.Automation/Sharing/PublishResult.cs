@@ -54,6 +54,10 @@ public sealed record PublishResult
     public string TargetDisplay { get; init; } = "";
 
     public IReadOnlyList<PublishedFile> Files { get; init; } = [];
+
+    /// <summary>Files published before and gone from the source now, removed from the target with their links (split by audience).</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
+
     public IReadOnlyList<Problem> Problems { get; init; } = [];
 
     public bool HasErrors => Problems.Any(p => p.IsError);

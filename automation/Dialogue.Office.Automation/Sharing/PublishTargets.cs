@@ -1,6 +1,7 @@
 using Dialogue.Office.Automation.Attendance;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Audiences;
 using Dialogue.Office.Automation.Sharing.Auth;
 
 namespace Dialogue.Office.Automation.Sharing;
@@ -44,9 +45,29 @@ public static class PublishTargets
         {
             SourceFolder = sourceFolder,
             Target = Resolve(sharing, sharePoint, local, plan.Conference.Code),
-            Options = PublishOptions.FromPlan(sharing),
+            Options = PublishOptions.FromPlan(sharing) with { Audiences = SharingByAudience(plan) },
         };
     }
+
+    /// <summary>
+    /// Who the plan's packet is shared with, folder by folder: the leaders' folder to the delegates marked "Chủ trì"
+    /// that have an e-mail and to the plan's <c>audiences.leaders</c>; the secretariat's to <c>audiences.secretariat</c>.
+    /// </summary>
+    public static AudienceSharing SharingByAudience(ConferencePlan plan) => new()
+    {
+        Leaders = plan.Delegates.Where(d => d.IsPresidium && d.Email.Length > 0).Select(d => d.Email)
+            .Concat(plan.Audiences.Leaders).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+        Secretariat = plan.Audiences.Secretariat,
+    };
+
+    /// <summary>
+    /// For publishing an existing folder (<c>dialogue publish</c>): split by audience when the folder has the packet's
+    /// audience folders (with the plan's people when a plan is given), else null (one folder, one link).
+    /// </summary>
+    public static AudienceSharing? AudiencesOfFolder(string sourceFolder, ConferencePlan? plan) =>
+        OutputKinds.Audiences.Any(a => Directory.Exists(Path.Combine(sourceFolder, OutputKinds.Folder(a))))
+            ? plan is null ? new AudienceSharing() : SharingByAudience(plan)
+            : null;
 
     /// <summary>
     /// Whether the invitations' QR codes carry the folder link of <paramref name="target"/>: only when people other

@@ -372,6 +372,53 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
             cancellationToken: ct));
     }
 
+    public async Task InviteAsync(string itemId, IReadOnlyList<string> emails, string role, string message, CancellationToken ct)
+    {
+        await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].Invite.PostAsInvitePostResponseAsync(
+            new InvitePostRequestBody
+            {
+                Recipients = emails.Select(e => new DriveRecipient { Email = e }).ToList(),
+                RequireSignIn = true,
+                SendInvitation = true,
+                Roles = [role],
+                Message = message,
+            },
+            cancellationToken: ct));
+    }
+
+    public async Task<int> RemoveLinksAsync(string itemId, string? url, CancellationToken ct)
+    {
+        var page = await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].Permissions.GetAsync(cancellationToken: ct));
+        var removed = 0;
+        foreach (var permission in page?.Value ?? [])
+        {
+            // Only sharing links (never an invitation or what the item inherits), and only ours when a URL is given.
+            if (permission.Link is null || permission.Id is null || (url is not null && permission.Link.WebUrl != url)
+                || permission.InheritedFrom is not null)
+            {
+                continue;
+            }
+
+            var id = permission.Id;
+            await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].Permissions[id].DeleteAsync(cancellationToken: ct));
+            removed++;
+        }
+
+        return removed;
+    }
+
+    public async Task DeleteAsync(string itemId, CancellationToken ct)
+    {
+        try
+        {
+            await GraphCall.RunAsync(() => client.Drives[_driveId].Items[itemId].DeleteAsync(cancellationToken: ct));
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        {
+            // Already gone (deleted in the browser): nothing left to remove.
+        }
+    }
+
     public async Task FetchPdfAsync(string itemId, string destination, CancellationToken ct)
     {
         // The SDK sends ?$format=pdf; the service answers 302 to a pre-authenticated URL (the redirect handler

@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Audiences;
 using Dialogue.Office.Automation.Outputs;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Programme;
@@ -18,10 +19,10 @@ public sealed class ProgrammeCommand : Command<PlanOutputSettings>
 
         var outDir = BuildCommand.OutputFolder(settings, plan);
         var output = OutputFolder.Open(outDir, plan.Folder);
-        var result = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, outDir));
+        var result = ProgrammeGenerator.Generate(new ProgrammeRequest(plan, PacketLayout.FolderOf(plan, outDir, OutputKind.Programme)));
         output.Record("programme", result.Path);
         output.Commit(result.Path is null ? [] : ["programme"]);
         return BuildCommand.Summary(new PacketResult(outDir,
-            [new PacketStep("Chương trình hội nghị", result.Path is null ? 0 : 1, ProgrammeGenerator.FileName, result.Problems)]), outDir);
+            [new PacketStep("Chương trình hội nghị", result.Path is null ? 0 : 1, PacketLayout.Display(plan, OutputKind.Programme, ProgrammeGenerator.FileName), result.Problems)]), outDir);
     }
 }

@@ -93,6 +93,7 @@ public sealed class PublishCommand : Command<PublishSettings>
         SharingConfiguration.WarnAboutSecretsInFiles();
 
         var sharing = SharingConfiguration.Sharing(config);
+        Dialogue.Office.Automation.Plans.ConferencePlan? loaded = null;
         if (settings.Plan is not null)
         {
             var plan = PlanLoader.Load(settings.Plan);
@@ -103,6 +104,7 @@ public sealed class PublishCommand : Command<PublishSettings>
             }
 
             sharing = PublishTargets.Merge(sharing, plan.Plan.Sharing);
+            loaded = plan.Plan;
         }
 
         sharing = sharing with
@@ -140,7 +142,11 @@ public sealed class PublishCommand : Command<PublishSettings>
         {
             SourceFolder = settings.OutputFolder,
             Target = target,
-            Options = PublishOptions.FromPlan(sharing) with { PdfFolder = settings.Pdf },
+            Options = PublishOptions.FromPlan(sharing) with
+            {
+                PdfFolder = settings.Pdf,
+                Audiences = PublishTargets.AudiencesOfFolder(settings.OutputFolder, loaded),
+            },
         };
 
         var publisher = new PackagePublisher();

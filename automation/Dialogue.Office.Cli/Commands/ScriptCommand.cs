@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Audiences;
 using Dialogue.Office.Automation.Outputs;
 using System.ComponentModel;
 using Dialogue.Office.Automation.Diagnostics;
@@ -84,7 +85,7 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
 
         var outDir = BuildCommand.OutputFolder(settings, plan);
         var output = OutputFolder.Open(outDir, plan.Folder);
-        var result = ScriptGenerator.Generate(new ScriptRequest(plan, outDir)
+        var result = ScriptGenerator.Generate(new ScriptRequest(plan, PacketLayout.FolderOf(plan, outDir, OutputKind.Script))
         {
             Questions = questions,
             TemplatePath = settings.Template is null ? null : Path.GetFullPath(settings.Template),
@@ -92,6 +93,6 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
         output.Record("script", result.Path);
         output.Commit(result.Path is null ? [] : ["script"]);
         return BuildCommand.Summary(new PacketResult(outDir,
-            [new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", result.Path is null ? 0 : 1, ScriptGenerator.FileName, [.. readProblems.Items, .. result.Problems])]), outDir);
+            [new PacketStep("Kịch bản chi tiết (lời dẫn chương trình)", result.Path is null ? 0 : 1, PacketLayout.Display(plan, OutputKind.Script, ScriptGenerator.FileName), [.. readProblems.Items, .. result.Problems])]), outDir);
     }
 }

@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Audiences;
 using Dialogue.Office.Automation.Outputs;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Seating;
@@ -18,10 +19,10 @@ public sealed class SeatingCommand : Command<PlanOutputSettings>
 
         var outDir = BuildCommand.OutputFolder(settings, plan);
         var output = OutputFolder.Open(outDir, plan.Folder);
-        var result = SeatingGenerator.Generate(new SeatingRequest(plan, outDir));
+        var result = SeatingGenerator.Generate(new SeatingRequest(plan, PacketLayout.FolderOf(plan, outDir, OutputKind.Seating)));
         output.Record("seating", result.Path);
         output.Commit(result.Path is null ? [] : ["seating"]);
         return BuildCommand.Summary(new PacketResult(outDir,
-            [new PacketStep($"Sơ đồ chỗ ngồi ({result.SeatsByCode.Count} đại biểu có chỗ)", result.Path is null ? 0 : 1, SeatingGenerator.FileName, result.Problems)]), outDir);
+            [new PacketStep($"Sơ đồ chỗ ngồi ({result.SeatsByCode.Count} đại biểu có chỗ)", result.Path is null ? 0 : 1, PacketLayout.Display(plan, OutputKind.Seating, SeatingGenerator.FileName), result.Problems)]), outDir);
     }
 }

@@ -143,6 +143,22 @@ public sealed class AuthTests(EntraFactory factory) : IClassFixture<EntraFactory
     }
 
     [Fact]
+    public async Task Share_SecretariatFolder_IsServedToASignedInUserOnly()
+    {
+        var path = Path.Combine(factory.OutputRoot, "share", "YB23", "thu-ky", "danh-sach-giay-moi.xlsx");
+        _ = await GetPlans(Token());
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "PK-list");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.GetAsync("/share/YB23/thu-ky/danh-sach-giay-moi.xlsx")).StatusCode);
+        using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/share/YB23/thu-ky/danh-sach-giay-moi.xlsx");
+        signedIn.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+        var served = await _client.SendAsync(signedIn);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("PK-list", await served.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Publish_PlanWithoutSiteWhileConfigSaysSharePoint_IsAClearProblemNotALocalFallback()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/invitations/xa-2026/jobs")

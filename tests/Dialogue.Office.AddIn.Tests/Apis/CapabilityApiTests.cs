@@ -179,7 +179,7 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
         var packet = await Finish(await _client.PostAsync($"/api/plans/{Plan}/packet", null));
         Assert.Equal("done", packet.GetProperty("state").GetString());
         var steps = packet.GetProperty("summary").GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("location").GetString()).ToList();
-        Assert.Contains("chuong-trinh.docx", steps);
+        Assert.Contains("dai-bieu/chuong-trinh.docx", steps);
 
         var published = await Finish(await _client.PostAsync($"/api/publish/jobs/{packet.GetProperty("id").GetString()}", null));
         Assert.Equal("done", published.GetProperty("state").GetString());
@@ -226,8 +226,13 @@ public sealed class CapabilityApiTests(AddInFactory factory) : IClassFixture<Add
         var text = doc.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains(packetUrl + "?db=", text, StringComparison.Ordinal);
         Assert.DoesNotContain(folderLink, text, StringComparison.Ordinal);
-        var print = await _client.GetAsync(new Uri(folderLink).AbsolutePath.TrimEnd('/') + "/giay-moi-in-gop.docx");
-        Assert.Equal(HttpStatusCode.OK, print.StatusCode);
+        // The link opens the delegates' folder (issue 19); the print file is the secretariat's: not there, and in its own
+        // folder never served without sign-in.
+        var linked = new Uri(folderLink).AbsolutePath.TrimEnd('/');
+        Assert.EndsWith("/dai-bieu", linked, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(linked + "/giay-moi-in-gop.docx")).StatusCode);
+        var print = await _client.GetAsync(linked[..^"dai-bieu".Length] + "thu-ky/giay-moi-in-gop.docx");
+        Assert.Equal(HttpStatusCode.Unauthorized, print.StatusCode);
     }
 
     [Fact]

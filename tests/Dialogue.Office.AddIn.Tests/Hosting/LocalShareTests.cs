@@ -69,4 +69,40 @@ public sealed class LocalShareTests(AddInFactory factory) : IClassFixture<AddInF
         Assert.Equal("PK-docx", await response.Content.ReadAsStringAsync());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
+
+    [Theory]
+    [InlineData("XA26/thu-ky/danh-sach-giay-moi.xlsx")]
+    [InlineData("XA26/thu-ky/giay-moi/XA26-0001-Nguyen-Van-An.docx")]
+    [InlineData("XA26/lanh-dao/kich-ban-chi-tiet.docx")]
+    [InlineData("Hoi-nghi/XA26/lanh-dao/tai-lieu-tra-loi.docx")]
+    public async Task LeadersAndSecretariatFolders_WithoutSignIn_Are401AndNeverTheFile(string relative)
+    {
+        Share(relative, "PK-secret");
+
+        foreach (var path in new[] { "/share/" + relative, "/share/" + relative.Replace("thu-ky", "thu%2Dky", StringComparison.Ordinal).Replace("lanh-dao", "lanh%2ddao", StringComparison.Ordinal) })
+        {
+            var response = await _client.GetAsync(path);
+            var html = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.DoesNotContain("PK-secret", html, StringComparison.Ordinal);
+            Assert.Contains("Cần đăng nhập", html, StringComparison.Ordinal);
+            Assert.Contains("lãnh đạo chủ trì hoặc Tổ thư ký", html, StringComparison.Ordinal);
+        }
+
+        // HEAD does not leak it either.
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/share/" + relative);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.SendAsync(head)).StatusCode);
+    }
+
+    [Fact]
+    public async Task DelegatesFolder_IsServedAsToday()
+    {
+        Share("XA26/dai-bieu/chuong-trinh.docx", "PK-programme");
+
+        var response = await _client.GetAsync("/share/XA26/dai-bieu/chuong-trinh.docx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("PK-programme", await response.Content.ReadAsStringAsync());
+    }
 }

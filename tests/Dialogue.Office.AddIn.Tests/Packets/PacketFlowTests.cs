@@ -62,15 +62,17 @@ public sealed class PacketFlowTests
             }
 
             // One folder on SharePoint, one organization link, and it is what both sets of letters open.
-            var folder = server.ItemAt("Doi-thoai-GDDT-2023")!;
+            // The one link is the delegates' folder's (issue 19); the conference folder itself has none.
+            Assert.Empty(server.ItemAt("Doi-thoai-GDDT-2023")!.Permissions);
+            var folder = server.ItemAt("Doi-thoai-GDDT-2023/dai-bieu")!;
             var link = Assert.Single(folder.Permissions).WebUrl!;
             Assert.Equal(link, job.GetProperty("summary").GetProperty("qrLink").GetString());
-            var letters = Directory.GetFiles(Path.Combine(cliOut, "giay-moi"), "*.docx").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            var letters = Directory.GetFiles(Path.Combine(cliOut, "thu-ky", "giay-moi"), "*.docx").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(297, letters.Count);
             foreach (var name in new[] { letters[0], letters[^1] })
             {
-                var fromCli = Decode(zbarimg, Path.Combine(cliOut, "giay-moi", name!), root);
-                var fromHost = Decode(zbarimg, Path.Combine(hostOut, "giay-moi", name!), root);
+                var fromCli = Decode(zbarimg, Path.Combine(cliOut, "thu-ky", "giay-moi", name!), root);
+                var fromHost = Decode(zbarimg, Path.Combine(hostOut, "thu-ky", "giay-moi", name!), root);
                 Assert.StartsWith(link + "?", fromCli, StringComparison.Ordinal);
                 Assert.Equal(fromCli, fromHost);
             }

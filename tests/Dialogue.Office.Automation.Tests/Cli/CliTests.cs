@@ -16,15 +16,18 @@ public sealed class CliTests
         var progress = output.Split('\n').Where(l => l.StartsWith("Giấy mời: ", StringComparison.Ordinal)).Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal("Giấy mời: 100%", progress[^1]);
         Assert.Equal(progress.Distinct().Count(), progress.Count);
-        Assert.True(File.Exists(Path.Combine(tmp.Path, "giay-moi-in-gop.docx")));
-        Assert.True(Directory.GetFiles(Path.Combine(tmp.Path, "giay-moi"), "*.docx").Length >= 297);
+        Assert.True(File.Exists(Path.Combine(tmp.Path, "thu-ky", "giay-moi-in-gop.docx")));
+        Assert.True(Directory.GetFiles(Path.Combine(tmp.Path, "thu-ky", "giay-moi"), "*.docx").Length >= 297);
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
 
         // The sample has returned sheets: the consolidation, the 15/4 report to UBND tỉnh and the answer book (issue 12).
+        // They are the leaders' documents; the delegates get the counts only (issue 19).
         foreach (var file in new[] { "tong-hop-cau-hoi.xlsx", "bao-cao-tong-hop-cau-hoi.docx", "tai-lieu-tra-loi.docx" })
         {
-            Assert.True(File.Exists(Path.Combine(tmp.Path, file)), file);
+            Assert.True(File.Exists(Path.Combine(tmp.Path, "lanh-dao", file)), file);
         }
+
+        Assert.True(File.Exists(Path.Combine(tmp.Path, "dai-bieu", "thong-ke-cau-hoi.xlsx")));
 
         Assert.Contains("Báo cáo tổng hợp câu hỏi gửi Ủy ban nhân dân tỉnh", output, StringComparison.Ordinal);
     }

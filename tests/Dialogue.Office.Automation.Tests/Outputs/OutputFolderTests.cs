@@ -28,7 +28,7 @@ public sealed class OutputFolderTests
         Assert.Empty(Directory.EnumerateFiles(output.Path, AtomicFile.TempPrefix + "*", SearchOption.AllDirectories));
         var manifest = OutputFolder.Manifest(output.Path);
         Assert.DoesNotContain(manifest, e => e.Path.Contains("0003", StringComparison.Ordinal));
-        Assert.Contains(manifest, e => e.Path == "giay-moi/YB23-0004-Pham-Thi-Dung.docx" && e.Step == "invitations");
+        Assert.Contains(manifest, e => e.Path == "thu-ky/giay-moi/YB23-0004-Pham-Thi-Dung.docx" && e.Step == "invitations");
     }
 
     [Fact]
@@ -98,5 +98,5 @@ public sealed class OutputFolderTests
     }
 
     private static List<string> Letters(string output) =>
-        [.. Directory.EnumerateFiles(Path.Combine(output, "giay-moi")).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+        [.. Directory.EnumerateFiles(Path.Combine(output, "thu-ky", "giay-moi")).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 }

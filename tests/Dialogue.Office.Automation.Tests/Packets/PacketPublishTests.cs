@@ -33,7 +33,7 @@ public sealed class PacketPublishTests
                 Folder = "Hội nghị/YB23",
                 Connection = new GraphConnectionOptions { BaseUrl = world.Server.GraphBaseUrl, Credential = world.Credential },
             },
-            Options = SharePointWorld.Options(),
+            Options = SharePointWorld.Options() with { Audiences = PublishTargets.SharingByAudience(plan) },
         };
         // A throttled call on the way: the SDK's retry handler must wait and go on.
         world.Server.Inject(r => r.Action == "content", FaultKind.Status, times: 1, status: 429, code: "activityLimitReached", message: "The request has been throttled", inner: "throttledRequest");
@@ -41,9 +41,13 @@ public sealed class PacketPublishTests
         var result = await ConferencePacket.BuildAsync(new PacketRequest(plan, tmp.Path) { Publish = publish });
 
         Assert.False(result.HasErrors, string.Join("\n", result.Problems));
-        var folder = world.Server.ItemAt("Hội nghị/YB23")!;
-        var link = Assert.Single(folder.Permissions);
+        // The one link is on the delegates' folder (issue 19); the conference folder has none, the secretariat's only
+        // the plan's invitation.
+        Assert.Empty(world.Server.ItemAt("Hội nghị/YB23")!.Permissions);
+        var link = Assert.Single(world.Server.ItemAt("Hội nghị/YB23/dai-bieu")!.Permissions);
         Assert.Equal("organization", link.Scope);
+        Assert.All(world.Server.ItemAt("Hội nghị/YB23/thu-ky")!.Permissions, p => Assert.Null(p.WebUrl));
+        Assert.Contains(world.Server.ItemAt("Hội nghị/YB23/thu-ky")!.Permissions, p => p.InvitedEmail == "vanphong.sgddt@yenbai.gov.vn");
 
         // Every generated file is on SharePoint exactly once, with the same bytes.
         var local = Directory.GetFiles(tmp.Path, "*", SearchOption.AllDirectories)
@@ -60,7 +64,7 @@ public sealed class PacketPublishTests
         Assert.Equal(0, world.Server.AuthorizationOnUploadHost);
 
         // The QR code of an invitation decodes to the organization link with the delegate's code.
-        var invitation = Directory.GetFiles(Path.Combine(tmp.Path, InvitationGenerator.Folder), "*.docx").Order().First();
+        var invitation = Directory.GetFiles(Path.Combine(tmp.Path, "thu-ky", InvitationGenerator.Folder), "*.docx").Order().First();
         var code = DocxInspector.ContentControls(invitation)["MaDaiBieu"];
         var png = tmp.File("qr.png");
         File.WriteAllBytes(png, Assert.Single(DocxInspector.Images(invitation)).Value);
@@ -72,7 +76,7 @@ public sealed class PacketPublishTests
         var writes = world.Server.ContentWrites.Values.Sum();
         var again = await ConferencePacket.BuildAsync(new PacketRequest(plan, tmp.Path) { Publish = publish });
         Assert.False(again.HasErrors, string.Join("\n", again.Problems));
-        Assert.Single(world.Server.ItemAt("Hội nghị/YB23")!.Permissions);
+        Assert.Single(world.Server.ItemAt("Hội nghị/YB23/dai-bieu")!.Permissions);
         Assert.True(world.Server.ContentWrites.Values.Sum() - writes < local.Count,
             "a re-run re-uploads only regenerated files whose bytes changed; rewritten: " + string.Join(", ", world.Server.ContentWrites.Where(w => w.Value > 1).Select(w => w.Key).Take(10)));
     }

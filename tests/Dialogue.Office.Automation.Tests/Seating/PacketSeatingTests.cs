@@ -1,3 +1,4 @@
+using Dialogue.Office.Automation.Audiences;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Programme;
@@ -19,15 +20,15 @@ public sealed class PacketSeatingTests
         var result = ConferencePacket.Build(new PacketRequest(plan, dir.Path));
 
         Assert.False(result.HasErrors, string.Join("; ", result.Problems));
-        foreach (var file in new[] { SeatingGenerator.FileName, ProgrammeGenerator.FileName, ScriptGenerator.FileName })
+        foreach (var (kind, file) in new[] { (OutputKind.Seating, SeatingGenerator.FileName), (OutputKind.Programme, ProgrammeGenerator.FileName), (OutputKind.Script, ScriptGenerator.FileName) })
         {
-            Assert.True(File.Exists(Path.Combine(dir.Path, file)), file);
+            Assert.True(File.Exists(Path.Combine(PacketLayout.FolderOf(plan, dir.Path, kind), file)), file);
         }
 
         // The invitation list shows the seat of every in-person delegate and none for a bridge point.
-        var chart = XlsxReader.Read(Path.Combine(dir.Path, SeatingGenerator.FileName)).Single(s => s.Name == "Danh sách");
+        var chart = XlsxReader.Read(Path.Combine(PacketLayout.FolderOf(plan, dir.Path, OutputKind.Seating), SeatingGenerator.FileName)).Single(s => s.Name == "Danh sách");
         var seatByCode = chart.Rows.Skip(1).ToDictionary(r => r[5]!, r => r[4]!);
-        var list = XlsxReader.Read(Path.Combine(dir.Path, InvitationGenerator.ListFileName))[0];
+        var list = XlsxReader.Read(Path.Combine(PacketLayout.FolderOf(plan, dir.Path, OutputKind.LinkList), InvitationGenerator.ListFileName))[0];
         var header = list.Rows[0].Cells.ToList();
         var code = header.IndexOf("Mã đại biểu");
         var seat = header.IndexOf("Chỗ ngồi");

@@ -72,6 +72,9 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
     /// <summary>When above 0, children listings come in pages of this size with an <c>@odata.nextLink</c>.</summary>
     public int ChildrenPageSize { get; set; }
 
+    /// <summary>Drive paths of the items deleted through the API, in order.</summary>
+    public List<string> Deleted { get; } = [];
+
     /// <summary>The URLs decoded from every <c>/shares/{id}</c> request.</summary>
     public List<string> SharesRequests { get; } = [];
     public int AuthorizationOnUploadHost { get; private set; }
@@ -787,6 +790,39 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 }
 
                 await Json(ctx, 200, new JsonObject { ["value"] = perms });
+                break;
+            case ("DELETE", ""):
+                lock (_gate)
+                {
+                    // As Graph: the item and everything under it go (to the recycle bin), their permissions with them.
+                    var gone = new List<string> { item.Id };
+                    for (var i = 0; i < gone.Count; i++)
+                    {
+                        gone.AddRange(_items.Values.Where(x => x.ParentId == gone[i]).Select(x => x.Id));
+                    }
+
+                    gone.ForEach(id => _items.Remove(id));
+                    Deleted.Add(PathOf(item));
+                }
+
+                ctx.Response.StatusCode = 204;
+                break;
+            case ("DELETE", var perm) when perm.StartsWith("permissions/", StringComparison.Ordinal):
+                bool removed;
+                lock (_gate)
+                {
+                    removed = item.Permissions.RemoveAll(p => p.Id == perm["permissions/".Length..]) > 0;
+                }
+
+                if (removed)
+                {
+                    ctx.Response.StatusCode = 204;
+                }
+                else
+                {
+                    await Error(ctx, 404, "itemNotFound", "The permission could not be found.");
+                }
+
                 break;
             default:
                 await Error(ctx, 400, "invalidRequest", $"Unsupported {method} {action}.");

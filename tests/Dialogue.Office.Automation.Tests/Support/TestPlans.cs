@@ -39,6 +39,7 @@ internal static class TestPlans
             DelegateFile = plan.DelegateFile,
             Delegates = delegates ?? plan.Delegates,
             Sharing = plan.Sharing,
+            Audiences = plan.Audiences,
             Protocol = plan.Protocol,
             KeyLines = plan.KeyLines,
         };
