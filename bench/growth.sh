@@ -71,7 +71,8 @@ run_pair() {  # job size ours-tool ours-cmd peer-tool peer-cmd prepare
 }
 
 for n in $INV_SIZES; do
-  "$OUT/bench/Dialogue.Office.Bench" plan-for "bench/data/delegates-$n.xlsx" "$OUT/plan-$n" >/dev/null
+  # plan-for finds the sample plan from its own folder: the repository's build, not the copy published to $OUT.
+  dotnet bench/Dialogue.Office.Bench/bin/Release/net10.0/linux-x64/Dialogue.Office.Bench.dll plan-for "bench/data/delegates-$n.xlsx" "$OUT/plan-$n" >/dev/null
   run_pair invitations "$n" \
     dialogue "$OUT/cli/dialogue invitations $OUT/plan-$n --out $OUT/inv-$n" \
     docxtemplater "node bench/peers/invitations-docxtemplater.js bench/data/delegates-$n.xlsx bench/data/invitation-template.docx $OUT/docxtpl-$n" \
