@@ -87,7 +87,12 @@ public static partial class InvitationGenerator
     {
         var plan = request.Plan;
         var problems = new ProblemList();
-        var template = LoadTemplate(plan, request.TemplatePath, problems);
+        DocxTemplate? template;
+        using (PhaseTimings.Start("invitations: template compiled"))
+        {
+            template = LoadTemplate(plan, request.TemplatePath, problems);
+        }
+
         if (template is null || problems.HasErrors)
         {
             return new InvitationResult([], null, null, problems.Items);
@@ -108,6 +113,7 @@ public static partial class InvitationGenerator
         var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var skipped = new List<ConferenceDelegate>();
 
+        var lettersStarted = PhaseTimings.Timestamp();
         PrintFileWriter? print = request.PrintFile ? new PrintFileWriter(template, Path.Combine(request.OutputFolder, PrintFileName), common) : null;
         try
         {
@@ -149,9 +155,13 @@ public static partial class InvitationGenerator
                     var (d, fileName, link) = jobs[start + i];
                     var values = new Dictionary<string, string>(common, StringComparer.Ordinal);
                     SetDelegateValues(values, plan, d, link, request.Seats?.GetValueOrDefault(d.Code) ?? "", page is not null);
+                    var t = PhaseTimings.Timestamp();
                     var qr = QrCodeRenderer.Png(link);
+                    PhaseTimings.Add("invitations: QR code", t);
+                    t = PhaseTimings.Timestamp();
                     var xml = template.RenderDocumentXml(values);
                     AtomicFile.Write(Path.Combine(outDir, fileName), file => template.WritePackage(xml, qr, file, values));
+                    PhaseTimings.Add("invitations: letter rendered and written", t);
 
                     rendered[i] = (xml, qr, values);
                 });
@@ -159,7 +169,9 @@ public static partial class InvitationGenerator
                 for (var i = 0; i < count; i++)
                 {
                     var (d, fileName, link) = jobs[start + i];
+                    var t = PhaseTimings.Timestamp();
                     print?.Add(rendered[i].Xml, rendered[i].Qr, rendered[i].Values);
+                    PhaseTimings.Add("invitations: print file, letter appended", t);
                     written.Add(new GeneratedInvitation(d, $"{Folder}/{fileName}", link));
                     rendered[i] = default;
                 }
@@ -167,15 +179,23 @@ public static partial class InvitationGenerator
                 request.Progress?.Report(written.Count);
             }
 
-            print?.Complete();
+            using (PhaseTimings.Start("invitations: print file completed"))
+            {
+                print?.Complete();
+            }
         }
         finally
         {
             print?.Dispose();
         }
 
+        PhaseTimings.Since("invitations: letters and print file (wall)", lettersStarted);
         var listPath = Path.Combine(request.OutputFolder, ListFileName);
-        WriteList(plan, written, skipped, request.Seats, listPath);
+        using (PhaseTimings.Start("invitations: list of links written"))
+        {
+            WriteList(plan, written, skipped, request.Seats, listPath);
+        }
+
         return new InvitationResult(written, print is null ? null : Path.Combine(request.OutputFolder, PrintFileName), listPath, problems.Items);
     }
 

@@ -102,8 +102,12 @@ public static class ConferencePacket
         // each step records what it wrote, and what an earlier build wrote that this one no longer makes is removed.
         var output = OutputFolder.Open(request.OutputFolder, plan.Folder);
         var completed = new List<string>();
+        var stepStarted = PhaseTimings.Timestamp();
         void Done(string step, bool succeeded, IEnumerable<string?> files)
         {
+            // --timings: each step's time, from the end of the one before (the first from the start of the packet).
+            PhaseTimings.Since("packet step: " + step, stepStarted);
+            stepStarted = PhaseTimings.Timestamp();
             output.Record(step, files);
             if (succeeded)
             {

@@ -26,6 +26,7 @@ public static partial class PlanLoader
     /// <summary>Reads the plan in <paramref name="folder"/>; never throws for bad input, reports problems instead.</summary>
     public static PlanLoadResult Load(string folder)
     {
+        var started = PhaseTimings.Timestamp();
         var problems = new ProblemList();
         var full = Path.GetFullPath(folder);
         var planPath = Path.Combine(full, PlanFileName);
@@ -96,11 +97,19 @@ public static partial class PlanLoader
         var lines = new Dictionary<string, int>();
         var y = new YamlNodeReader(PlanFileName, problems, lines);
         var plan = Build(full, root, y, problems, lines);
+        PhaseTimings.Since("plan: plan.yaml read and parsed", started);
         if (plan is not null)
         {
-            var delegates = DelegateRoles.Apply(plan, DelegateListReader.Read(plan, problems), problems);
-            plan = WithDelegates(plan, delegates);
-            PlanValidator.Validate(plan, problems);
+            using (PhaseTimings.Start("plan: delegate list read"))
+            {
+                var delegates = DelegateRoles.Apply(plan, DelegateListReader.Read(plan, problems), problems);
+                plan = WithDelegates(plan, delegates);
+            }
+
+            using (PhaseTimings.Start("plan: validated"))
+            {
+                PlanValidator.Validate(plan, problems);
+            }
         }
 
         return new PlanLoadResult(plan, problems.Items);

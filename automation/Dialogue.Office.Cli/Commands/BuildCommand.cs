@@ -88,7 +88,12 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
 
     internal static ConferencePlan? Load(string folder)
     {
-        var loaded = PlanLoader.Load(folder);
+        PlanLoadResult loaded;
+        using (PhaseTimings.Start("plan loaded (plan.yaml, delegate list, checks)"))
+        {
+            loaded = PlanLoader.Load(folder);
+        }
+
         ConsoleOutput.Problems(loaded.Problems);
         if (PlanGate.Open(loaded, PlanUse.Documents, out _) is null)
         {
@@ -110,6 +115,7 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
 
     internal static int Summary(PacketResult result, string outDir)
     {
+        using var timing = PhaseTimings.Start("summary printed");
         var table = new FitTable(
             "Kết quả",
             new FitColumn("Nội dung", Fit.Words, Heading: true),

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Dialogue.Office.Automation.Diagnostics;
+
+/// <summary>
+/// Opt-in phase timings for finding where a run's time goes (<c>dialogue --timings …</c> or <c>DIALOGUE_TIMINGS=1</c>):
+/// each phase writes one line "timing: &lt;phase&gt; &lt;ms&gt; ms" to the sink the shell gives (standard error), never
+/// to the results. Off by default, and then a phase costs one field read. Phases that run on many threads (a QR code per
+/// letter) are summed and written once by <see cref="Flush"/>: their total is thread time, not wall time.
+/// </summary>
+public static class PhaseTimings
+{
+    private static TextWriter? _sink;
+    private static readonly Dictionary<string, (long Ticks, int Count)> Sums = new(StringComparer.Ordinal);
+
+    /// <summary>Whether timings are being written.</summary>
+    public static bool Enabled => _sink is not null;
+
+    /// <summary>Starts writing timings to <paramref name="sink"/> (null stops).</summary>
+    public static void Enable(TextWriter? sink) => _sink = sink;
+
+    /// <summary>Times the phase until the returned value is disposed (<c>using var _ = PhaseTimings.Start("plan.yaml");</c>).</summary>
+    public static Phase Start(string name) => new(name, _sink is null ? 0 : Stopwatch.GetTimestamp());
+
+    /// <summary>A timestamp for <see cref="Add"/>, or 0 when timings are off.</summary>
+    public static long Timestamp() => _sink is null ? 0 : Stopwatch.GetTimestamp();
+
+    /// <summary>Adds the time since <paramref name="started"/> (from <see cref="Timestamp"/>) to the sum of a repeated phase.</summary>
+    public static void Add(string name, long started)
+    {
+        if (_sink is null || started == 0)
+        {
+            return;
+        }
+
+        var elapsed = Stopwatch.GetTimestamp() - started;
+        lock (Sums)
+        {
+            var (ticks, count) = Sums.GetValueOrDefault(name);
+            Sums[name] = (ticks + elapsed, count + 1);
+        }
+    }
+
+    /// <summary>Writes one line for the time since <paramref name="started"/> (from <see cref="Timestamp"/>; 0 writes nothing).</summary>
+    public static void Since(string name, long started)
+    {
+        if (_sink is not null && started != 0)
+        {
+            Write(name, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>Writes one line for a measured duration.</summary>
+    public static void Write(string name, TimeSpan elapsed) =>
+        _sink?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: {name} {elapsed.TotalMilliseconds:F1} ms"));
+
+    /// <summary>Writes the sums of the repeated phases (total, count, mean) and clears them.</summary>
+    public static void Flush()
+    {
+        if (_sink is null)
+        {
+            return;
+        }
+
+        lock (Sums)
+        {
+            foreach (var (name, (ticks, count)) in Sums.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                var ms = Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds;
+                _sink.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: {name} {ms:F1} ms summed over {count} ({ms / count:F2} ms each, all threads)"));
+            }
+
+            Sums.Clear();
+        }
+    }
+
+    /// <summary>A running phase; disposing it writes its line.</summary>
+    public readonly struct Phase : IDisposable
+    {
+        private readonly string _name;
+        private readonly long _started;
+
+        internal Phase(string name, long started)
+        {
+            _name = name;
+            _started = started;
+        }
+
+        public void Dispose()
+        {
+            if (_started != 0)
+            {
+                Write(_name, Stopwatch.GetElapsedTime(_started));
+            }
+        }
+    }
+}

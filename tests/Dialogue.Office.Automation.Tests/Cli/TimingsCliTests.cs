@@ -1,0 +1,41 @@
+using Dialogue.Office.Automation.Tests.Support;
+
+namespace Dialogue.Office.Automation.Tests.Cli;
+
+/// <summary><c>--timings</c> / DIALOGUE_TIMINGS=1 (issue 17): the phases on standard error, standard output unchanged.</summary>
+public sealed class TimingsCliTests
+{
+    [Fact]
+    public void Timings_FlagWritesEveryPhaseOfTheInvitationJobToStandardErrorOnly()
+    {
+        using var tmp = new TempDir();
+        var (code, stdout, stderr) = CliRunner.RunSplit(["invitations", RepoPaths.SamplePlan, "--out", tmp.Path, "--timings"]);
+        Assert.True(code == 0, stdout + stderr);
+        foreach (var phase in new[]
+        {
+            "runtime start (exec to Main)", "plan: plan.yaml read and parsed", "plan: delegate list read", "plan: validated",
+            "invitations: template compiled", "invitations: QR code", "invitations: letter rendered and written",
+            "invitations: print file, letter appended", "invitations: print file completed", "invitations: list of links written",
+            "packet step: invitations", "summary printed", "Main to exit",
+        })
+        {
+            Assert.Contains($"timing: {phase} ", stderr, StringComparison.Ordinal);
+        }
+
+        // The QR phase runs once per letter on many threads: one summed line with the count.
+        Assert.Contains("summed over 297 ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("timing:", stdout, StringComparison.Ordinal);
+        Assert.Contains("Đã tạo hồ sơ hội nghị", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Timings_VariableTurnsThemOnAndTheyAreOffByDefault()
+    {
+        var (_, _, quiet) = CliRunner.RunSplit(["--help"]);
+        Assert.DoesNotContain("timing:", quiet, StringComparison.Ordinal);
+        var (code, stdout, stderr) = CliRunner.RunSplit(["--help"], new Dictionary<string, string> { ["DIALOGUE_TIMINGS"] = "1" });
+        Assert.Equal(0, code);
+        Assert.Contains("timing: command (parse, run, print) ", stderr, StringComparison.Ordinal);
+        Assert.Contains("dialogue", stdout, StringComparison.Ordinal);
+    }
+}
