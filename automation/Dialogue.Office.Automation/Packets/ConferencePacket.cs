@@ -149,8 +149,8 @@ public static class ConferencePacket
             Done("seating", seating.Path is not null, [seating.Path]);
             if (seating.Seating is { } seated)
             {
-                var cards = NameCards.Generate(new NameCardRequest(plan, seated, request.OutputFolder));
-                steps.Add(new PacketStep("Biển tên đại biểu (đoàn chủ tịch và hàng A)", cards.Path is null ? 0 : 1, NameCards.FileName, cards.Problems));
+                var cards = NameCards.Generate(new NameCardRequest(plan, seated, FolderOf(OutputKind.Seating))); // the cards go with the seating (issue 19)
+                steps.Add(new PacketStep("Biển tên đại biểu (đoàn chủ tịch và hàng A)", cards.Path is null ? 0 : 1, Show(OutputKind.Seating, NameCards.FileName), cards.Problems));
                 Done("name-cards", cards.Path is not null, [cards.Path]);
             }
         }
@@ -203,8 +203,9 @@ public static class ConferencePacket
 
         if (parts.HasFlag(PacketParts.BridgePointLetters) && plan.BridgePointLetter is not null)
         {
-            var letters = BridgePointLetters.Generate(new BridgePointLetterRequest(plan, request.OutputFolder));
-            steps.Add(new PacketStep("Công văn gửi các điểm cầu (mỗi điểm cầu một văn bản)", letters.Letters.Count, BridgePointLetters.Folder + "/", letters.Problems));
+            // The công văn are the secretariat's correspondence, like the letters (issue 19).
+            var letters = BridgePointLetters.Generate(new BridgePointLetterRequest(plan, FolderOf(OutputKind.Letters)));
+            steps.Add(new PacketStep("Công văn gửi các điểm cầu (mỗi điểm cầu một văn bản)", letters.Letters.Count, Show(OutputKind.Letters, BridgePointLetters.Folder + "/"), letters.Problems));
             Done("bridge-point-letters", !letters.HasErrors, letters.Letters.Select(l => l.RelativePath));
         }
 

@@ -291,8 +291,13 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         Assert.Equal(404, listing.Status);
         Assert.DoesNotContain("giay-moi-in-gop.docx", await listing.TextAsync(), StringComparison.Ordinal);
         Assert.Contains("lang=\"vi\"", await listing.TextAsync(), StringComparison.Ordinal);
-        var file = await page.APIRequest.GetAsync(link!.TrimEnd('/') + "/giay-moi-in-gop.docx");
-        Assert.Equal(200, file.Status);
+        // The link opens the delegates' folder (issue 19): the print file is the secretariat's, not there, and in its own
+        // folder never served without sign-in.
+        var linked = link!.TrimEnd('/');
+        Assert.EndsWith("/dai-bieu", linked, StringComparison.Ordinal);
+        Assert.Equal(404, (await page.APIRequest.GetAsync(linked + "/giay-moi-in-gop.docx")).Status);
+        var file = await page.APIRequest.GetAsync(linked[..^"dai-bieu".Length] + "thu-ky/giay-moi-in-gop.docx");
+        Assert.Equal(401, file.Status);
         await Shot(page, "pane-browser.png");
         await NoHorizontalScroll(page);
         await NoSeriousAccessibilityIssue(page);
@@ -446,7 +451,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         RequireBrowser();
         var page = await OpenPane("Word");
         await page.ClickAsync("#after-card fluent-accordion-item");
-        Assert.True(await page.IsVisibleAsync("#minutes"));
+        await page.Locator("#minutes").WaitForAsync(new() { State = WaitForSelectorState.Visible });
 
         // The chosen questions of the dialogue and the secretary's name, as a clerk gives them.
         await page.SetInputFilesAsync("#after-questions", Path.Combine(RepoPaths.Samples, "yen-bai-2023", "sau-hoi-nghi", "cau-hoi-doi-thoai.xlsx"));

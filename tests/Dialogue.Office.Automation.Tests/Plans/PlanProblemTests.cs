@@ -53,6 +53,9 @@ public sealed partial class PlanProblemTests
         ["PLAN_BAD_URL"] = b => PlanLine(b, "  packet_url: \"https://hoinghi.yenbai.gov.vn/doi-thoai-gddt-2023\"", "  packet_url: \"ftp://hoinghi.yenbai.gov.vn/tai-lieu\""),
         ["PLAN_LAYOUT_MISMATCH"] = b => PlanLine(b, "    blocks: [5, 8, 5]", "    blocks: [5, 8, 4]"),
         ["PLAN_SIGNER_AUTHORITY"] = b => PlanLine(b, "  authority: \"TM. ỦY BAN NHÂN DÂN\"", "  authority: \"THAY MẶT ỦY BAN NHÂN DÂN\""),
+        ["PLAN_AUDIENCE_UNKNOWN_KIND"] = b => PlanLine(b, "  kinds: {}", "  kinds: { giay_moi_rieng: leaders }"),
+        ["PLAN_AUDIENCE_PERSONAL_DATA"] = b => PlanLine(b, "  kinds: {}", "  kinds: { link_list: delegates }"),
+        ["PLAN_AUDIENCE_BAD_EMAIL"] = b => PlanLine(b, "  secretariat: [\"vanphong.sgddt@yenbai.gov.vn\"]", "  secretariat: [\"Văn phòng Sở\"]"),
         ["PLAN_SIGNER_FORM"] = b => PlanLine(b, "  position: \"CHỦ TỊCH\"", "  position: \"PHÓ CHỦ TỊCH\""),
         ["PLAN_CONG_VAN_NUMBER"] = b => PlanLine(b, "  number: \"127/UBND-VX\"", "  number: \"127/CV-UBND\""),
         ["PLAN_ISSUER_UNUSED"] = b =>

@@ -10,6 +10,11 @@ using static Dialogue.Office.Automation.Tests.Questions.QuestionTestKit;
 
 namespace Dialogue.Office.Automation.Tests.Questions;
 
+/// <summary>
+/// Runs alone: the hostile-files test bounds what the merge allocates with the process-wide counter, which other test
+/// classes running beside it would inflate.
+/// </summary>
+[Collection(MeasuresProcessAllocations.Name)]
 public class QuestionConsolidatorTests
 {
     private const string Q1 = "Đề nghị bổ sung biên chế giáo viên mầm non cho các trường vùng đặc biệt khó khăn của huyện.";
@@ -451,4 +456,11 @@ public class QuestionConsolidatorTests
 
         sheet.Write("</sheetData></worksheet>");
     }
+}
+
+/// <summary>Test classes that measure the whole process's allocations, run when nothing else runs.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuresProcessAllocations
+{
+    public const string Name = "Measures process allocations";
 }
