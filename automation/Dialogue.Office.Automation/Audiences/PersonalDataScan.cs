@@ -233,8 +233,11 @@ public static partial class PersonalDataScan
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    /// <summary>A Vietnamese phone number: 0 or +84, then 8–10 more digits, grouped by spaces, dots or dashes (not line breaks).</summary>
-    [GeneratedRegex(@"(?<![\d/.,])(?:\+84|0)(?:[ .\-]?\d){8,10}(?![\d/,]|\.\d)", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A Vietnamese phone number: 0 or +84, then 8–10 more digits, grouped by spaces, dots or dashes (not line breaks),
+    /// never inside a word: the SDK's random relationship ids ("R0c91234567890ab") hold digit runs that are not numbers.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w/.,])(?:\+84|0)(?:[ .\-]?\d){8,10}(?![\w/,]|\.\d)", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
     /// <summary>A link that carries a delegate's code or token: "?db=…", "&amp;db=…", "?k=…", or the delegate page "/d/{code}".</summary>

@@ -106,6 +106,18 @@ public sealed class PersonalDataScannerTests
     }
 
     [Fact]
+    public void Scan_DigitRunsInsideIdentifiers_AreNotPhoneNumbers()
+    {
+        // The SDK gives relationship and element ids at random: "R0c91234567890ab" once failed a clean build's scan.
+        using var dir = new TempDir("dialogue-scan-");
+        File.WriteAllText(dir.File("ids.txt"), "Id=\"R0c91234567890ab\" w14:paraId=\"x0912345678\" rId_0912345678 ghi 0912345678");
+
+        var findings = PersonalDataScan.Scan(dir.Path, Plan);
+
+        Assert.Equal("0912345678", Assert.Single(findings).Value);
+    }
+
+    [Fact]
     public async Task Build_WithSomethingPersonalInTheDelegatesFolder_IsNotPublished()
     {
         using var dir = new TempDir("dialogue-scan-");
