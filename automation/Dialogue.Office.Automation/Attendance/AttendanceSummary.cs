@@ -48,11 +48,24 @@ public static class AttendanceWorkbook
                 .Append([$"Cộng ({plan.Conference.Code})", N(summary.Venues.Sum(v => v.Invited)), N(summary.Venues.Sum(v => v.Attending)),
                     N(summary.Venues.Sum(v => v.Substitute)), N(summary.Venues.Sum(v => v.Absent)), N(summary.Venues.Sum(v => v.NoAnswer)), N(summary.Venues.Sum(v => v.CheckedIn))]));
         var list = new SimpleSheet("Danh sách",
-            [("STT", 6), ("Mã đại biểu", 13), ("Đại biểu", 45), ("Điểm cầu", 28), ("Xác nhận", 16), ("Người dự thay", 30), ("Lý do vắng", 30), ("Thời điểm xác nhận", 18), ("Điểm danh lúc", 18)],
+            [("STT", 6), ("Mã đại biểu", 13), ("Đại biểu", 45), ("Điểm cầu", 28), ("Xác nhận", 16), ("Người dự thay", 30), ("Lý do vắng", 30), ("Thời điểm xác nhận", 18), ("Điểm danh lúc", 18), ("Trạng thái", 14)],
             summary.Lines.Select((l, i) => (IReadOnlyList<string?>)[
                 N(i + 1), l.Delegate.Code, l.Delegate.Addressee, l.Venue, DoorCheck.StatusText(l.State?.Status ?? AttendanceStatus.None),
                 l.State?.Answer is { Status: AttendanceStatus.Substitute } a ? $"{a.SubstituteName}, {a.SubstitutePosition}" : "",
-                l.State?.Answer?.Reason ?? "", T(l.State?.Answer?.At), T(l.State?.CheckIn?.At)]));
+                l.State?.Answer?.Reason ?? "", T(l.State?.Answer?.At), T(l.State?.CheckIn?.At), MinutesStatus(l.State)]));
         SimpleXlsxWriter.Write(path, totals, list);
     }
+
+    /// <summary>
+    /// The "Trạng thái" the minutes read (<c>dialogue minutes --diem-danh</c>, docs/after.md): a check-in at the door
+    /// means the delegate or their substitute came; without one, the delegate's own answer stands; with neither, "Chưa
+    /// rõ", which the minutes count as not recorded.
+    /// </summary>
+    internal static string MinutesStatus(DelegateAttendance? state) => (state?.CheckIn, state?.Status ?? AttendanceStatus.None) switch
+    {
+        (_, AttendanceStatus.Substitute) => "Dự thay",
+        (not null, _) or (null, AttendanceStatus.Attending) => "Tham dự",
+        (null, AttendanceStatus.Absent) => "Vắng",
+        _ => "Chưa rõ",
+    };
 }

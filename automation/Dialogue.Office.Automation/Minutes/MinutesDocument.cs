@@ -15,7 +15,7 @@ internal static class MinutesDocument
     /// <summary>Tag prefix of every control the clerk fills ("BienBan.DienBien.3", "BienBan.TraLoi.YB23-001").</summary>
     public const string TagPrefix = "BienBan.";
 
-    public static byte[] Build(ConferencePlan plan, ConferenceSchedule schedule, IReadOnlyList<MinutesQuestion> questions, AttendanceRegister? attendance, MinutesSecretary? secretary, string number)
+    public static byte[] Build(ConferencePlan plan, ConferenceSchedule schedule, IReadOnlyList<MinutesQuestion> questions, AttendanceRecord? attendance, MinutesSecretary? secretary, string number)
     {
         using var stream = new MemoryStream();
         using (var doc = WordBuilder.Create(stream, out var body))
@@ -179,11 +179,11 @@ internal static class MinutesDocument
     /// invited delegates came at the main hall and at the bridge points, then each stand-in with whom they replaced,
     /// each absent delegate, and how many the register does not record.
     /// </summary>
-    internal static IReadOnlyList<string> Attendance(ConferencePlan plan, AttendanceRegister register)
+    internal static IReadOnlyList<string> Attendance(ConferencePlan plan, AttendanceRecord register)
     {
         var byCode = register.Entries.ToDictionary(e => e.Delegate.Code, StringComparer.OrdinalIgnoreCase);
-        AttendanceStatus? StatusOf(ConferenceDelegate d) => byCode.TryGetValue(d.Code, out var e) ? e.Status : null;
-        bool Came(ConferenceDelegate d) => StatusOf(d) is AttendanceStatus.Present or AttendanceStatus.Represented;
+        RecordedPresence? StatusOf(ConferenceDelegate d) => byCode.TryGetValue(d.Code, out var e) ? e.Status : null;
+        bool Came(ConferenceDelegate d) => StatusOf(d) is RecordedPresence.Present or RecordedPresence.Represented;
         var lines = new List<string>();
         var presidium = plan.Delegates.Where(d => d.IsPresidium && d.FullName.Length > 0).OrderBy(d => d.Group).ThenBy(d => d.Rank).ToList();
         foreach (var d in presidium)
@@ -192,10 +192,10 @@ internal static class MinutesDocument
             var who = $"Đồng chí {d.FullName}{(role.Length > 0 ? ", " + role : "")}";
             switch (StatusOf(d))
             {
-                case AttendanceStatus.Present:
+                case RecordedPresence.Present:
                     lines.Add($"- {who};");
                     break;
-                case AttendanceStatus.Represented:
+                case RecordedPresence.Represented:
                     lines.Add($"- {Standing(byCode[d.Code].Substitute)} (dự thay {who});");
                     break;
             }
@@ -218,14 +218,14 @@ internal static class MinutesDocument
                 : $"- Tại {ProgrammeDocument.Count(plan.BridgePoints.Count)} điểm cầu trực tuyến ({names}): cán bộ, công chức, viên chức, người lao động theo thông báo của các đơn vị;");
         }
 
-        var standIns = register.With(AttendanceStatus.Represented).Where(e => !e.Delegate.IsPresidium || e.Delegate.FullName.Length == 0).OrderBy(e => e.Delegate.Number).ToList();
+        var standIns = register.With(RecordedPresence.Represented).Where(e => !e.Delegate.IsPresidium || e.Delegate.FullName.Length == 0).OrderBy(e => e.Delegate.Number).ToList();
         if (standIns.Count > 0)
         {
             lines.Add($"- Đại biểu dự thay ({ProgrammeDocument.Count(standIns.Count)}):");
             lines.AddRange(standIns.Select(e => $"+ {Standing(e.Substitute)} dự thay {e.Delegate.Addressee};"));
         }
 
-        var absent = register.With(AttendanceStatus.Absent).OrderBy(e => e.Delegate.Number).ToList();
+        var absent = register.With(RecordedPresence.Absent).OrderBy(e => e.Delegate.Number).ToList();
         if (absent.Count > 0)
         {
             lines.Add($"- Vắng mặt ({ProgrammeDocument.Count(absent.Count)}):");
@@ -242,10 +242,10 @@ internal static class MinutesDocument
     }
 
     /// <summary>"48/50 đại biểu được mời (theo sổ điểm danh), trong đó 03 đại biểu dự thay."</summary>
-    internal static string PresentSentence(ConferencePlan plan, AttendanceRegister register)
+    internal static string PresentSentence(ConferencePlan plan, AttendanceRecord register)
     {
-        var came = register.Entries.Count(e => e.Status != AttendanceStatus.Absent);
-        var standIns = register.With(AttendanceStatus.Represented).Count();
+        var came = register.Entries.Count(e => e.Status != RecordedPresence.Absent);
+        var standIns = register.With(RecordedPresence.Represented).Count();
         return $"{ProgrammeDocument.Count(came)}/{ProgrammeDocument.Count(plan.Delegates.Count)} đại biểu được mời (theo bảng điểm danh)"
             + (standIns > 0 ? $", trong đó {ProgrammeDocument.Count(standIns)} đại biểu dự thay." : ".");
     }

@@ -84,7 +84,7 @@ public static class MinutesGenerator
             questions = read;
         }
 
-        AttendanceRegister? attendance = null;
+        AttendanceRecord? attendance = null;
         if (request.AttendancePath is { } register)
         {
             attendance = AttendanceReader.Read(register, plan, problems);

@@ -3,6 +3,7 @@ using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Invitations;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Script;
+using Dialogue.Office.Automation.Minutes;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Tests.Support;
 
@@ -222,6 +223,16 @@ public sealed class AttendanceCliTests
         var text = DocxInspector.AllText(Assert.Single(Directory.GetFiles(dir.File("out"), ScriptGenerator.FileName, SearchOption.AllDirectories)));
         Assert.Contains($"Trần Văn Bình, Phó Chánh Văn phòng, dự thay", text, StringComparison.Ordinal);
         Assert.DoesNotContain(inHall[1].FullName + ",", text, StringComparison.Ordinal);
+
+        // The export is the minutes' attendance register (docs/after.md): the stand-in who came and the delegate who sent
+        // word of absence are named, everyone else has no attendance information yet and is counted as such.
+        (code, output) = CliRunner.Run("minutes", RepoPaths.SamplePlan, "--diem-danh", xlsx, "--thu-ky", "Lê Thị Hồng Nhung, Chuyên viên", "--out", dir.File("sau"));
+        Assert.True(code == 0, output);
+        Assert.Contains("ATTENDANCE_NOT_RECORDED", output, StringComparison.Ordinal);
+        var minutes = DocxInspector.AllText(Path.Combine(dir.File("sau"), MinutesGenerator.FileName));
+        Assert.Contains("Trần Văn Bình, Phó Chánh Văn phòng", minutes, StringComparison.Ordinal);
+        Assert.Contains("- Vắng mặt (01):", minutes, StringComparison.Ordinal);
+        Assert.Contains($"- Chưa có thông tin điểm danh: {plan.Delegates.Count - 2} đại biểu", minutes, StringComparison.Ordinal);
 
         // No register named: a clear Vietnamese refusal, exit 1.
         (code, output) = CliRunner.Run("attendance", RepoPaths.SamplePlan);

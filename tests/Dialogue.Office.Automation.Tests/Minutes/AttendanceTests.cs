@@ -26,8 +26,8 @@ public sealed class AttendanceTests
         Assert.Empty(problems.Items);
         Assert.Equal(Plan.Delegates.Count, register.Entries.Count);
         Assert.Empty(register.NotRecorded);
-        Assert.Equal(["YB23-0021", "YB23-0043", "YB23-0070"], register.With(AttendanceStatus.Represented).Select(e => e.Delegate.Code));
-        Assert.Equal(["YB23-0030", "YB23-0120", "YB23-0201"], register.With(AttendanceStatus.Absent).Select(e => e.Delegate.Code));
+        Assert.Equal(["YB23-0021", "YB23-0043", "YB23-0070"], register.With(RecordedPresence.Represented).Select(e => e.Delegate.Code));
+        Assert.Equal(["YB23-0030", "YB23-0120", "YB23-0201"], register.With(RecordedPresence.Absent).Select(e => e.Delegate.Code));
         Assert.Equal("Bà Nguyễn Thị Minh, Phó Giám đốc Sở Tài chính", register.Entries.Single(e => e.Delegate.Code == "YB23-0021").Substitute);
     }
 
