@@ -42,11 +42,19 @@ public sealed class RegisterDurabilityTests
         psi.Environment["Attendance__Database"] = database;
         psi.Environment["Attendance__RequestsPerMinute"] = "1000000";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        psi.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information"; // "Now listening on:" is the state waited for
 
         var key = ConferenceKey.From(new AttendanceOptions { Secret = AttendanceFactory.Secret }, "YB23")!;
         var delegates = Automation.Plans.PlanLoader.Load(plan).Plan!.Delegates.Select(d => d.Code).ToList();
         using var host = Process.Start(psi)!;
-        host.OutputDataReceived += (_, _) => { };
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Now listening on:", StringComparison.Ordinal) == true)
+            {
+                listening.TrySetResult();
+            }
+        };
         host.ErrorDataReceived += (_, _) => { };
         host.BeginOutputReadLine();
         host.BeginErrorReadLine();
@@ -54,7 +62,12 @@ public sealed class RegisterDurabilityTests
         try
         {
             using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await UntilServing(client, host, $"/d/{delegates[0]}?k={key.Token(delegates[0])}");
+            // Waits for the host's state (it says it listens), not for a time; fails if the process ended first.
+            Assert.True(await Task.WhenAny(listening.Task, host.WaitForExitAsync()) == listening.Task, "the host ended before serving");
+            using (var first = await client.GetAsync($"/d/{delegates[0]}?k={key.Token(delegates[0])}"))
+            {
+                Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            }
 
             // Eight clients post until the host dies; the kill comes once 150 answers were acknowledged.
             var enough = new TaskCompletionSource();
@@ -124,27 +137,6 @@ public sealed class RegisterDurabilityTests
         catch (IOException)
         {
         }
-    }
-
-    /// <summary>Waits for the host's state (its page answers), not for a time; fails if the process ended.</summary>
-    private static async Task UntilServing(HttpClient client, Process host, string url)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            Assert.False(host.HasExited, "the host ended before serving");
-            try
-            {
-                using var response = await client.GetAsync(url);
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        Assert.Fail("the host did not start serving");
     }
 
     /// <summary>The sample plan moved to 2099, so its page is open on the real clock of the host process.</summary>
