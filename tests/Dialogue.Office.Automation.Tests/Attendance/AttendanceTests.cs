@@ -9,7 +9,7 @@ using Dialogue.Office.Automation.Tests.Support;
 
 namespace Dialogue.Office.Automation.Tests.Attendance;
 
-/// <summary>The conference key, the QR link decision, the letter's wording, the SQLite register, the export and the script.</summary>
+/// <summary>The conference key, the QR link decision, the letter's wording, the export and the script (the registers: <see cref="AttendanceRegisterContract"/>).</summary>
 public sealed class AttendanceTests
 {
     private const string Secret = "dGVzdC1vbmx5LWF0dGVuZGFuY2Utc2VjcmV0LTMyLWJ5dGVzIQ==";
@@ -81,35 +81,6 @@ public sealed class AttendanceTests
         var on = InvitationPreview.Values(plan, code, page: page)!;
         Assert.Contains("quét mã QR dưới đây để xác nhận trên điện thoại, hoặc báo trực tiếp cho Ban Tổ chức", on["GhiChu"], StringComparison.Ordinal);
         Assert.Equal(page.LinkFor(code), on["DuongDan"]);
-    }
-
-    [Fact]
-    public async Task Register_HistoryLatestAndOneCheckIn_ConcurrentWritesAllKept()
-    {
-        using var dir = new TempDir("attendance-");
-        var at = new DateTimeOffset(2023, 4, 18, 8, 0, 0, TimeSpan.FromHours(7));
-        using (var register = new SqliteAttendanceRegister(dir.File("a.db")))
-        {
-            await register.AnswerAsync(Answer("YB23-0001", AttendanceStatus.Absent, at) with { Reason = "Đi công tác" });
-            await register.AnswerAsync(Answer("YB23-0001", AttendanceStatus.Substitute, at.AddHours(1)) with { SubstituteName = "Trần Văn Bình", SubstitutePosition = "Phó Giám đốc" });
-            await Task.WhenAll(Enumerable.Range(2, 200).Select(i => register.AnswerAsync(Answer($"YB23-{i:D4}", AttendanceStatus.Attending, at))));
-            var first = await register.CheckInAsync(new AttendanceCheckIn { ConferenceCode = "YB23", DelegateCode = "YB23-0001", VenueId = "tinh", At = at.AddDays(7) });
-            var second = await register.CheckInAsync(new AttendanceCheckIn { ConferenceCode = "YB23", DelegateCode = "YB23-0001", VenueId = "nghia-lo", At = at.AddDays(7).AddMinutes(5) });
-            Assert.False(first.AlreadyCheckedIn);
-            Assert.True(second.AlreadyCheckedIn);
-            Assert.Equal("tinh", second.CheckIn.VenueId);
-        }
-
-        // Reopened: everything is there (another conference's register is separate).
-        using var reopened = new SqliteAttendanceRegister(dir.File("a.db"));
-        var history = await reopened.HistoryAsync("YB23", "yb23-0001");
-        Assert.Equal([AttendanceStatus.Absent, AttendanceStatus.Substitute], history.Select(h => h.Status));
-        Assert.Equal("Đi công tác", history[0].Reason);
-        var snapshot = await reopened.SnapshotAsync("YB23");
-        Assert.Equal(201, snapshot.Count);
-        Assert.Equal(AttendanceStatus.Substitute, snapshot["YB23-0001"].Status);
-        Assert.Equal(at.AddDays(7), snapshot["YB23-0001"].CheckIn!.At);
-        Assert.Empty(await reopened.SnapshotAsync("XA26"));
     }
 
     [Fact]

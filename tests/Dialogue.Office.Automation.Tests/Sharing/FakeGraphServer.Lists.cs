@@ -37,6 +37,16 @@ public sealed partial class FakeGraphServer
         }
     }
 
+    /// <summary>The fields of every item of the list, by item id (for lists whose Title repeats).</summary>
+    public List<JsonObject> ListRows(string displayName)
+    {
+        lock (_gate)
+        {
+            var list = _lists.Values.Single(l => l.DisplayName == displayName);
+            return [.. list.Items.Values.OrderBy(i => int.Parse(i["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).Select(i => (JsonObject)i.DeepClone())];
+        }
+    }
+
     /// <summary>What a department does in the browser: sets fields of its row.</summary>
     public void EditListItem(string displayName, string title, params (string Field, string? Value)[] values)
     {
@@ -69,10 +79,13 @@ public sealed partial class FakeGraphServer
         {
             if (method == "GET")
             {
+                // $filter=displayName eq 'X' (the one list filter Graph documents for lists).
+                var named = Regex.Match(QueryValue(query, "$filter") ?? "", @"^displayName eq '((?:[^']|'')*)'$");
                 JsonArray all;
                 lock (_gate)
                 {
-                    all = [.. _lists.Values.Select(l => (JsonNode)ListJson(l))];
+                    all = [.. _lists.Values.Where(l => !named.Success || string.Equals(l.DisplayName, named.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase))
+                        .Select(l => (JsonNode)ListJson(l))];
                 }
 
                 await Json(ctx, 200, new JsonObject { ["value"] = all });
@@ -159,23 +172,79 @@ public sealed partial class FakeGraphServer
     {
         var expand = Regex.IsMatch(query, @"(^|&)\$expand=fields(&|$)");
         var skip = Regex.Match(query, @"(^|&)\$skiptoken=(\d+)") is { Success: true } st ? int.Parse(st.Groups[2].Value) : 0;
+        var top = int.TryParse(QueryValue(query, "$top"), out var t) && t > 0 ? t : 0;
+        var pageSize = ListPageSize > 0 ? (top > 0 ? Math.Min(top, ListPageSize) : ListPageSize) : top;
+
+        // $filter=fields/X eq 'v' [and fields/Y eq 'w'…]: SharePoint refuses a filter on a column that is not indexed
+        // unless the caller accepts that it may fail (the Prefer header).
+        var filter = QueryValue(query, "$filter") ?? "";
+        var conditions = new List<(string Field, string Value)>();
+        if (filter.Length > 0)
+        {
+            foreach (var part in filter.Split(" and ", StringSplitOptions.TrimEntries))
+            {
+                var c = Regex.Match(part, @"^fields/(\w+) eq '((?:[^']|'')*)'$");
+                if (!c.Success)
+                {
+                    await Error(ctx, 400, "invalidRequest", $"Invalid filter clause {part}.");
+                    return;
+                }
+
+                conditions.Add((c.Groups[1].Value, c.Groups[2].Value.Replace("''", "'", StringComparison.Ordinal)));
+            }
+
+            var honour = ctx.Request.Headers["Prefer"].ToString().Contains("HonorNonIndexedQueriesWarningMayFailRandomly", StringComparison.OrdinalIgnoreCase);
+            foreach (var (field, _) in conditions)
+            {
+                var column = list.Columns.FirstOrDefault(c => c["name"]!.GetValue<string>() == field);
+                if (column is null || (!honour && column["indexed"]?.GetValue<bool>() != true))
+                {
+                    await Error(ctx, 400, "invalidRequest", $"Field '{field}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.");
+                    return;
+                }
+            }
+
+            lock (_gate)
+            {
+                list.FilteredReads++;
+            }
+        }
+
         JsonArray value;
         int total;
         lock (_gate)
         {
-            var all = list.Items.Values.ToList();
+            var all = list.Items.Values
+                .Where(i => conditions.All(c => i[c.Field] is JsonValue v && v.ToString() == c.Value))
+                .OrderBy(i => int.Parse(i["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture))
+                .ToList();
             total = all.Count;
-            var page = ListPageSize > 0 ? all.Skip(skip).Take(ListPageSize) : all;
+            var page = pageSize > 0 ? all.Skip(skip).Take(pageSize) : all;
             value = [.. page.Select(f => (JsonNode)ItemJson(f, expand))];
         }
 
         var result = new JsonObject { ["value"] = value };
-        if (ListPageSize > 0 && skip + ListPageSize < total)
+        if (pageSize > 0 && skip + pageSize < total)
         {
-            result["@odata.nextLink"] = $"{GraphBaseUrl}/sites/{SiteId}/lists/{list.Id}/items?$expand=fields&$skiptoken={skip + ListPageSize}";
+            var kept = filter.Length > 0 ? $"&$filter={Uri.EscapeDataString(filter)}" : "";
+            var size = top > 0 ? $"&$top={top}" : "";
+            result["@odata.nextLink"] = $"{GraphBaseUrl}/sites/{SiteId}/lists/{list.Id}/items?$expand=fields{kept}{size}&$skiptoken={skip + pageSize}";
         }
 
         await Json(ctx, 200, result);
+    }
+
+    /// <summary>One query parameter of the (already unescaped) query string, or null.</summary>
+    private static string? QueryValue(string query, string name) =>
+        query.Split('&').Select(p => p.Split('=', 2)).FirstOrDefault(p => p[0] == name) is { Length: 2 } pair ? pair[1] : null;
+
+    /// <summary>Number of item reads with a $filter the list answered.</summary>
+    public int ListFilteredReads(string displayName)
+    {
+        lock (_gate)
+        {
+            return _lists.Values.Single(l => l.DisplayName == displayName).FilteredReads;
+        }
     }
 
     private async Task CreateItemAsync(HttpContext ctx, FakeList list, JsonObject fields)
@@ -190,7 +259,7 @@ public sealed partial class FakeGraphServer
         JsonObject stored;
         lock (_gate)
         {
-            var id = (list.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var id = (list.NextItemId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
             stored = (JsonObject)fields.DeepClone();
             stored["id"] = id;
             list.Items[id] = stored;
@@ -306,5 +375,7 @@ public sealed partial class FakeGraphServer
         public List<JsonObject> Columns { get; } = [];
         public Dictionary<string, JsonObject> Items { get; } = new(StringComparer.Ordinal);
         public int Patches { get; set; }
+        public int FilteredReads { get; set; }
+        public int NextItemId { get; set; } = 1;
     }
 }

@@ -507,7 +507,7 @@ public sealed partial class FakeGraphServer : IAsyncDisposable
                 name = pathPart.Groups[1].Value.Split('/')[^1];
             }
 
-            var tail = Regex.Match(path, @"/(content|createUploadSession|children|createLink|invite|permissions)$");
+            var tail = Regex.Match(path, @"/(content|createUploadSession|children|createLink|invite|permissions|lists|items)$");
             action = tail.Success ? tail.Groups[1].Value : path.Contains("/sites/", StringComparison.Ordinal) ? "site" : "item";
         }
 
