@@ -32,9 +32,30 @@ public static class AttendanceApi
         builder.Services.AddSingleton<ConferenceDirectory>();
         builder.Services.AddSingleton<IAttendanceRegister>(sp =>
         {
+            // SharePoint when publishing is configured for unattended use (Sharing:SiteUrl and Sharing:Graph, as the CLI's
+            // publish): a list on the conference's site (the plan's sharing.site_url, else Sharing:SiteUrl).
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var siteUrl = configuration["Sharing:SiteUrl"] ?? "";
+            var graph = new Automation.Sharing.Auth.GraphConnectionOptions();
+            configuration.GetSection("Sharing:Graph").Bind(graph);
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Dialogue.Office.AddIn");
+            if (SharePointAttendanceRegister.Configured(siteUrl, graph))
+            {
+                var directory = sp.GetRequiredService<ConferenceDirectory>();
+                log.LogInformation("Attendance register: SharePoint list on {Site} (or each plan's own site)", siteUrl);
+                return new SharePointAttendanceRegister(
+                    new AttendanceListTarget { SiteUrl = siteUrl.Trim(), SiteOf = code => directory.Conference(code)?.Plan.Sharing.SiteUrl, Connection = graph },
+                    sp.GetRequiredService<TimeProvider>());
+            }
+
+            if (siteUrl.Trim().Length > 0)
+            {
+                log.LogWarning("Sharing:SiteUrl is set but Sharing:Graph:Auth is {Auth}: the attendance register needs an unattended sign-in (ClientSecret, ClientCertificate, ManagedIdentity or AccessToken) and stays in SQLite", graph.Auth);
+            }
+
             var path = RegisterPath(sp.GetRequiredService<IOptions<AttendanceOptions>>().Value, sp.GetRequiredService<IOptions<AddInOptions>>().Value,
                 sp.GetRequiredService<JobStore>());
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Dialogue.Office.AddIn").LogInformation("Attendance register: {Path}", path);
+            log.LogInformation("Attendance register: {Path}", path);
             return new SqliteAttendanceRegister(path);
         });
     }
@@ -76,7 +97,24 @@ public static class AttendanceApi
                 return;
             }
 
-            await next(http);
+            try
+            {
+                await next(http);
+            }
+            catch (AttendanceRegisterUnavailableException e) when (!http.Response.HasStarted)
+            {
+                // The register (SharePoint) did not answer: nothing was acknowledged, the delegate or the door tries again.
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Dialogue.Office.AddIn").LogWarning("Attendance register unavailable: {Reason}", e.Message);
+                headers.RetryAfter = "30";
+                if (http.Request.Path.StartsWithSegments("/cua") && http.Request.Path.Value!.Trim('/').Split('/').Length > 3)
+                {
+                    http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    await http.Response.WriteAsJsonAsync(new { error = "Sổ điểm danh tạm thời chưa ghi được; chưa ghi nhận lượt này. Xin thử lại sau ít giây." }, http.RequestAborted);
+                    return;
+                }
+
+                await Html(http, StatusCodes.Status503ServiceUnavailable, AttendancePages.Message("Chưa ghi nhận được", "Sổ điểm danh của hội nghị tạm thời chưa trả lời, nên xác nhận này chưa được ghi. Xin quay lại trang trước và gửi lại sau ít phút, hoặc báo trực tiếp cho Ban Tổ chức."));
+            }
         }));
 
         // The QR decoder for browsers without BarcodeDetector: jsQR from npm (node_modules, as office.js is served).

@@ -81,6 +81,15 @@ public sealed class SharePointAttendanceRegister : IAttendanceRegister, IDisposa
         _client = GraphClientBuilder.Create(target.Connection, credential, clock);
     }
 
+    /// <summary>
+    /// Whether a shell that serves delegates (nobody signed in) can keep the register in SharePoint: a site is
+    /// configured (<c>Sharing:SiteUrl</c>, as for publishing) and Graph is reached without a person at the keyboard
+    /// (client secret, certificate, managed identity, a pipeline's token, or a credential the shell built). A device
+    /// code sign-in cannot answer a delegate's phone, so it keeps the SQLite register.
+    /// </summary>
+    public static bool Configured(string siteUrl, GraphConnectionOptions graph) =>
+        siteUrl.Trim().Length > 0 && (graph.Credential is not null || graph.Auth != GraphAuthMode.DeviceCode);
+
     /// <summary>The list's columns: name, Vietnamese display name, kind; the ones read by filter are indexed.</summary>
     internal static IReadOnlyList<ColumnDefinition> Columns() =>
     [
