@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dialogue.Office.Automation.Attendance;
 using Dialogue.Office.Automation.Plans;
+using Dialogue.Office.Automation.Sharing;
 using Microsoft.Extensions.Configuration.UserSecrets;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -13,7 +14,7 @@ namespace Dialogue.Office.Cli.Commands;
 public class RegisterSettings : PlanSettings
 {
     [CommandOption("--register <tệp>")]
-    [Description("Sổ điểm danh (attendance.db) của máy chủ add-in; mặc định: thiết lập Attendance:Database (biến môi trường DIALOGUE_Attendance__Database).")]
+    [Description("Sổ điểm danh (attendance.db) của máy chủ add-in; mặc định: thiết lập Attendance:Database (biến môi trường DIALOGUE_Attendance__Database), nếu không có thì danh sách SharePoint khi đã cấu hình SharePoint như khi công bố tài liệu.")]
     public string? Register { get; init; }
 
     protected override ValidationResult Check()
@@ -24,24 +25,46 @@ public class RegisterSettings : PlanSettings
             : ValidationResult.Error($"Không tìm thấy sổ điểm danh \"{Register}\".");
     }
 
-    /// <summary>The register file, or null with the reason printed.</summary>
-    internal string? RegisterFile()
+    /// <summary>
+    /// The register's state for <paramref name="plan"/>, or null with the reason printed: the file named by
+    /// <c>--register</c> or <c>Attendance:Database</c>; else, with SharePoint configured as for publishing (the plan's
+    /// <c>sharing.site_url</c> or <c>Sharing:SiteUrl</c>, and <c>Sharing:Graph</c>), the list the add-in host keeps there.
+    /// </summary>
+    internal IReadOnlyDictionary<string, DelegateAttendance>? Read(ConferencePlan plan)
     {
-        var path = Register ?? AttendanceConfiguration.Options().Database;
+        var config = SharingConfiguration.Build();
+        var path = Register ?? AttendanceConfiguration.Options(config).Database;
+        var sharing = PublishTargets.Merge(SharingConfiguration.Sharing(config), plan.Sharing);
+        if (string.IsNullOrWhiteSpace(path) && sharing.SiteUrl.Length > 0)
+        {
+            var connection = SharingConfiguration.Graph(config);
+            if (!PublishCommand.PrepareSignIn(connection))
+            {
+                return null;
+            }
+
+            ConsoleOutput.Info($"Đọc sổ điểm danh trên danh sách SharePoint \"{AttendanceListTarget.DefaultListName}\" ({sharing.SiteUrl}).");
+            using var list = new SharePointAttendanceRegister(new AttendanceListTarget { SiteUrl = sharing.SiteUrl, Connection = connection });
+            try
+            {
+                return list.SnapshotAsync(plan.Conference.Code).GetAwaiter().GetResult();
+            }
+            catch (AttendanceRegisterUnavailableException e)
+            {
+                ConsoleOutput.Error($"Không đọc được sổ điểm danh trên SharePoint: {e.Message}");
+                return null;
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {
             ConsoleOutput.Error(string.IsNullOrWhiteSpace(path)
-                ? "Chưa biết sổ điểm danh ở đâu: ghi --register <tệp attendance.db> hoặc đặt DIALOGUE_Attendance__Database."
+                ? "Chưa biết sổ điểm danh ở đâu: ghi --register <tệp attendance.db>, đặt DIALOGUE_Attendance__Database, hoặc cấu hình SharePoint (Sharing:SiteUrl) như khi công bố tài liệu."
                 : $"Không tìm thấy sổ điểm danh \"{path}\".");
             return null;
         }
 
-        return Path.GetFullPath(path);
-    }
-
-    internal static IReadOnlyDictionary<string, DelegateAttendance> Snapshot(string file, ConferencePlan plan)
-    {
-        using var register = new SqliteAttendanceRegister(file);
+        using var register = new SqliteAttendanceRegister(Path.GetFullPath(path));
         return register.SnapshotAsync(plan.Conference.Code).GetAwaiter().GetResult();
     }
 }
@@ -59,12 +82,12 @@ public sealed class AttendanceExportCommand : Command<AttendanceExportCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var plan = BuildCommand.Load(settings.PlanFolder);
-        if (plan is null || settings.RegisterFile() is not { } file)
+        if (plan is null || settings.Read(plan) is not { } snapshot)
         {
             return ExitCodes.InputErrors;
         }
 
-        var summary = AttendanceSummary.Compute(plan, RegisterSettings.Snapshot(file, plan));
+        var summary = AttendanceSummary.Compute(plan, snapshot);
         var path = Path.GetFullPath(settings.Out ?? Path.Combine("out", plan.Conference.Code, AttendanceWorkbook.FileName));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         AttendanceWorkbook.Write(path, plan, summary);

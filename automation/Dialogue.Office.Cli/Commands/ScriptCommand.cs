@@ -73,13 +73,13 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
 
         if (settings.Attendance)
         {
-            var file = new RegisterSettings { PlanFolder = settings.PlanFolder, Register = settings.Register }.RegisterFile();
-            if (file is null)
+            var snapshot = new RegisterSettings { PlanFolder = settings.PlanFolder, Register = settings.Register }.Read(plan);
+            if (snapshot is null)
             {
                 return ExitCodes.InputErrors;
             }
 
-            plan = Automation.Attendance.AttendanceScript.Apply(plan, RegisterSettings.Snapshot(file, plan), out var changes);
+            plan = Automation.Attendance.AttendanceScript.Apply(plan, snapshot, out var changes);
             AnsiConsole.MarkupLine(Markup.Escape($"Theo sổ điểm danh: bỏ {changes.Absent.Count} đại biểu báo vắng mặt, giới thiệu {changes.Substitutes.Count} người dự thay."));
         }
 

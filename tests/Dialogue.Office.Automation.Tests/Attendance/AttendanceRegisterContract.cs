@@ -275,4 +275,40 @@ public sealed class SharePointAttendanceRegisterTests : AttendanceRegisterContra
         await own.AnswerAsync(Answer("YB23-0001", AttendanceStatus.Attending, At));
         Assert.Single(_server.ListRows(AttendanceListTarget.DefaultListName));
     }
+
+    [Fact]
+    public async Task Cli_ExportAndScript_ReadTheListWhenSharePointIsConfigured()
+    {
+        var plan = TestPlans.Sample;
+        var inHall = Dialogue.Office.Automation.Plans.ProtocolOrder.Sort(plan.Delegates.Where(d => d.VenueId == plan.MainHall.Id && d.Kind == Dialogue.Office.Automation.Plans.AddresseeKind.Person)).ToList();
+        var register = Open();
+        await register.AnswerAsync(Answer(inHall[1].Code, AttendanceStatus.Absent, At) with { Reason = "Đi công tác" });
+        await register.AnswerAsync(Answer(inHall[2].Code, AttendanceStatus.Substitute, At) with { SubstituteName = "Trần Văn Bình", SubstitutePosition = "Phó Chánh Văn phòng" });
+        await register.CheckInAsync(CheckIn(inHall[2].Code, plan.MainHall.Id, At.AddDays(7)));
+
+        using var dir = new TempDir("attendance-list-cli-");
+        var home = Directory.CreateDirectory(dir.File("home")).FullName; // the child's user-secrets: empty, not this machine's
+        var environment = new Dictionary<string, string>
+        {
+            ["HOME"] = home,
+            ["APPDATA"] = home,
+            ["DIALOGUE_Sharing__SiteUrl"] = _server.SiteUrl,
+            ["DIALOGUE_Sharing__Graph__BaseUrl"] = _server.GraphBaseUrl,
+            ["DIALOGUE_Sharing__Graph__Auth"] = "AccessToken",
+            ["DIALOGUE_GRAPH_TOKEN"] = _server.CurrentToken,
+        };
+        var xlsx = dir.File("diem-danh.xlsx");
+        var (code, stdout, stderr) = CliRunner.RunSplit(["attendance", RepoPaths.SamplePlan, "--out", xlsx], environment);
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("danh sách SharePoint", stdout, StringComparison.Ordinal);
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(xlsx))
+        {
+            var main = workbook.Worksheet("Tổng hợp").RowsUsed().Single(r => r.Cell(1).GetString() == plan.MainHall.Name);
+            Assert.Equal(["1", "1", "1"], new[] { main.Cell(4).GetString(), main.Cell(5).GetString(), main.Cell(7).GetString() });
+        }
+
+        (code, stdout, stderr) = CliRunner.RunSplit(["script", RepoPaths.SamplePlan, "--attendance", "--out", dir.File("out")], environment);
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("bỏ 1 đại biểu báo vắng mặt, giới thiệu 1 người dự thay", stdout, StringComparison.Ordinal);
+    }
 }
