@@ -141,7 +141,7 @@ public static class AttendanceApi
         }
 
         var notice = http.Request.Query.ContainsKey("da-gui") ? "Đã ghi nhận xác nhận của đại biểu. Xin cảm ơn." : null;
-        await Html(http, StatusCodes.Status200OK, AttendancePages.Delegate(await ViewAsync(found.Conference, found.Delegate, register, time, http.RequestAborted), token, notice, null, null));
+        await Html(http, StatusCodes.Status200OK, AttendancePages.Delegate(await ViewAsync(http, found.Conference, found.Delegate, register, time, http.RequestAborted), token, notice, null, null));
     }
 
     private static async Task AnswerAsync(HttpContext http, string code, ConferenceDirectory directory, IAttendanceRegister register, TimeProvider time)
@@ -169,7 +169,7 @@ public static class AttendanceApi
         }
 
         var now = time.GetUtcNow();
-        var view = await ViewAsync(found.Conference, found.Delegate, register, time, http.RequestAborted);
+        var view = await ViewAsync(http, found.Conference, found.Delegate, register, time, http.RequestAborted);
         var values = new FormValues(form["trang-thai"].ToString(), form["ho-ten"].ToString(), form["chuc-vu"].ToString(), form["ly-do"].ToString());
         if (!view.ChangesOpen)
         {
@@ -190,17 +190,23 @@ public static class AttendanceApi
         http.Response.StatusCode = StatusCodes.Status303SeeOther;
     }
 
-    private static async Task<DelegatePageView> ViewAsync(AttendanceConference conference, Automation.Plans.ConferenceDelegate d, IAttendanceRegister register, TimeProvider time, CancellationToken ct)
+    private static async Task<DelegatePageView> ViewAsync(HttpContext http, AttendanceConference conference, Automation.Plans.ConferenceDelegate d, IAttendanceRegister register, TimeProvider time, CancellationToken ct)
     {
         var history = await register.HistoryAsync(conference.Code, d.Code, ct);
         var snapshot = await register.SnapshotAsync(conference.Code, ct);
+        var published = DelegateDocuments.Load(PublishedDocumentsPath(http.RequestServices.GetRequiredService<JobStore>(), conference.Code));
         return DelegatePageView.For(conference.Plan, d, conference.Seats, time.GetUtcNow()) with
         {
             Answer = history.Count > 0 ? history[^1] : null,
             History = history,
             CheckIn = snapshot.GetValueOrDefault(d.Code)?.CheckIn,
+            Documents = DelegateDocuments.For(conference.Plan, d, published),
         };
     }
+
+    /// <summary>Where the host keeps the links of a conference's last publication (written by the publish job).</summary>
+    internal static string PublishedDocumentsPath(JobStore jobs, string conferenceCode) =>
+        Path.Combine(jobs.Root, "published", System.Text.RegularExpressions.Regex.Replace(Automation.Vietnamese.VietnameseText.Fold(conferenceCode).ToUpperInvariant(), "[^A-Z0-9-]", "-") + ".json");
 
     private static async Task DoorPage(HttpContext http, string conference, string venue, ConferenceDirectory directory)
     {

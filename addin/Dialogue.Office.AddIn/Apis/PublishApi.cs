@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Hosting;
+using Dialogue.Office.Automation.Attendance;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Sharing.Auth;
@@ -109,6 +110,13 @@ public static class PublishApi
                 new InlineProgress<PublishProgress>(p => job.Report(p.FileIndex, p.FileCount)),
                 ct);
             job.Report(files, files);
+
+            // The delegate page lists the published files for delegates (and the chairs' answer book) with these links.
+            if (result.Files.Count > 0)
+            {
+                DelegateDocuments.Save(AttendanceApi.PublishedDocumentsPath(jobs, plan!.Conference.Code), DelegateDocuments.FromPublish(result));
+            }
+
             var dto = new PublishDto(result.IsLocal, TargetForClient(result), result.FolderLink, result.UploadedCount, result.UnchangedCount, result.FailedCount);
             if (result.HasErrors)
             {

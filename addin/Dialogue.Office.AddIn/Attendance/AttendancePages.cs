@@ -178,10 +178,26 @@ public static class AttendancePages
             b.Append("</ol></section>");
         }
 
-        if (view.DocumentsUrl.Length > 0)
+        if (view.Documents.Count > 0 || view.DocumentsUrl.Length > 0)
         {
-            b.Append("<section><h2>Tài liệu hội nghị</h2><p><a href=\"").Append(Encode(view.DocumentsUrl))
-                .Append("\" rel=\"noreferrer noopener\">Mở thư mục tài liệu</a></p><p class=\"note\">Xuất trình mã QR trên giấy mời (giấy hoặc ảnh chụp) khi đến để điểm danh.</p></section>");
+            // The published packet's files for delegates (and the chairs' answer book), else the plan's documents link.
+            b.Append("<section><h2>Tài liệu hội nghị</h2>");
+            if (view.Documents.Count > 0)
+            {
+                b.Append("<ul>");
+                foreach (var document in view.Documents)
+                {
+                    b.Append("<li><a href=\"").Append(Encode(document.Url)).Append("\" rel=\"noreferrer noopener\">").Append(Encode(document.Title)).Append("</a></li>");
+                }
+
+                b.Append("</ul>");
+            }
+            else
+            {
+                b.Append("<p><a href=\"").Append(Encode(view.DocumentsUrl)).Append("\" rel=\"noreferrer noopener\">Mở thư mục tài liệu</a></p>");
+            }
+
+            b.Append("<p class=\"note\">Xuất trình mã QR trên giấy mời (giấy hoặc ảnh chụp) khi đến để điểm danh.</p></section>");
         }
 
         b.Append("</main></body></html>");

@@ -35,8 +35,11 @@ public sealed record DelegatePageView
 
     public IReadOnlyList<PageProgrammeLine> Programme { get; init; } = [];
 
-    /// <summary>The documents link (the published folder or the plan's packet URL).</summary>
+    /// <summary>The documents link (the plan's packet URL), shown when no published file is listed.</summary>
     public string DocumentsUrl { get; init; } = "";
+
+    /// <summary>The published files meant for this delegate (<see cref="DelegateDocuments.For"/>).</summary>
+    public IReadOnlyList<PageDocument> Documents { get; init; } = [];
 
     public AttendanceAnswer? Answer { get; init; }
     public IReadOnlyList<AttendanceAnswer> History { get; init; } = [];

@@ -40,7 +40,7 @@ internal interface IPublishDestination
 }
 
 /// <summary>A file as the remote side holds it.</summary>
-internal sealed record RemoteFile(string ItemId, string ETag, long Size, string? QuickXorHash, string? Sha256 = null)
+internal sealed record RemoteFile(string ItemId, string ETag, long Size, string? QuickXorHash, string? Sha256 = null, string? WebUrl = null)
 {
     public bool SameContent(LocalFile local) =>
         Size == local.Size

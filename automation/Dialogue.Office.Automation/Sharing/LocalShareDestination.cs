@@ -37,7 +37,7 @@ internal sealed class LocalShareDestination(LocalShareTarget target, string fold
 
         using var stream = File.OpenRead(path);
         var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return Task.FromResult<RemoteFile?>(new RemoteFile(Join(parentId, name), sha[..16], stream.Length, null, sha));
+        return Task.FromResult<RemoteFile?>(new RemoteFile(Join(parentId, name), sha[..16], stream.Length, null, sha, Address(Join(parentId, name))));
     }
 
     public async Task<IReadOnlyDictionary<string, RemoteFile>> ListFilesAsync(string parentId, CancellationToken ct)
@@ -72,15 +72,21 @@ internal sealed class LocalShareDestination(LocalShareTarget target, string fold
 
         File.Move(temp, destination, overwrite: true);
         job.Progress?.Report(job.File.Size);
-        return new RemoteFile(relative, job.File.Sha256[..16], job.File.Size, null, job.File.Sha256);
+        return new RemoteFile(relative, job.File.Sha256[..16], job.File.Size, null, job.File.Sha256, Address(relative));
     }
 
     public Task<string> CreateLinkAsync(string itemId, bool isFolder, LinkScope scope, DateTimeOffset? expires, CancellationToken ct)
     {
+        var url = Address(itemId);
+        return Task.FromResult(isFolder ? url.TrimEnd('/') + "/" : url);
+    }
+
+    /// <summary>The address the host serves an item of the share at (its base URL plus the escaped path).</summary>
+    private string Address(string itemId)
+    {
         var path = Join(folder, itemId);
         var escaped = string.Join('/', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.EscapeDataString));
-        var url = target.BaseUrl.TrimEnd('/') + "/" + escaped;
-        return Task.FromResult(isFolder ? url.TrimEnd('/') + "/" : url);
+        return target.BaseUrl.TrimEnd('/') + "/" + escaped;
     }
 
     public Task InviteEditorsAsync(string itemId, IReadOnlyList<string> emails, CancellationToken ct) => Task.CompletedTask;

@@ -311,6 +311,7 @@ public sealed class PackagePublisher(TimeProvider? time = null)
                 Sha256 = file.Sha256,
                 Size = file.Size,
                 Link = entry.Link,
+                WebUrl = remote?.WebUrl ?? "",
                 Outcome = outcome,
             };
         }

@@ -32,6 +32,12 @@ public sealed record PublishedFile
     /// <summary>The view link of this file (empty when per-file links are off or failed).</summary>
     public string Link { get; init; } = "";
 
+    /// <summary>
+    /// The file's own address where it was published (SharePoint: the item's webUrl, which opens after sign-in for
+    /// those the folder is shared with; the local share: the served path); "" when unknown.
+    /// </summary>
+    public string WebUrl { get; init; } = "";
+
     public PublishOutcome Outcome { get; init; }
 
     /// <summary>Local PDF rendering, when asked for and available.</summary>

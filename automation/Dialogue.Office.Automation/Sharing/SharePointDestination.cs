@@ -453,7 +453,7 @@ internal sealed class SharePointDestination(SharePointTarget target, string fold
     }
 
     private static RemoteFile ToRemote(DriveItem item) =>
-        new(item.Id ?? "", item.ETag ?? "", item.Size ?? 0, item.File?.Hashes?.QuickXorHash, item.File?.Hashes?.Sha256Hash);
+        new(item.Id ?? "", item.ETag ?? "", item.Size ?? 0, item.File?.Hashes?.QuickXorHash, item.File?.Hashes?.Sha256Hash, item.WebUrl);
 
     /// <summary>"host:/sites/x" as Graph's site-by-path wants it (graph.md §1); the host alone for the root site.</summary>
     internal static string SiteKey(string siteUrl)
