@@ -5,30 +5,54 @@ namespace Dialogue.Office.Automation.Attendance;
 /// <summary>
 /// The plan as the MC should introduce it, from the register: delegates who answered "Vắng mặt" are left out, and a
 /// substitute takes the delegate's place in the protocol order (the same seat) and is introduced as "đồng chí X,
-/// {chức vụ}, dự thay đồng chí Y". Everyone else is introduced as invited (no answer is not an absence). The bridge
-/// points' greeting follows, since it names each point's highest delegate still in the list.
+/// {chức vụ}, dự thay đồng chí Y". Everyone else is introduced as invited (no answer is not an absence). A delegate
+/// who checked in is where the door recorded them. A bridge point whose door has checked anyone in is greeted with who
+/// is actually there: its delegates are those checked in at it, the greeting names the highest of them and counts the
+/// rest (<see cref="Changes.PresentAtBridgePoints"/>, passed to <c>ScriptRequest.PresentAtBridgePoints</c>); a point
+/// with no check-in yet keeps the greeting from the answers.
 /// </summary>
 public static class AttendanceScript
 {
     /// <summary>What changed, for the summary: who was left out and who is introduced in whose place.</summary>
-    public sealed record Changes(IReadOnlyList<ConferenceDelegate> Absent, IReadOnlyList<(ConferenceDelegate Invited, AttendanceAnswer Substitute)> Substitutes);
+    /// <param name="Absent">Left out: answered "Vắng mặt" and did not check in.</param>
+    /// <param name="Substitutes">Introduced in the place of the invited delegate.</param>
+    /// <param name="PresentAtBridgePoints">How many checked in at each bridge point that has check-ins (by venue id).</param>
+    public sealed record Changes(
+        IReadOnlyList<ConferenceDelegate> Absent,
+        IReadOnlyList<(ConferenceDelegate Invited, AttendanceAnswer Substitute)> Substitutes,
+        IReadOnlyDictionary<string, int> PresentAtBridgePoints);
 
     public static ConferencePlan Apply(ConferencePlan plan, IReadOnlyDictionary<string, DelegateAttendance> register, out Changes changes)
     {
         var absent = new List<ConferenceDelegate>();
         var substitutes = new List<(ConferenceDelegate, AttendanceAnswer)>();
         var delegates = new List<ConferenceDelegate>(plan.Delegates.Count);
-        foreach (var d in plan.Delegates)
+
+        // The bridge points whose door has checked someone in of this plan: their greeting follows the check-ins.
+        var codes = plan.Delegates.Select(d => d.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var present = plan.BridgePoints
+            .Select(p => (p.Id, Count: register.Values.Count(a => codes.Contains(a.DelegateCode) && a.CheckIn is { } c && string.Equals(c.VenueId, p.Id, StringComparison.OrdinalIgnoreCase))))
+            .Where(p => p.Count > 0)
+            .ToDictionary(p => p.Id, p => p.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var invited in plan.Delegates)
         {
-            var answer = register.GetValueOrDefault(d.Code)?.Answer;
+            var state = register.GetValueOrDefault(invited.Code);
+            var d = state?.CheckIn is { } checkIn && plan.FindVenue(checkIn.VenueId) is { } at ? invited with { VenueId = at.Id } : invited;
+            if (state?.CheckIn is null && present.ContainsKey(d.VenueId))
+            {
+                // A counted bridge point: whoever did not check in there is not introduced there.
+                continue;
+            }
+
+            var answer = state?.Answer;
             switch (answer?.Status)
             {
                 // Checked in after all: present, whatever was answered.
-                case AttendanceStatus.Absent when register[d.Code].CheckIn is null:
-                    absent.Add(d);
+                case AttendanceStatus.Absent when state!.CheckIn is null:
+                    absent.Add(invited);
                     break;
                 case AttendanceStatus.Substitute:
-                    substitutes.Add((d, answer));
+                    substitutes.Add((invited, answer));
                     delegates.Add(Substitute(d, answer));
                     break;
                 default:
@@ -37,7 +61,7 @@ public static class AttendanceScript
             }
         }
 
-        changes = new Changes(absent, substitutes);
+        changes = new Changes(absent, substitutes, present);
         return PlanLoader.WithDelegates(plan, delegates);
     }
 

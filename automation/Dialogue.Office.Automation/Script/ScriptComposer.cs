@@ -10,7 +10,7 @@ namespace Dialogue.Office.Automation.Script;
 /// invitation to open, the dialogue topic by topic, the conclusion, the thanks and the close. Times come from
 /// <see cref="ConferenceSchedule"/>, the same computation as the programme.
 /// </summary>
-internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<SelectedQuestion>? questions, int namedSectorDelegates)
+internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<SelectedQuestion>? questions, int namedSectorDelegates, IReadOnlyDictionary<string, int>? presentAtBridgePoints = null)
 {
     /// <summary>The marked place left in each topic when no consolidated questions are given.</summary>
     public const string QuestionsPlaceholder = "[Câu hỏi được chọn sẽ điền sau khi tổng hợp]";
@@ -377,6 +377,16 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
         {
             var top = ProtocolOrder.Sort(plan.Delegates.Where(d => string.Equals(d.VenueId, point.Id, StringComparison.OrdinalIgnoreCase)))
                 .FirstOrDefault(d => d.Kind == AddresseeKind.Person && d.FullName.Length > 0);
+            if (presentAtBridgePoints?.GetValueOrDefault(point.Id) is > 0 and var present)
+            {
+                // From the door's check-ins: who is there, and how many with them.
+                var where = $"Tại {VietnameseText.LowerFirst(point.Name)}: ";
+                items.Add(top is null ? $"{where}{present} đồng chí đại biểu"
+                    : present > 1 ? $"{where}{VietnameseText.LowerFirst(Introduce(top))} cùng {present - 1} đồng chí đại biểu"
+                    : $"{where}{VietnameseText.LowerFirst(Introduce(top))}");
+                continue;
+            }
+
             items.Add(top is not null
                 ? $"Tại {VietnameseText.LowerFirst(point.Name)}: {VietnameseText.LowerFirst(Introduce(top))} cùng các đồng chí đại biểu"
                 : point.Host.Length > 0 ? $"Tại {VietnameseText.LowerFirst(point.Name)}: các đồng chí đại biểu do {point.Host} mời dự" : $"Tại {VietnameseText.LowerFirst(point.Name)}: các đồng chí đại biểu");

@@ -20,6 +20,13 @@ public sealed record ScriptRequest(ConferencePlan Plan, string OutputFolder)
 
     /// <summary>How many of the sector's own delegates (highest rank first) are introduced by name; the rest collectively.</summary>
     public int NamedSectorDelegates { get; init; } = 5;
+
+    /// <summary>
+    /// How many delegates checked in at each bridge point (by venue id), from the attendance register: a point listed
+    /// is greeted with who is there (its highest delegate and the count of the others); null or a point not listed:
+    /// the greeting from the list of delegates.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? PresentAtBridgePoints { get; init; }
 }
 
 /// <summary>
@@ -62,7 +69,7 @@ public static class ScriptGenerator
         }
 
         var questions = request.Questions is null ? null : KnownTopics(plan, request.Questions, problems);
-        var rows = new ScriptComposer(plan, questions, request.NamedSectorDelegates).Compose();
+        var rows = new ScriptComposer(plan, questions, request.NamedSectorDelegates, request.PresentAtBridgePoints).Compose();
         var expanded = ScriptRows.Expand(bytes, name, rows, problems);
         if (expanded is null)
         {

@@ -71,6 +71,7 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
             AnsiConsole.MarkupLine(Markup.Escape($"Đã đọc {questions.Count} câu hỏi được chọn."));
         }
 
+        IReadOnlyDictionary<string, int>? present = null;
         if (settings.Attendance)
         {
             var snapshot = new RegisterSettings { PlanFolder = settings.PlanFolder, Register = settings.Register }.Read(plan);
@@ -80,7 +81,9 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
             }
 
             plan = Automation.Attendance.AttendanceScript.Apply(plan, snapshot, out var changes);
-            AnsiConsole.MarkupLine(Markup.Escape($"Theo sổ điểm danh: bỏ {changes.Absent.Count} đại biểu báo vắng mặt, giới thiệu {changes.Substitutes.Count} người dự thay."));
+            present = changes.PresentAtBridgePoints;
+            AnsiConsole.MarkupLine(Markup.Escape($"Theo sổ điểm danh: bỏ {changes.Absent.Count} đại biểu báo vắng mặt, giới thiệu {changes.Substitutes.Count} người dự thay"
+                + (present.Count > 0 ? $"; chào mừng {present.Count} điểm cầu theo số đại biểu đã điểm danh." : ".")));
         }
 
         var outDir = BuildCommand.OutputFolder(settings, plan);
@@ -88,6 +91,7 @@ public sealed class ScriptCommand : Command<ScriptCommand.Settings>
         var result = ScriptGenerator.Generate(new ScriptRequest(plan, PacketLayout.FolderOf(plan, outDir, OutputKind.Script))
         {
             Questions = questions,
+            PresentAtBridgePoints = present,
             TemplatePath = settings.Template is null ? null : Path.GetFullPath(settings.Template),
         });
         output.Record("script", result.Path);

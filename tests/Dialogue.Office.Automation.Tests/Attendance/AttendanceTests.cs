@@ -6,6 +6,7 @@ using Dialogue.Office.Automation.Script;
 using Dialogue.Office.Automation.Minutes;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Tests.Support;
+using Dialogue.Office.Automation.Vietnamese;
 
 namespace Dialogue.Office.Automation.Tests.Attendance;
 
@@ -126,6 +127,53 @@ public sealed class AttendanceTests
         Assert.Contains(absent.FullName, before, StringComparison.Ordinal);
         Assert.DoesNotContain(absent.FullName + ",", after, StringComparison.Ordinal);
         Assert.Contains($"Đồng chí Trần Văn Bình, Phó Chánh Văn phòng Tỉnh ủy, dự thay {replaced.Honorific.ToLowerInvariant()} {replaced.FullName}", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Script_BridgePointGreetingFollowsItsCheckIns_APointWithoutCheckInsKeepsTheInvitedLeader()
+    {
+        using var dir = new TempDir("attendance-bridge-");
+        var plan = TestPlans.Sample;
+        var point = plan.BridgePoints[0];
+        var other = plan.BridgePoints[1];
+        var invitedHere = ProtocolOrder.Sort(plan.Delegates.Where(d => d.VenueId == point.Id && d.Kind == AddresseeKind.Person && d.FullName.Length > 0)).ToList();
+        var otherLeader = ProtocolOrder.Sort(plan.Delegates.Where(d => d.VenueId == other.Id && d.Kind == AddresseeKind.Person && d.FullName.Length > 0)).First();
+        Assert.True(invitedHere.Count >= 2, "the sample's first bridge point needs two named delegates");
+        var leader = invitedHere[0];
+        var deputy = invitedHere[1];
+        var fromHall = plan.Delegates.First(d => d.VenueId == plan.MainHall.Id && d.Kind == AddresseeKind.Person && d.FullName.Length > 0 && !d.IsPresidium);
+        var at = DateTimeOffset.UnixEpoch;
+        AttendanceCheckIn In(ConferenceDelegate d) => new() { ConferenceCode = "YB23", DelegateCode = d.Code, VenueId = point.Id, At = at };
+
+        // The point's leader answered "attending" but did not come; the deputy and a hall delegate checked in there.
+        var register = new Dictionary<string, DelegateAttendance>(StringComparer.OrdinalIgnoreCase)
+        {
+            [leader.Code] = new(leader.Code, Answer(leader.Code, AttendanceStatus.Attending, at), null),
+            [deputy.Code] = new(deputy.Code, null, In(deputy)),
+            [fromHall.Code] = new(fromHall.Code, null, In(fromHall)),
+        };
+        var attended = AttendanceScript.Apply(plan, register, out var changes);
+        Assert.Equal(new Dictionary<string, int> { [point.Id] = 2 }, changes.PresentAtBridgePoints);
+
+        var before = DocxInspector.AllText(ScriptGenerator.Generate(new ScriptRequest(plan, Path.Combine(dir.Path, "before"))).Path!);
+        var result = ScriptGenerator.Generate(new ScriptRequest(attended, Path.Combine(dir.Path, "after")) { PresentAtBridgePoints = changes.PresentAtBridgePoints });
+        Assert.Empty(DocxInspector.Validate(result.Path!));
+        var after = DocxInspector.AllText(result.Path!);
+        string Greeting(string text, Venue v) => text.Split('\n').Single(l => l.Contains($"Tại {VietnameseText.LowerFirst(v.Name)}:", StringComparison.Ordinal));
+
+        Assert.Contains(leader.FullName, Greeting(before, point), StringComparison.Ordinal);
+        var greeting = Greeting(after, point);
+        Assert.DoesNotContain(leader.FullName, greeting, StringComparison.Ordinal);
+        // The highest of the two who came is named, the other counted.
+        var present = ProtocolOrder.Sort([deputy, fromHall with { VenueId = point.Id }]).ToList();
+        Assert.Contains(present[0].FullName, greeting, StringComparison.Ordinal);
+        Assert.DoesNotContain(present[1].FullName, greeting, StringComparison.Ordinal);
+        Assert.EndsWith("cùng 1 đồng chí đại biểu;", greeting.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain(fromHall.Code, attended.Delegates.Where(d => d.VenueId == plan.MainHall.Id).Select(d => d.Code));
+
+        // No check-in at the other point yet: greeted from the invitation list, as before.
+        Assert.Equal(Greeting(before, other), Greeting(after, other));
+        Assert.Contains(otherLeader.FullName, Greeting(after, other), StringComparison.Ordinal);
     }
 
     [Fact]
