@@ -19,7 +19,8 @@ public sealed record DelegatePage(string BaseUrl, ConferenceKey Key)
         $"{BaseUrl}/{Segment}/{Uri.EscapeDataString(delegateCode)}?{TokenParameter}={Key.Token(delegateCode)}";
 
     /// <summary>The door page of venue <paramref name="venueId"/> (the door code is typed on it, never put in the link).</summary>
-    public string DoorLink(string venueId) => $"{BaseUrl}/cua/{Uri.EscapeDataString(venueId)}";
+    /// <remarks>The host serves it at <c>/cua/{conference}/{venue}</c> (venue ids repeat across plans).</remarks>
+    public string DoorLink(string venueId) => $"{BaseUrl}/cua/{Uri.EscapeDataString(Key.ConferenceCode)}/{Uri.EscapeDataString(venueId)}";
 
     /// <summary>The last moment the page still opens: the conference day's end plus the configured days.</summary>
     public static DateTimeOffset ExpiresAt(ConferencePlan plan, int expiresAfterDays) =>
