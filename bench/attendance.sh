@@ -6,11 +6,12 @@
 #   A   300 delegates open their page, confirm and see "Đã ghi nhận", arrivals spread evenly over 60 s (open loop)
 #   A′  the same 300 answer again as fast as possible, 50 at a time
 #   ref 1 000 GET of a static file of the same host, 100 at a time (in-run reference)
-#   B   1 000 page views, 100 at a time
+#   B   1 000 page views, 100 at a time (closed loop: a new request as soon as one of the 100 is answered)
+#   B″  1 000 page views arriving at 100 per second (open loop)
 # then p50/p95/p99 per request kind, errors, requests/s, the host's CPU time and peak RSS (VmHWM), and a check that
 # every acknowledged answer is in the register after the host is killed. Exit 1 on any error or lost write.
 # Not part of .ci/run or the test suite (it runs about 1.5 minutes and measures the machine).
-#   bench/attendance.sh [options passed to the bench, e.g. --confirm-spread 0 --views 2000]
+#   bench/attendance.sh [options passed to the bench, e.g. --confirm-spread 0 --views 2000 --no-confirmations]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "\$ bench/attendance.sh $*"

@@ -40,7 +40,8 @@ internal static class AttendanceLoadBench
         int Concurrency,
         string StaticPath,
         int MaxSeconds,
-        bool Confirmations = true);
+        bool Confirmations = true,
+        double ViewsPerSecond = 100);
 
     public static int Run(string[] args)
     {
@@ -58,6 +59,7 @@ internal static class AttendanceLoadBench
         int delegates = 300, burst = 50, views = 1000, concurrency = 100, maxSeconds = 600;
         double spread = 60;
         var confirmations = true;
+        double rate = 100;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -77,6 +79,7 @@ internal static class AttendanceLoadBench
                     case "--static": staticPath = Next(); break;
                     case "--max-seconds": maxSeconds = Int(); break;
                     case "--no-confirmations": confirmations = false; break;
+                    case "--views-per-second": rate = double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
@@ -87,7 +90,7 @@ internal static class AttendanceLoadBench
             }
         }
 
-        if (host is null || !File.Exists(host) || delegates < 1 || views < 1 || concurrency < 1 || burst < 0 || spread < 0 || maxSeconds < 1)
+        if (host is null || !File.Exists(host) || delegates < 1 || views < 1 || concurrency < 1 || burst < 0 || spread < 0 || rate < 0 || maxSeconds < 1)
         {
             Console.Error.WriteLine("attendance: --host <Dialogue.Office.AddIn.dll> is required (and counts must be positive); see bench/attendance.sh");
             return null;
@@ -95,7 +98,7 @@ internal static class AttendanceLoadBench
 
         return new Options(Path.GetFullPath(host), Path.GetFullPath(contentRoot ?? Path.GetDirectoryName(host)!),
             Path.GetFullPath(work ?? Path.Combine(Path.GetTempPath(), "dialogue-attendance-bench-" + Guid.NewGuid().ToString("N")[..8])),
-            delegates, spread, burst, views, concurrency, staticPath, maxSeconds, confirmations);
+            delegates, spread, burst, views, concurrency, staticPath, maxSeconds, confirmations, rate);
     }
 
     private static async Task<int> RunAsync(Options o)
@@ -190,25 +193,7 @@ internal static class AttendanceLoadBench
                 var a = new Samples();
                 using (var client = Client(baseUri, 256))
                 {
-                    var slot = o.ConfirmSpreadSeconds / codes.Count;
-                    a.Start();
-                    var flows = new List<Task>(codes.Count);
-                    for (var i = 0; i < codes.Count; i++)
-                    {
-                        var due = TimeSpan.FromSeconds(slot * i);
-                        var wait = due - a.Elapsed;
-                        if (wait > TimeSpan.Zero)
-                        {
-                            await Task.Delay(wait, deadline.Token);
-                        }
-
-                        a.Lag(a.Elapsed - due);
-                        var n = i;
-                        flows.Add(Task.Run(() => DelegateFlowAsync(client, a, key, codes[n], Choice(n, n, "a"), acknowledged, deadline.Token), deadline.Token));
-                    }
-
-                    await Task.WhenAll(flows);
-                    a.Stop();
+                    await OpenLoopAsync(a, codes.Count, o.ConfirmSpreadSeconds, n => DelegateFlowAsync(client, a, key, codes[n], Choice(n, n, "a"), acknowledged, deadline.Token), deadline.Token);
                 }
 
                 var aName = string.Create(CultureInfo.InvariantCulture, $"A: {codes.Count} delegates confirm, open loop over {o.ConfirmSpreadSeconds:0.#} s");
@@ -251,6 +236,17 @@ internal static class AttendanceLoadBench
             var bName = $"B: {o.Views} page views, {o.Concurrency} at a time";
             results.Add((bName, b));
             Report(bName, b, host.Id);
+
+            // B″: the same page views arriving at a steady rate (open loop), what phones scanning at the door look like.
+            if (o.ViewsPerSecond > 0)
+            {
+                var steady = new Samples();
+                using var client = Client(baseUri, 256);
+                await OpenLoopAsync(steady, o.Views, o.Views / o.ViewsPerSecond, i => GetAsync(client, steady, "page", PageUri(key, codes[i % codes.Count]), deadline.Token), deadline.Token);
+                var name = string.Create(CultureInfo.InvariantCulture, $"B″: {o.Views} page views arriving at {o.ViewsPerSecond:0.#}/s (open loop)");
+                results.Add((name, steady));
+                Report(name, steady, host.Id);
+            }
 
             var page = b.Stats("page");
             var stat = reference.Stats("static");
@@ -300,6 +296,30 @@ internal static class AttendanceLoadBench
         }
 
         return errors == 0 && lost.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Starts <paramref name="count"/> flows at evenly spaced times over <paramref name="seconds"/>, each at its slot whether or not the earlier ones finished.</summary>
+    private static async Task OpenLoopAsync(Samples run, int count, double seconds, Func<int, Task> flow, CancellationToken ct)
+    {
+        var slot = seconds / count;
+        run.Start();
+        var flows = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(slot * i);
+            var wait = due - run.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, ct);
+            }
+
+            run.Lag(run.Elapsed - due);
+            var n = i;
+            flows.Add(Task.Run(() => flow(n), ct));
+        }
+
+        await Task.WhenAll(flows);
+        run.Stop();
     }
 
     /// <summary>One delegate: opens the page, answers, follows the 303 back to the page, which says it was recorded.</summary>

@@ -21,7 +21,7 @@ static int Usage()
                Dialogue.Office.Bench phases <plan-folder> <out-folder>         (in-process phase split of the invitation job)
                Dialogue.Office.Bench attendance --host <Dialogue.Office.AddIn.dll> [--content-root dir] [--delegates 300]
                    [--confirm-spread 60] [--burst-concurrency 50] [--views 1000] [--concurrency 100] [--static /help.html]
-                   [--max-seconds 600]                                      (load on the delegate page; see bench/attendance.sh)
+                   [--views-per-second 100] [--no-confirmations] [--max-seconds 600]   (load on the delegate page; see bench/attendance.sh)
         """);
     return 2;
 }
