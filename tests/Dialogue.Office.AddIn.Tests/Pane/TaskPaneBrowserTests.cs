@@ -80,7 +80,7 @@ public sealed class PaneHost : IAsyncLifetime
 
 public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost>, IDisposable
 {
-    private static readonly string FakeHost = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pane", "fake-office-host.js"));
+    internal static readonly string FakeHost = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pane", "fake-office-host.js"));
 
     /// <summary>What Chromium refused under the host's Content-Security-Policy, on every page <see cref="OpenPane"/> opened.</summary>
     private readonly List<string> _cspViolations = [];
@@ -176,7 +176,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     }
 
     /// <summary>Chooses an option of a Fluent dropdown the way a clerk does: open it, click the option.</summary>
-    private static async Task Choose(IPage page, string dropdown, string value)
+    internal static async Task Choose(IPage page, string dropdown, string value)
     {
         if (await page.EvalOnSelectorAsync<bool>(dropdown, "(d, v) => [...d.querySelectorAll('fluent-option')].some(o => o.selected && o.value === v)", value))
         {
@@ -189,7 +189,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     }
 
     /// <summary>Waits until #plan-card shows <paramref name="id"/> in <paramref name="state"/> (loading, ready, failed).</summary>
-    private static async Task WaitForPlan(IPage page, string id, string state = "ready")
+    internal static async Task WaitForPlan(IPage page, string id, string state = "ready")
     {
         try
         {
@@ -233,7 +233,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, name), FullPage = true });
     }
 
-    private static async Task WaitForStatus(IPage page, string text)
+    internal static async Task WaitForStatus(IPage page, string text)
     {
         try
         {

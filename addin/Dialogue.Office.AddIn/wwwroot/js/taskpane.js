@@ -1,11 +1,12 @@
 // The task pane's start-up and wiring: one page for Word, Excel and a plain browser. Each host API group has its
-// module (plans, invitations, programme, questions, publish, check, after, jobs); state.js is the small shared state;
+// module (plans, invitations, programme, questions, publish, check, after, attendance, jobs); state.js is the small shared state;
 // word.js, excel.js, host.js and auth.js are the Office.js parts, dom.js the DOM helpers.
 import * as api from "./api.js";
 import * as auth from "./auth.js";
 import * as excel from "./excel.js";
 import * as word from "./word.js";
 import { onConclusions, onMinutes } from "./after.js";
+import { onAttendanceSheet } from "./attendance.js";
 import { onCheck, onFix } from "./check.js";
 import { $, addNotice, busy, el, nameDropdownControls, showError, showNotice, wireFilePicker } from "./dom.js";
 import { hostName, officeReady } from "./host.js";
@@ -85,6 +86,7 @@ async function start() {
     ["split", onSplit],
     ["answers", onAnswers],
     ["insert-delegates", onInsertDelegates],
+    ["attendance-sheet", onAttendanceSheet],
   ]) {
     const b = $(id);
     b.addEventListener("click", () => busy(b, handler));
