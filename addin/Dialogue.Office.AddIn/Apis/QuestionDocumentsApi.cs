@@ -62,12 +62,7 @@ public static class QuestionDocumentsApi
     /// </summary>
     private static async Task<IResult> ReportAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, CancellationToken ct)
     {
-        if (PlansApi.Usable(store, planId, out var plan, PlanUse.Questions) is { } planProblem)
-        {
-            return planProblem;
-        }
-
-        var (form, workbook, problem) = await ReadAsync(http, ct);
+        var (plan, form, workbook, date, problem) = await PrepareAsync(planId, http, store, ct);
         if (problem is not null)
         {
             return problem;
@@ -80,12 +75,6 @@ public static class QuestionDocumentsApi
             return deadlineId.Length == 0
                 ? ApiProblem.Result("REPORT_DEADLINE_MISSING", StatusCodes.Status422UnprocessableEntity)
                 : ApiProblem.Result("REPORT_DEADLINE_UNKNOWN", StatusCodes.Status400BadRequest, null, Shown(deadlineId));
-        }
-
-        var (date, invalid) = ParseDate(form!);
-        if (invalid is not null)
-        {
-            return invalid;
         }
 
         var from = AttendanceForm.Clean(Text(form!, "from"), MaxFromLength);
@@ -120,21 +109,10 @@ public static class QuestionDocumentsApi
     /// </summary>
     private static async Task<IResult> BookAsync(string planId, HttpContext http, PlanStore store, JobStore jobs, CancellationToken ct)
     {
-        if (PlansApi.Usable(store, planId, out var plan, PlanUse.Questions) is { } planProblem)
-        {
-            return planProblem;
-        }
-
-        var (form, workbook, problem) = await ReadAsync(http, ct);
+        var (plan, _, workbook, date, problem) = await PrepareAsync(planId, http, store, ct);
         if (problem is not null)
         {
             return problem;
-        }
-
-        var (date, invalid) = ParseDate(form!);
-        if (invalid is not null)
-        {
-            return invalid;
         }
 
         var day = date ?? AnswerBook.DefaultDate(plan!);
@@ -151,6 +129,25 @@ public static class QuestionDocumentsApi
             return Task.CompletedTask;
         }, planId);
         return JobsApi.Accepted(job);
+    }
+
+    /// <summary>The plan, the form, its consolidated workbook and its date (null: the plan's), or the problem to answer instead.</summary>
+    private static async Task<(ConferencePlan? Plan, IFormCollection? Form, UploadedFile? Workbook, DateOnly? Date, IResult? Problem)> PrepareAsync(
+        string planId, HttpContext http, PlanStore store, CancellationToken ct)
+    {
+        if (PlansApi.Usable(store, planId, out var plan, PlanUse.Questions) is { } planProblem)
+        {
+            return (null, null, null, null, planProblem);
+        }
+
+        var (form, workbook, problem) = await ReadAsync(http, ct);
+        if (problem is not null)
+        {
+            return (null, null, null, null, problem);
+        }
+
+        var (date, invalid) = ParseDate(form!);
+        return (plan, form, workbook, date, invalid);
     }
 
     /// <summary>The form and its one consolidated workbook (checked to be a workbook), or the problem to answer.</summary>
