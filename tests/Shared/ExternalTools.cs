@@ -124,6 +124,13 @@ public static class ExternalTools
     }
 
     /// <summary>
+    /// One LibreOffice conversion at a time per test process. Parallel test classes each started soffice (a fresh
+    /// profile every time); beside a second `dotnet test` (.ci/stress, load average about 60 on two cores) they raced one
+    /// another for the CPU and a conversion passed the 3-minute guard. Waiting for the slot is not counted in the guard.
+    /// </summary>
+    private static readonly SemaphoreSlim LibreOfficeSlot = new(1, 1);
+
+    /// <summary>
     /// Converts a document with LibreOffice headless into <paramref name="outDir"/> (pdf, or another filter) and returns
     /// the output path. Each call uses its own profile directory so parallel tests don't fight over one.
     /// </summary>
@@ -132,6 +139,7 @@ public static class ExternalTools
         var soffice = LibreOffice();
         Directory.CreateDirectory(outDir);
         var profile = Path.Combine(Path.GetTempPath(), "lo-profile-" + Guid.NewGuid().ToString("N"));
+        LibreOfficeSlot.Wait();
         try
         {
             var (code, stdout, stderr) = Run(soffice,
@@ -147,6 +155,7 @@ public static class ExternalTools
         }
         finally
         {
+            LibreOfficeSlot.Release();
             try
             {
                 Directory.Delete(profile, true);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Threading.RateLimiting;
 using Dialogue.Office.AddIn.Attendance;
 using Dialogue.Office.AddIn.Hosting;
 using Dialogue.Office.Automation.Attendance;
@@ -77,9 +76,7 @@ public static class AttendanceApi
     public static void MapAttendance(this WebApplication app)
     {
         var limits = app.Services.GetRequiredService<IOptions<AttendanceLimits>>().Value;
-        var limiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "?",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, limits.RequestsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        var limiter = new AddressLimiter(limits.RequestsPerMinute, TimeSpan.FromMinutes(1), app.Services.GetRequiredService<TimeProvider>());
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/d") || http.Request.Path.StartsWithSegments("/cua"), branch => branch.Use(async (http, next) =>
         {
             var headers = http.Response.Headers;
@@ -89,8 +86,7 @@ public static class AttendanceApi
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = http.Request.Path.StartsWithSegments("/cua") ? "camera=(self)" : "camera=()";
             headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/cua") ? AttendancePages.DoorPolicy : AttendancePages.DelegatePolicy;
-            using var lease = limiter.AttemptAcquire(http);
-            if (!lease.IsAcquired)
+            if (!limiter.TryAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "?"))
             {
                 headers.RetryAfter = "60";
                 await Html(http, StatusCodes.Status429TooManyRequests, AttendancePages.Message("Quá nhiều yêu cầu", "Thiết bị này gửi quá nhiều yêu cầu trong một phút. Xin đợi một phút rồi thử lại."));

@@ -180,7 +180,7 @@ public static class QuestionsApi
         "SHARING_FOLDER_TOO_MANY_FILES" or "SHARING_FOLDER_FILE_TOO_LARGE" or "SHARING_FOLDER_TOO_LARGE" => StatusCodes.Status413PayloadTooLarge,
         "SHARING_FOLDER_BAD_NAME" or "SHARING_FOLDER_BAD_LINK" or "SHARING_BAD_SITE_URL" => StatusCodes.Status400BadRequest,
         "SHARING_AUTH_FAILED" or "SHARING_SIGN_IN_FAILED" => StatusCodes.Status401Unauthorized,
-        "SHARING_ACCESS_DENIED" => StatusCodes.Status403Forbidden,
+        "SHARING_ACCESS_DENIED" or "SHARING_FOLDER_ACCESS_DENIED" => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status502BadGateway,
     };
 

@@ -57,6 +57,7 @@ public static class AddInMessages
         ["SHARING_AUTH_FAILED"] = ("Phiên đăng nhập không dùng được", "Microsoft 365 từ chối phiên đăng nhập; hãy đăng nhập lại."),
         ["SHARING_SIGN_IN_FAILED"] = ("Không đăng nhập được Microsoft 365", "Máy chủ không đổi được phiên đăng nhập để đọc SharePoint; báo cho quản trị hệ thống."),
         ["SHARING_ACCESS_DENIED"] = ("Không có quyền", "Tài khoản hiện tại không có quyền mở thư mục này."),
+        ["SHARING_FOLDER_ACCESS_DENIED"] = ("Không có quyền mở thư mục", "Tài khoản hiện tại không có quyền mở thư mục \"{0}\"."),
         ["SHARING_THROTTLED"] = ("SharePoint đang bận", "SharePoint yêu cầu giảm tốc độ; hãy thử lại sau ít phút."),
         ["SHARING_NETWORK"] = ("Mất kết nối", "Mất kết nối tới SharePoint; hãy thử lại."),
         ["SHARING_SERVICE_ERROR"] = ("SharePoint báo lỗi", "SharePoint báo lỗi khi đọc thư mục; hãy thử lại."),

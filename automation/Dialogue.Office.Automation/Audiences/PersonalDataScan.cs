@@ -8,7 +8,7 @@ using Dialogue.Office.Automation.Plans;
 namespace Dialogue.Office.Automation.Audiences;
 
 /// <summary>What the scan found: the file (relative to the scanned folder), the part inside it, what kind of datum, and the datum.</summary>
-public sealed record PersonalDataFinding(string File, string Part, string Kind, string Value);
+internal sealed record PersonalDataFinding(string File, string Part, string Kind, string Value);
 
 /// <summary>
 /// Looks through every file of a folder — every part of every .docx/.xlsx/.pptx package (document properties, hidden
@@ -17,7 +17,7 @@ public sealed record PersonalDataFinding(string File, string Part, string Kind, 
 /// The plan's own public contacts (conference.contact, the venues' technical contacts) are the organisers' published
 /// addresses and are allowed. The packet runs it on the delegates' and the leaders' folders before publishing.
 /// </summary>
-public static partial class PersonalDataScan
+internal static partial class PersonalDataScan
 {
     /// <summary>Kinds of finding.</summary>
     public const string Email = "email", Phone = "phone", DelegateCode = "delegate-code", Token = "token";

@@ -6,7 +6,7 @@ namespace Dialogue.Office.Automation.Compliance;
 /// A font size Nghị định 30/2020 allows for one element of a document, in points (inclusive), and the size this
 /// project's documents are written with.
 /// </summary>
-public readonly record struct Nd30FontSize(int Min, int Max, int Written)
+internal readonly record struct Nd30FontSize(int Min, int Max, int Written)
 {
     /// <summary><see cref="Min"/> in half-points, the unit of w:sz.</summary>
     public int MinHalfPoints => Min * 2;
@@ -30,7 +30,7 @@ public readonly record struct Nd30FontSize(int Min, int Max, int Written)
 /// A length Nghị định 30/2020 allows, in twips (inclusive; <see cref="int.MaxValue"/> = no upper bound), the length
 /// this project writes, and how far a measured value may stray for rounding (Word stores millimetres as whole twips).
 /// </summary>
-public readonly record struct Nd30Length(int Min, int Max, int Written, int Tolerance)
+internal readonly record struct Nd30Length(int Min, int Max, int Written, int Tolerance)
 {
     /// <summary>True when <paramref name="twips"/> is inside the range, give or take <see cref="Tolerance"/>.</summary>
     public bool Allows(int twips) => twips >= Min - Tolerance && (Max == int.MaxValue || twips <= Max + Tolerance);
@@ -59,7 +59,7 @@ public readonly record struct Nd30Length(int Min, int Max, int Written, int Tole
 /// (<see cref="Nd30Checker"/>) and the fixer (<see cref="Nd30Fixer"/>) use the ranges, and the rule table
 /// (<see cref="Nd30Rules"/>) prints them. Sources: ../shared/research/domain.md §1 and §5.
 /// </summary>
-public static class Nd30
+internal static class Nd30
 {
     // ---- Mục I khoản 1–3: paper and margins (twips; 1 mm ≈ 56.7 twips) ------------------------------------------
 

@@ -1,7 +1,7 @@
 namespace Dialogue.Office.Automation.Conclusions;
 
 /// <summary>The Vietnamese words for a status, as they are written in the workbook and the reports.</summary>
-public static class ConclusionStatusText
+internal static class ConclusionStatusText
 {
     public static string Vietnamese(ConclusionStatus status) => status switch
     {

@@ -11,7 +11,7 @@ public sealed record TrackedTask(ConclusionTask Task, ConclusionStatus Status, i
 /// as-of date) is recorded and the task is marked done; otherwise overdue once the deadline has passed; otherwise
 /// what the workbook says (chưa thực hiện / đang thực hiện).
 /// </summary>
-public static class ConclusionTracker
+internal static class ConclusionTracker
 {
     public static IReadOnlyList<TrackedTask> Track(IEnumerable<ConclusionTask> tasks, DateOnly asOf) =>
         [.. tasks.Select(t => Track(t, asOf))];

@@ -24,7 +24,7 @@ public sealed record ConclusionsListTarget
 }
 
 /// <summary>What a synchronisation with the list did.</summary>
-public sealed record ConclusionsListSync(bool ListCreated, int Added, int Updated, IReadOnlyList<ConclusionTask> Tasks);
+internal sealed record ConclusionsListSync(bool ListCreated, int Added, int Updated, IReadOnlyList<ConclusionTask> Tasks);
 
 /// <summary>
 /// The conclusion tasks as a SharePoint list through the real <see cref="GraphServiceClient"/>, so each department can
@@ -33,7 +33,7 @@ public sealed record ConclusionsListSync(bool ListCreated, int Added, int Update
 /// reply columns belong to the departments and are never overwritten once the item exists. Reading back gives the
 /// tasks with the departments' status, and the follow-up report is the same as from the workbook.
 /// </summary>
-public static class ConclusionsList
+internal static class ConclusionsList
 {
     // Internal column names (ASCII, as SharePoint keeps them) and the Vietnamese names users see.
     internal const string Topic = "NhomVanDe";

@@ -9,7 +9,7 @@ namespace Dialogue.Office.Automation.Diagnostics;
 /// beside its code; this attribute lets <see cref="ProblemMessages"/> find them all.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class ProblemCatalogAttribute : Attribute;
+internal sealed class ProblemCatalogAttribute : Attribute;
 
 /// <summary>Maps stable problem codes to messages for users. Templates use {0}, {1}… for <see cref="Problem.Args"/>.</summary>
 public static class ProblemMessages

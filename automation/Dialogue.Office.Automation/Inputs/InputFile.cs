@@ -7,7 +7,7 @@ namespace Dialogue.Office.Automation.Inputs;
 /// pipe (which would block forever) or a socket report a length of 0 and are refused before any open. A read never
 /// takes more than its cap, even from a file that grows while it is read.
 /// </summary>
-public static class InputFile
+internal static class InputFile
 {
     /// <summary>Reads the whole file, at most <paramref name="maxBytes"/>.</summary>
     /// <exception cref="InputFileException">Missing, NotRegularFile, TooLarge, Unreadable.</exception>

@@ -142,7 +142,7 @@ public static partial class InvitationGenerator
                 // Named from the delegate's code (unique, and stable when rows are added, removed or moved), then the
                 // name for people looking through the folder.
                 var fileName = UniqueName(usedNames, d.Code, d.FullName.Length > 0 ? d.FullName : d.Organization);
-                jobs.Add((d, fileName, page?.LinkFor(d.Code) ?? DelegateQrLink.For(packetUrl, d.Code)));
+                jobs.Add((d, fileName, DelegateQrLink.For(packetUrl, d.Code, page)));
             }
 
             const int Batch = 64;

@@ -24,7 +24,7 @@ public static class InvitationPreview
         }
 
         var values = InvitationGenerator.CommonValues(plan, page is not null);
-        var link = page?.LinkFor(d.Code) ?? DelegateQrLink.For(packetUrl ?? plan.Conference.PacketUrl, d.Code);
+        var link = DelegateQrLink.For(packetUrl ?? plan.Conference.PacketUrl, d.Code, page);
         InvitationGenerator.SetDelegateValues(values, plan, d, link, seats?.GetValueOrDefault(d.Code) ?? "", page is not null);
 
         // Paragraph fields mark bold runs with **…** for the generator; a preview typed into Word shows plain text.

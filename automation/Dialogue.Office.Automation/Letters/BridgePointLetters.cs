@@ -13,13 +13,13 @@ using Dialogue.Office.Automation.WordLayout;
 namespace Dialogue.Office.Automation.Letters;
 
 /// <summary>What to write the bridge-point letters for, and where.</summary>
-public sealed record BridgePointLetterRequest(ConferencePlan Plan, string OutputFolder);
+internal sealed record BridgePointLetterRequest(ConferencePlan Plan, string OutputFolder);
 
 /// <summary>One written công văn: the bridge point it organises and the file (relative to the output folder).</summary>
-public sealed record BridgePointLetter(Venue Venue, string RelativePath);
+internal sealed record BridgePointLetter(Venue Venue, string RelativePath);
 
 /// <summary>The letters written and the problems found.</summary>
-public sealed record BridgePointLetterResult(IReadOnlyList<BridgePointLetter> Letters, IReadOnlyList<Problem> Problems)
+internal sealed record BridgePointLetterResult(IReadOnlyList<BridgePointLetter> Letters, IReadOnlyList<Problem> Problems)
 {
     public bool HasErrors => Problems.Any(p => p.IsError);
 }
@@ -34,7 +34,7 @@ public sealed record BridgePointLetterResult(IReadOnlyList<BridgePointLetter> Le
 /// list of delegates. The layout follows practice for online-meeting letters, e.g. Công văn 268/HCTNXPVN (2021: "có mặt
 /// tại điểm cầu … trước … để kiểm tra đường truyền") and Đà Nẵng's 2705/UBND-TH (2021: thành phần tại từng điểm cầu).
 /// </summary>
-public static class BridgePointLetters
+internal static class BridgePointLetters
 {
     public const string Folder = "cong-van-diem-cau";
 

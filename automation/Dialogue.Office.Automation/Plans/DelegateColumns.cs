@@ -7,7 +7,7 @@ public static class DelegateColumns
 {
     public const string SheetName = "Đại biểu";
 
-    public sealed record Column(string Key, string Header, bool Required, string Help, params string[] Aliases);
+    public sealed record Column(string Key, string Header, bool Required, string Help, params IReadOnlyList<string> Aliases);
 
     public static readonly IReadOnlyList<Column> All =
     [

@@ -48,7 +48,7 @@ public sealed record RoleRule(DelegateRole Role, IReadOnlyList<string> Titles, I
 /// delegate at the presidium and changes the letter ("trân trọng kính mời đồng chí đồng chủ trì Hội nghị", no arrival
 /// or confirmation chore); a role that does not fit the title held is a warning with the row.
 /// </summary>
-public static class DelegateRoles
+internal static class DelegateRoles
 {
     /// <summary>The roles that sit at the presidium.</summary>
     public static bool IsChairing(DelegateRole role) => role is DelegateRole.Chair or DelegateRole.CoChair or DelegateRole.JoinsCoChair;

@@ -7,7 +7,7 @@ namespace Dialogue.Office.Automation.Plans;
 /// rank of the titles held, the clerk's "Thứ bậc" among equals, the body (offices, ban Đảng, sở in their official order),
 /// persons before bodies, then names. The list's own row order is never used, so a shuffled list gives the same order.
 /// </summary>
-public static class ProtocolOrder
+internal static class ProtocolOrder
 {
     public static IEnumerable<ConferenceDelegate> Sort(IEnumerable<ConferenceDelegate> delegates) =>
         delegates.OrderBy(d => ProtocolTitles.TierOrder(d.Group))

@@ -5,7 +5,7 @@ using Dialogue.Office.Automation.Vietnamese;
 namespace Dialogue.Office.Automation.Programme;
 
 /// <summary>One item of the programme with its computed start and end.</summary>
-public sealed record ScheduleSlot(ProgrammeItem Item, TimeOnly Start, TimeOnly End)
+internal sealed record ScheduleSlot(ProgrammeItem Item, TimeOnly Start, TimeOnly End)
 {
     /// <summary>"07h30 – 07h45", the form printed in the programme and the script.</summary>
     public string Range => ConferenceSchedule.FormatRange(Start, End);
@@ -15,7 +15,7 @@ public sealed record ScheduleSlot(ProgrammeItem Item, TimeOnly Start, TimeOnly E
 /// One part of the dialogue item: a topic with its time and the bridge points whose turn it is to ask, or the giải lao
 /// (<see cref="Topic"/> null).
 /// </summary>
-public sealed record DialoguePart(Topic? Topic, TimeOnly Start, TimeOnly End, IReadOnlyList<Venue> BridgeTurn)
+internal sealed record DialoguePart(Topic? Topic, TimeOnly Start, TimeOnly End, IReadOnlyList<Venue> BridgeTurn)
 {
     /// <summary>The open turn at the end (time left when every topic has fixed minutes): questions from the hall and every bridge point.</summary>
     public bool Open { get; init; }
@@ -31,7 +31,7 @@ public sealed record DialoguePart(Topic? Topic, TimeOnly Start, TimeOnly End, IR
 /// The programme, the MC's script and the invitation all read their times from here, so a changed duration moves
 /// every later time everywhere at once.
 /// </summary>
-public sealed record ConferenceSchedule(IReadOnlyList<ScheduleSlot> Slots, TimeOnly Start, TimeOnly End)
+internal sealed record ConferenceSchedule(IReadOnlyList<ScheduleSlot> Slots, TimeOnly Start, TimeOnly End)
 {
     /// <summary>The dialogue item cut into topics (and a giải lao), in order; empty when the plan has no dialogue or topics.</summary>
     public IReadOnlyList<DialoguePart> DialogueParts { get; private init; } = [];

@@ -18,10 +18,10 @@ namespace Dialogue.Office.Automation.Questions;
 /// <param name="Spoken">True when the asker comes from "Người hỏi (đối thoại)" (already "đồng chí A (Trường X)"; Unit is then empty).</param>
 /// <param name="Location">The row's place (file › sheet › dòng n › topic column), for problems.</param>
 /// <param name="TopicCell">The topic cell as written.</param>
-public sealed record DialogueQuestion(string Id, int TopicNumber, bool TopicKnown, string Text, string Asker, string Unit, string Department, bool Spoken, string Location, string TopicCell = "");
+internal sealed record DialogueQuestion(string Id, int TopicNumber, bool TopicKnown, string Text, string Asker, string Unit, string Department, bool Spoken, string Location, string TopicCell = "");
 
 /// <summary>What was read: the questions, and whether the workbook has a "Chọn" column (without one, every question).</summary>
-public sealed record DialogueSelectionRead(IReadOnlyList<DialogueQuestion> Questions, bool HasChoiceColumn, string Location);
+internal sealed record DialogueSelectionRead(IReadOnlyList<DialogueQuestion> Questions, bool HasChoiceColumn, string Location);
 
 /// <summary>
 /// The one reader of the consolidated question workbook's selection ("Tổng hợp" sheet, or the first visible one), used
@@ -30,7 +30,7 @@ public sealed record DialogueSelectionRead(IReadOnlyList<DialogueQuestion> Quest
 /// asker ("Người hỏi (đối thoại)" before "Họ và tên"), Đơn vị công tác, Cơ quan chủ trì trả lời, and "Chọn"
 /// (<see cref="DialogueSelection.IsMark"/>: x, có, 1 …) that keeps the questions chosen for the dialogue.
 /// </summary>
-public static partial class DialogueQuestionReader
+internal static partial class DialogueQuestionReader
 {
     /// <param name="path">The consolidated workbook.</param>
     /// <param name="plan">The plan, for topic names.</param>

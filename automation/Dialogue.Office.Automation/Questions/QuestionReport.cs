@@ -370,7 +370,7 @@ public static class AnswerBook
 }
 
 /// <summary>One document written from the consolidation for the packet.</summary>
-public sealed record QuestionDocument(string Name, string Path)
+internal sealed record QuestionDocument(string Name, string Path)
 {
     /// <summary>What a clerk should read about it (e.g. an answer file whose ids are not in the consolidation).</summary>
     public IReadOnlyList<Diagnostics.Problem> Problems { get; init; } = [];
@@ -381,7 +381,7 @@ public sealed record QuestionDocument(string Name, string Path)
 /// and the leaders' answer book — with the departments' answers when <c>&lt;plan&gt;/tra-loi/</c> holds their files
 /// (merged into <see cref="AnsweredFileName"/>), otherwise every selected question marked as not answered yet.
 /// </summary>
-public static class QuestionDocuments
+internal static class QuestionDocuments
 {
     /// <summary>Plan sub-folder with the answering departments' returned files.</summary>
     public const string AnswersFolder = "tra-loi";

@@ -8,7 +8,7 @@ namespace Dialogue.Office.Automation.Questions;
 /// The delegates' view of the questions: how many came in on each topic, and from how many units — counts only, no
 /// asker, no school, no question text (the consolidation with names stays with the leaders).
 /// </summary>
-public static class QuestionStatistics
+internal static class QuestionStatistics
 {
     public const string FileName = "thong-ke-cau-hoi.xlsx";
 

@@ -10,10 +10,10 @@ using Dialogue.Office.Automation.WordLayout;
 namespace Dialogue.Office.Automation.Seating;
 
 /// <summary>What to make name cards for: the plan, its seating, and where to write.</summary>
-public sealed record NameCardRequest(ConferencePlan Plan, SeatingPlan Seating, string OutputFolder);
+internal sealed record NameCardRequest(ConferencePlan Plan, SeatingPlan Seating, string OutputFolder);
 
 /// <summary>The file written (null when nobody sits at the presidium or in row A), the cards in print order, problems.</summary>
-public sealed record NameCardResult(string? Path, IReadOnlyList<SeatAssignment> Cards, IReadOnlyList<Problem> Problems);
+internal sealed record NameCardResult(string? Path, IReadOnlyList<SeatAssignment> Cards, IReadOnlyList<Problem> Problems);
 
 /// <summary>
 /// Name cards (biển tên đại biểu) for the presidium and row A, which secretariats otherwise make by hand: a Word
@@ -23,7 +23,7 @@ public sealed record NameCardResult(string? Path, IReadOnlyList<SeatAssignment> 
 /// Roman, the name in capitals, the title under it; cards in protocol order: the presidium by seat number (Ghế 01
 /// first), then row A in seating order. Dashed lines: cut between cards, fold between faces.
 /// </summary>
-public static class NameCards
+internal static class NameCards
 {
     public const string FileName = "bien-ten.docx";
 

@@ -230,7 +230,13 @@ internal sealed class SharePointFolderReader(SharePointFolderSource source, Fold
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            _problems.Add(GraphCall.ToProblem(e, display, display));
+            var problem = GraphCall.ToProblem(e, display, display);
+
+            // A refused read is the signed-in reader's right on this folder, not the application's write right that
+            // SHARING_ACCESS_DENIED asks an administrator for when a publish is refused.
+            _problems.Add(problem.Code == "SHARING_ACCESS_DENIED"
+                ? Problem.Error("SHARING_FOLDER_ACCESS_DENIED", display, problem.Detail, display)
+                : problem);
             return Result(display, [], 0);
         }
     }

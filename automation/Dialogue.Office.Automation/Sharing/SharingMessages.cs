@@ -44,6 +44,7 @@ internal static class SharingMessages
         ["SHARING_LINK_FAILED"] = "Không tạo được liên kết chia sẻ cho \"{0}\" (mã {1}).",
         ["SHARING_REMOTE_OVERWRITTEN"] = "Tệp \"{0}\" có thể đã được sửa trực tiếp trên SharePoint sau lần công bố trước; bản mới trên máy đã được ghi đè lên (bản trên SharePoint vẫn còn trong Lịch sử phiên bản).",
         ["SHARING_FOLDER_NOT_FOUND"] = "Không tìm thấy thư mục \"{0}\" hoặc tài khoản hiện tại không có quyền mở thư mục này.",
+        ["SHARING_FOLDER_ACCESS_DENIED"] = "Tài khoản đang đăng nhập không có quyền mở thư mục \"{0}\" trên SharePoint; hãy nhờ người chia sẻ thư mục cấp quyền xem cho tài khoản này rồi thử lại.",
         ["SHARING_FOLDER_BAD_NAME"] = "Tên thư mục \"{0}\" không hợp lệ: chỉ ghi tên một thư mục trong thư mục chia sẻ, không có dấu \"/\", \"\\\" hay \"..\".",
         ["SHARING_FOLDER_BAD_LINK"] = "\"{0}\" không phải liên kết thư mục SharePoint hợp lệ (liên kết phải bắt đầu bằng https://).",
         ["SHARING_FOLDER_NO_SHEETS"] = "Thư mục \"{0}\" không có phiếu câu hỏi nào (tệp .xlsx, .xlsm, .xls hoặc .csv).",
@@ -56,7 +57,7 @@ internal static class SharingMessages
     private static readonly HashSet<string> ServiceCodes =
     [
         "SHARING_SITE_NOT_FOUND", "SHARING_LIBRARY_NOT_FOUND", "SHARING_AUTH_FAILED", "SHARING_SIGN_IN_FAILED",
-        "SHARING_ACCESS_DENIED", "SHARING_NAME_CONFLICT", "SHARING_FOLDER_NAME_CONFLICT", "SHARING_FILE_LOCKED", "SHARING_QUOTA", "SHARING_THROTTLED",
+        "SHARING_ACCESS_DENIED", "SHARING_FOLDER_ACCESS_DENIED", "SHARING_NAME_CONFLICT", "SHARING_FOLDER_NAME_CONFLICT", "SHARING_FILE_LOCKED", "SHARING_QUOTA", "SHARING_THROTTLED",
         "SHARING_NETWORK", "SHARING_UPLOAD_EXPIRED", "SHARING_SERVICE_ERROR", "SHARING_LINK_FAILED", "SHARING_LOCAL_WRITE",
     ];
 

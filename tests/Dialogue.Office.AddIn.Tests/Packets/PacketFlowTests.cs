@@ -2,14 +2,11 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Azure.Core;
 using Dialogue.Office.AddIn.Auth;
 using Dialogue.Office.AddIn.Tests.Support;
-using Dialogue.Office.Automation.Sharing.Auth;
 using Dialogue.Office.Automation.Tests.Sharing;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -167,25 +164,7 @@ public sealed class PacketFlowTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<SharePointAccess>(new TestServerAccess(server)));
+            builder.ConfigureTestServices(services => services.AddSingleton<SharePointAccess>(new GraphServerAccess(server)));
         }
-    }
-
-    /// <summary>SharePoint through the test server, with its token (in production: on behalf of the signed-in user).</summary>
-    private sealed class TestServerAccess(FakeGraphServer server) : SharePointAccess(new AzureAdOptions())
-    {
-        public override bool Enabled => true;
-
-        public override GraphConnectionOptions? For(HttpContext http) =>
-            new() { BaseUrl = server.GraphBaseUrl, Credential = new ServerToken(server) };
-    }
-
-    private sealed class ServerToken(FakeGraphServer server) : TokenCredential
-    {
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            new(server.CurrentToken, DateTimeOffset.MaxValue);
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }
