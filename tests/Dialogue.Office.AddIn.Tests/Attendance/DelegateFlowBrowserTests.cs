@@ -64,6 +64,7 @@ public sealed class DelegateFlowBrowserTests
                 Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 }, Locale = "vi-VN" });
+            context.SetDefaultTimeout(Pane.TaskPaneBrowserTests.StateGuard);
             var refused = new List<string>();
             var page = await context.NewPageAsync();
             page.Console += (_, m) =>

@@ -55,6 +55,7 @@ public sealed class AttendanceSheetBrowserTests
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 760 }, Locale = "vi-VN" });
+        context.SetDefaultTimeout(TaskPaneBrowserTests.StateGuard);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
@@ -65,7 +66,7 @@ public sealed class AttendanceSheetBrowserTests
         });
         await page.AddInitScriptAsync("window.__fakeHost = 'Excel';");
         await page.GotoAsync(baseUrl + "/taskpane.html");
-        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = TaskPaneBrowserTests.StateGuard });
         await TaskPaneBrowserTests.Choose(page, "#plan", "yen-bai-2023");
         await TaskPaneBrowserTests.WaitForPlan(page, "yen-bai-2023");
         Assert.True(await page.IsVisibleAsync("#attendance-card"));

@@ -85,7 +85,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     /// wait: each wait returns as soon as its state holds. Under the stress run (.ci/stress: the suite beside a second
     /// `dotnet test`, load average about 60 on two cores) the pane took more than the former 20 s to set body[data-ready].
     /// </summary>
-    private const float StateGuard = 180_000;
+    internal const float StateGuard = 180_000;
 
     internal static readonly string FakeHost = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pane", "fake-office-host.js"));
 
@@ -137,6 +137,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
             Locale = "vi-VN",
             AcceptDownloads = true,
         });
+        context.SetDefaultTimeout(StateGuard);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
@@ -739,6 +740,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     {
         RequireBrowser();
         await using var context = await host.Browser.NewContextAsync();
+        context.SetDefaultTimeout(StateGuard);
         var page = await context.NewPageAsync();
         var frameHtml = $"<!doctype html><html lang=\"vi\"><title>khung</title><body><iframe id=\"pane\" onload=\"document.body.dataset.loaded='1'\" src=\"{host.BaseUrl}/taskpane.html\" width=\"320\" height=\"600\"></iframe></html>";
         await context.RouteAsync("http://evil.example/**", r => r.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = frameHtml }));
