@@ -28,8 +28,17 @@ public sealed record QuestionReportRequest
     /// <summary>Who signs; default from the sending body (a Sở: GIÁM ĐỐC; an Ủy ban nhân dân: TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH).</summary>
     public Signer? Signer { get; init; }
 
+    /// <summary>The report's number given by the văn thư ("45"); default: left blank for the văn thư to write, here and on the Phụ lục.</summary>
+    public string? Number { get; init; }
+
     public required string OutputPath { get; init; }
 }
+
+/// <summary>What <see cref="QuestionReport.Write"/> wrote: the report, and its Phụ lục (the organiser's report only).</summary>
+/// <param name="Report">The .docx.</param>
+/// <param name="Appendix">The Phụ lục workbook beside it (<see cref="QuestionReportAppendix.PathFor"/>), or null for a unit's report.</param>
+/// <param name="Selected">How many questions go to the dialogue.</param>
+public sealed record QuestionReportResult(string Report, string? Appendix, int Selected);
 
 /// <summary>
 /// The reports the seed's deadlines ask for, as ND30 Báo cáo (Mẫu 1.5 layout with the shared builders): a district's
@@ -59,7 +68,11 @@ public static class QuestionReport
     private static readonly int[] TopicWidths = [700, 4200, 1100, 1300, Nd30.TextWidth - 700 - 4200 - 1100 - 1300];
     private static readonly int[] UnitWidths = [700, 4700, 1100, Nd30.TextWidth - 700 - 4700 - 1100];
 
-    public static void Write(QuestionReportRequest request)
+    /// <summary>
+    /// Writes the report; the organiser's (to the plan's issuer) also gets its Phụ lục, the selected questions, as a
+    /// workbook beside it, which the report's text points to.
+    /// </summary>
+    public static QuestionReportResult Write(QuestionReportRequest request)
     {
         var plan = request.Plan;
         var deadline = plan.FindDeadline(request.DeadlineId) ?? throw new ArgumentException($"No deadline '{request.DeadlineId}' in the plan", nameof(request));
@@ -77,6 +90,10 @@ public static class QuestionReport
         }
 
         var selected = rows.Count(r => DialogueSelection.IsMark(r.Chosen));
+        var reference = $"{Number(request.Number)}/BC-{Initials(from)}";
+        // A unit sends its whole consolidation with its report (the Sở merges it); the organiser's report to the
+        // issuer attaches the selection as its Phụ lục (ND30: the text points to its Phụ lục).
+        var attachment = unitLevel ? "bản tổng hợp kèm theo" : "Phụ lục kèm theo Báo cáo này";
         var (parent, place) = LocalBody(from) is { } local ? ("", local) : (plan.Issuer.Name.Replace('\n', ' ').ToUpper(VietnameseText.Culture), plan.Issuer.Place);
         var issuer = new Issuer
         {
@@ -89,7 +106,7 @@ public static class QuestionReport
         using var stream = new MemoryStream();
         using (var doc = WordBuilder.Create(stream, out var body))
         {
-            body.Append(WordBuilder.Header(WordBuilder.PlainField, issuer, $"      /BC-{Initials(from)}", WordBuilder.DateLine(issuer, date)));
+            body.Append(WordBuilder.Header(WordBuilder.PlainField, issuer, reference, WordBuilder.DateLine(issuer, date)));
             var title = new TextStyle(Nd30.TitleSize.Written, Bold: true);
             body.Append(WordBuilder.Para("BÁO CÁO", title, JustificationValues.Center, before: 360));
             body.Append(WordBuilder.Para("Tổng hợp câu hỏi, ý kiến, kiến nghị gửi " + ShortTitle(plan.Conference.Title), title, JustificationValues.Center));
@@ -103,7 +120,7 @@ public static class QuestionReport
             Heading(body, "1. Tình hình tổng hợp");
             Body(body, unitLevel
                 ? string.Create(VietnameseText.Culture, $"Đã tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị của {Count(tracking.Count)} cơ quan, đơn vị, trường học; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo).")
-                : string.Create(VietnameseText.Culture, $"Đã nhận phiếu của {Count(sent)}/{Count(tracking.Count)} đơn vị, tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo)."));
+                : string.Create(VietnameseText.Culture, $"Đã nhận phiếu của {Count(sent)}/{Count(tracking.Count)} đơn vị, tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (chi tiết tại {attachment})."));
             if (late.Count > 0)
             {
                 Body(body, "Đơn vị gửi muộn: " + string.Join("; ", late.Select(t => $"{t.Unit} ({VietnameseText.LowerFirst(t.State)})")) + ".");
@@ -119,7 +136,7 @@ public static class QuestionReport
             Heading(body, unitLevel ? "3. Câu hỏi theo cơ quan, đơn vị, trường học" : "3. Câu hỏi theo đơn vị");
             body.Append(UnitTable(tracking, unitLevel));
             Heading(body, "4. Đề xuất");
-            Body(body, $"Đề nghị {to} xem xét, chỉ đạo các cơ quan chủ trì trả lời chuẩn bị nội dung trả lời các câu hỏi được đưa ra đối thoại (danh sách chi tiết tại bản tổng hợp kèm theo).");
+            Body(body, $"Đề nghị {to} xem xét, chỉ đạo các cơ quan chủ trì trả lời chuẩn bị nội dung trả lời các câu hỏi được đưa ra đối thoại (danh sách chi tiết tại {attachment}).");
             Body(body, $"Trên đây là báo cáo tổng hợp câu hỏi, ý kiến, kiến nghị của {from}./.");
 
             body.Append(WordBuilder.Closing(WordBuilder.PlainField, (_, lines) => WordBuilder.RecipientParagraphs(lines), ["Như trên;", "Lưu: VT."], request.Signer ?? DefaultSigner(from)));
@@ -134,6 +151,21 @@ public static class QuestionReport
         }
 
         File.WriteAllBytes(request.OutputPath, stream.ToArray());
+        if (unitLevel)
+        {
+            return new QuestionReportResult(request.OutputPath, null, selected);
+        }
+
+        var appendix = QuestionReportAppendix.PathFor(request.OutputPath);
+        QuestionReportAppendix.Write(request.Workbook, plan, reference, date, from, appendix);
+        return new QuestionReportResult(request.OutputPath, appendix, selected);
+    }
+
+    /// <summary>The văn thư's number (two digits at least, ND30), or the blank the văn thư writes it into.</summary>
+    private static string Number(string? number)
+    {
+        var n = (number ?? "").Trim();
+        return n.Length == 0 ? "      " : n.Length == 1 && char.IsAsciiDigit(n[0]) ? "0" + n : n;
     }
 
     private sealed record MasterRow(string Unit, string Topic, string Lead, string Chosen, string Workplace);
@@ -399,8 +431,12 @@ public static class QuestionDocuments
         if (QuestionReport.IssuerDeadline(plan) is { } deadline)
         {
             var path = System.IO.Path.Combine(Created(folderOf(Audiences.OutputKind.QuestionReport)), QuestionReport.FileName);
-            QuestionReport.Write(new QuestionReportRequest { Workbook = consolidated, Plan = plan, DeadlineId = deadline.Id, OutputPath = path });
+            var report = QuestionReport.Write(new QuestionReportRequest { Workbook = consolidated, Plan = plan, DeadlineId = deadline.Id, OutputPath = path });
             written.Add(new QuestionDocument($"Báo cáo tổng hợp câu hỏi gửi {deadline.To} (hạn {VietnameseText.ShortDate(deadline.Date)})", path));
+            if (report.Appendix is { } appendix)
+            {
+                written.Add(new QuestionDocument($"Phụ lục kèm theo Báo cáo: {report.Selected} câu hỏi đưa ra đối thoại", appendix));
+            }
         }
 
         var answers = System.IO.Path.Combine(plan.Folder, AnswersFolder);
