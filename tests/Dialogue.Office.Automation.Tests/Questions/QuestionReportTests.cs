@@ -1,7 +1,11 @@
 using Dialogue.Office.Automation.Compliance;
 using Dialogue.Office.Automation.Questions;
 using Dialogue.Office.Automation.Tests.Support;
+using Dialogue.Office.Automation.Spreadsheets;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using static Dialogue.Office.Automation.Tests.Questions.QuestionTestKit;
 
 namespace Dialogue.Office.Automation.Tests.Questions;
@@ -36,6 +40,84 @@ public class QuestionReportTests
         }
     }
 
+    [SkippableFact]
+    public void ProvinceReport_HasItsPhuLuc_SelectedQuestionsPerTopicWithAskerUnitAndBody_Nd30TitleBlock_TextNeverAFormula()
+    {
+        using var dir = new TempDir("questions-appendix-");
+        var merged = Merge(dir, [SampleReturns], SamplePlan);
+        // The clerk's edited selection: one question typed like a formula must stay what was typed.
+        const string Hostile = "=HYPERLINK(\"http://x.invalid\",\"Bấm vào đây\")";
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(merged.OutputPath))
+        {
+            var sheet = workbook.Worksheet(ConsolidatedWorkbookWriter.MasterSheet);
+            var first = sheet.RowsUsed().First(r => r.RowNumber() > ConsolidatedWorkbookWriter.HeaderRow && r.Cell(Column("Chọn") + 1).GetString() == "x");
+            var cell = first.Cell(Column("Câu hỏi đưa ra đối thoại") + 1);
+            cell.DataType = ClosedXML.Excel.XLDataType.Text;
+            cell.SetValue(Hostile);
+            cell.DataType = ClosedXML.Excel.XLDataType.Text;
+            workbook.Save();
+        }
+
+        var path = dir.File("bao-cao-15-4.docx");
+        var result = QuestionReport.Write(new QuestionReportRequest { Workbook = merged.OutputPath, Plan = SamplePlan, DeadlineId = "so-gddt", Number = "7", OutputPath = path });
+
+        // Beside the report, and the report points to it with the same number.
+        Assert.Equal(dir.File("bao-cao-15-4-phu-luc.xlsx"), result.Appendix);
+        var text = Text(path);
+        Assert.Contains("07/BC-SGDĐT", text, StringComparison.Ordinal);
+        Assert.Contains("(chi tiết tại Phụ lục kèm theo Báo cáo này)", text, StringComparison.Ordinal);
+
+        using (var document = SpreadsheetDocument.Open(result.Appendix!, false))
+        {
+            Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document).Select(e => e.Description));
+            var part = document.WorkbookPart!.WorksheetParts.Single();
+            Assert.Empty(part.Worksheet.Descendants<CellFormula>());
+            Assert.All(part.Worksheet.Descendants<Cell>().Where(c => c.CellValue is not null || c.InlineString is not null),
+                c => Assert.True(c.DataType?.Value is CellValues.SharedString or CellValues.InlineString or CellValues.String, c.CellReference));
+            // Widths chosen by hand for every column (no AdjustToContents), the heading row repeated on every page.
+            var columns = part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Where(c => c.Min!.Value <= QuestionReportAppendix.Headers.Length).ToList();
+            Assert.Equal(QuestionReportAppendix.Headers.Length, columns.Sum(c => (int)(c.Max!.Value - c.Min!.Value + 1)));
+            Assert.All(columns, c => Assert.True(c.CustomWidth?.Value == true && c.Width!.Value >= 6, $"column {c.Min}"));
+            var titles = document.WorkbookPart.Workbook.DefinedNames!.Elements<DefinedName>().Single(n => n.Name == "_xlnm.Print_Titles");
+            Assert.Equal("'Phụ lục'!$5:$5", titles.Text);
+        }
+
+        var appendix = XlsxReader.Read(result.Appendix!, _ => true).Single();
+        Assert.Equal(QuestionReportAppendix.SheetName, appendix.Name);
+        string? At(int row, int col) => appendix.Rows.FirstOrDefault(r => r.Number == row)?[col];
+        Assert.Equal("Phụ lục", At(1, 0));
+        Assert.Equal(QuestionReportAppendix.Title, At(2, 0));
+        Assert.Equal("(Kèm theo Báo cáo số 07/BC-SGDĐT ngày 15 tháng 4 năm 2023 của Sở Giáo dục và Đào tạo)", At(3, 0));
+        Assert.Equal(QuestionReportAppendix.Headers, appendix.Rows.Single(r => r.Number == QuestionReportAppendix.HeaderRow).Cells);
+
+        // Every selected question once, per topic in plan order, with the workbook's text, sending unit and answering body.
+        var lines = appendix.Rows.Where(r => r.Number > QuestionReportAppendix.HeaderRow && int.TryParse(r[0], out _)).ToList();
+        var selected = Rows(merged.OutputPath, ConsolidatedWorkbookWriter.MasterSheet).Where(r => r[Column("Chọn")] == "x").ToList();
+        Assert.Equal(selected.Count, lines.Count);
+        Assert.Equal(selected.Count, result.Selected);
+        Assert.Equal(Enumerable.Range(1, lines.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), lines.Select(l => l[0]));
+        var topicNumbers = lines.Select(l => int.Parse(l[1]!.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(topicNumbers.Order(), topicNumbers);
+        Assert.Equal(
+            selected.Select(r => (r[Column("Câu hỏi đưa ra đối thoại")], r[Column("Đơn vị gửi")], r[Column("Cơ quan chủ trì trả lời")])).OrderBy(t => t.Item1, StringComparer.Ordinal),
+            lines.Select(l => (l[2], l[4], l[5])).OrderBy(t => t.Item1, StringComparer.Ordinal));
+        Assert.Contains(lines, l => l[2] == Hostile);
+        Assert.All(lines, l => Assert.True(char.IsUpper(l[3]![0]), l[3]));
+        Assert.Equal($"Tổng số: {lines.Count} câu hỏi, ý kiến, kiến nghị thuộc {topicNumbers.Distinct().Count()} nhóm vấn đề./.", At(QuestionReportAppendix.HeaderRow + lines.Count + 2, 0));
+
+        var pdf = ExternalTools.ConvertWithLibreOffice(result.Appendix!, dir.File("pdf"));
+        Assert.True(new FileInfo(pdf).Length > 10_000);
+    }
+
+    [Fact]
+    public void Appendix_WrapsWordsIntoTheLinesItsRowHeightIsMadeFor()
+    {
+        Assert.Equal(1, QuestionReportAppendix.WrappedLines("", 10));
+        Assert.Equal(1, QuestionReportAppendix.WrappedLines("Sở Nội vụ", 22));
+        Assert.Equal(2, QuestionReportAppendix.WrappedLines("Ủy ban nhân dân huyện Mù Cang Chải", 20)); // 25 characters a line
+        Assert.Equal(3, QuestionReportAppendix.WrappedLines(new string('a', 60), 20)); // one long word is cut
+    }
+
     [Fact]
     public void DistrictReport_ToTheSoBy10April_FromItsOwnMerge()
     {
@@ -50,6 +132,9 @@ public class QuestionReportTests
         });
 
         var text = Text(path);
+        // A district sends its whole consolidation with its report (the Sở merges it): no Phụ lục of its own.
+        Assert.False(File.Exists(QuestionReportAppendix.PathFor(path)));
+        Assert.Contains("(cột \"Chọn\" của bản tổng hợp kèm theo)", text, StringComparison.Ordinal);
         Assert.Contains("ỦY BAN NHÂN DÂN HUYỆN VĂN YÊN", text, StringComparison.Ordinal);
         Assert.Contains("/BC-UBND", text, StringComparison.Ordinal);
         Assert.Contains("ngày 10 tháng 4 năm 2023", text, StringComparison.Ordinal);
