@@ -24,6 +24,13 @@ public class QuestionReportTests
 
         var text = Text(path);
         Assert.Contains("SỞ GIÁO DỤC VÀ ĐÀO TẠO", text, StringComparison.Ordinal);
+        // What a Sở signs (looked at on the PDF): the parent body abbreviated on one line, the plan cited by number and
+        // date, the conference's name capitalised, and the signature block never split from its last sentence.
+        Assert.Contains("UBND TỈNH YÊN BÁI", text, StringComparison.Ordinal);
+        Assert.Contains("Thực hiện Kế hoạch số 90/KH-UBND ngày 31/3/2023 của Ủy ban nhân dân tỉnh Yên Bái về tổ chức Hội nghị đối thoại giữa", text, StringComparison.Ordinal);
+        Assert.Contains("gửi Hội nghị đối thoại giữa", text, StringComparison.Ordinal);
+        Assert.Contains("chỉ đạo các cơ quan chủ trì trả lời chuẩn bị nội dung trả lời", text, StringComparison.Ordinal);
+        AssertSignatureKeptWithLastSentence(path);
         Assert.Contains("Yên Bái, ngày 15 tháng 4 năm 2023", text, StringComparison.Ordinal); // the plan's date, not the clock
         Assert.Contains("Kính gửi: Ủy ban nhân dân tỉnh Yên Bái.", text, StringComparison.Ordinal);
         Assert.Contains("/BC-SGDĐT", text, StringComparison.Ordinal);
@@ -135,13 +142,31 @@ public class QuestionReportTests
         // A district sends its whole consolidation with its report (the Sở merges it): no Phụ lục of its own.
         Assert.False(File.Exists(QuestionReportAppendix.PathFor(path)));
         Assert.Contains("(cột \"Chọn\" của bản tổng hợp kèm theo)", text, StringComparison.Ordinal);
-        Assert.Contains("ỦY BAN NHÂN DÂN HUYỆN VĂN YÊN", text, StringComparison.Ordinal);
+        Assert.Contains("HUYỆN VĂN YÊN", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("UBND TỈNH", text, StringComparison.Ordinal); // a district heads its own letterhead
+        // A district does not direct the answering departments: it asks the Sở to take its questions on.
+        Assert.Contains("Đề nghị Sở Giáo dục và Đào tạo tổng hợp các câu hỏi, ý kiến, kiến nghị trên (chi tiết tại bản tổng hợp kèm theo), báo cáo Ủy ban nhân dân tỉnh Yên Bái theo Kế hoạch.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("chỉ đạo các cơ quan chủ trì", text, StringComparison.Ordinal);
+        AssertSignatureKeptWithLastSentence(path);
         Assert.Contains("/BC-UBND", text, StringComparison.Ordinal);
         Assert.Contains("ngày 10 tháng 4 năm 2023", text, StringComparison.Ordinal);
         Assert.Contains("Kính gửi: Sở Giáo dục và Đào tạo.", text, StringComparison.Ordinal);
         Assert.Contains($"tổng hợp được {Count(merged.Questions)} câu hỏi", text, StringComparison.Ordinal);
         var report = Nd30Checker.Check(path);
         Assert.True(!report.Errors.Any(), string.Join("; ", report.Errors.Select(f => f.Code + " " + f.Location)));
+    }
+
+    /// <summary>The closing row cannot split across pages, and the sentence before it keeps with it.</summary>
+    private static void AssertSignatureKeptWithLastSentence(string path)
+    {
+        using var doc = WordprocessingDocument.Open(path, false);
+        var body = doc.MainDocumentPart!.Document.Body!;
+        var closing = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Last();
+        Assert.Contains("Nơi nhận", closing.InnerText, StringComparison.Ordinal);
+        Assert.All(closing.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>(), r => Assert.NotNull(r.TableRowProperties?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.CantSplit>()));
+        var last = Assert.IsType<DocumentFormat.OpenXml.Wordprocessing.Paragraph>(closing.PreviousSibling());
+        Assert.EndsWith("./.", last.InnerText, StringComparison.Ordinal);
+        Assert.NotNull(last.ParagraphProperties?.KeepNext);
     }
 
     private static string Count(int n) => n < 10 ? $"0{n}" : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -179,6 +204,9 @@ public class AnswerBookTests
         {
             var text = string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
             Assert.Contains("Nhóm vấn đề 1:", text, StringComparison.Ordinal);
+            // A working document for the chairs: no registered number (and no invented "TL" type), the conference named as such.
+            Assert.DoesNotContain("Số:", text, StringComparison.Ordinal);
+            Assert.Contains("tại Hội nghị đối thoại giữa", text, StringComparison.Ordinal);
             Assert.Contains("Trả lời: " + Reply, text, StringComparison.Ordinal);
             Assert.Contains("CHƯA CÓ NỘI DUNG TRẢ LỜI", text, StringComparison.Ordinal);
             Assert.Contains("Cơ quan trả lời: Sở Nội vụ.", text, StringComparison.Ordinal);
