@@ -116,6 +116,42 @@ public class QuestionReportTests
         Assert.True(new FileInfo(pdf).Length > 10_000);
     }
 
+    /// <summary>The consolidation's "Thống kê" and the 15/4 report count the same questions, per topic and per unit.</summary>
+    [Fact]
+    public void ProvinceReport_CountsAgreeWithTheConsolidationsStatistics()
+    {
+        using var dir = new TempDir("questions-report-counts-");
+        var merged = Merge(dir, [SampleReturns], SamplePlan);
+        var path = dir.File("bao-cao.docx");
+        QuestionReport.Write(new QuestionReportRequest { Workbook = merged.OutputPath, Plan = SamplePlan, DeadlineId = "so-gddt", OutputPath = path });
+
+        var statistics = XlsxReader.Read(merged.OutputPath, n => n == "Thống kê").Single();
+        var header = statistics.Rows.Single(r => r.Number == ConsolidatedWorkbookWriter.HeaderRow).Cells;
+        var body = statistics.Rows.Where(r => r.Number > ConsolidatedWorkbookWriter.HeaderRow).TakeWhile(r => r[0] != "Tổng cộng").ToList();
+        var total = statistics.Rows.Single(r => r[0] == "Tổng cộng");
+        var last = header.Count - 1;
+        Assert.Equal("Tổng", header[last]);
+        var byUnit = body.ToDictionary(r => r[0]!, r => int.Parse(r[last]!, System.Globalization.CultureInfo.InvariantCulture));
+        var byTopic = Enumerable.Range(1, last - 1).ToDictionary(i => header[i]!, i => int.Parse(total[i]!, System.Globalization.CultureInfo.InvariantCulture));
+
+        using var doc = WordprocessingDocument.Open(path, false);
+        var tables = doc.MainDocumentPart!.Document.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ToList();
+        static List<string[]> Cells(DocumentFormat.OpenXml.Wordprocessing.Table t) =>
+            [.. t.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Skip(1).Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray())];
+        static int N(string s) => int.Parse(s.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        var topicRows = Cells(tables[1]);
+        var unitRows = Cells(tables[2]);
+
+        // Per topic, in plan order (the statistics heads its columns with the topics' short names), and in total.
+        Assert.Equal(SamplePlan.Topics.Count + 1, topicRows.Count);
+        Assert.Equal(byTopic.Values, topicRows.Take(SamplePlan.Topics.Count).Select(r => N(r[2])));
+        Assert.Equal(merged.Questions, N(topicRows[^1][2]));
+        Assert.Equal(byTopic.Values.Sum(), merged.Questions);
+        // Per unit: every unit of the statistics once in the report, with the same count (a missing unit with none).
+        Assert.Equal(byUnit.OrderBy(u => u.Key, StringComparer.Ordinal), unitRows.Select(r => new KeyValuePair<string, int>(r[1], N(r[2]))).OrderBy(u => u.Key, StringComparer.Ordinal));
+        Assert.Contains(unitRows, r => r[1] == "Ủy ban nhân dân huyện Trạm Tấu" && N(r[2]) == 0);
+    }
+
     [Fact]
     public void Appendix_WrapsWordsIntoTheLinesItsRowHeightIsMadeFor()
     {
