@@ -7,7 +7,7 @@ namespace Dialogue.Office.AddIn.Apis;
 public static class ConfigApi
 {
     /// <summary>Capabilities this host exposes; the pane shows only these sections.</summary>
-    public static readonly IReadOnlyList<string> Capabilities = ["plans", "packet", "invitations", "programme", "questions", "check", "publish", "after"];
+    public static readonly IReadOnlyList<string> Capabilities = ["plans", "packet", "invitations", "programme", "questions", "check", "publish", "after", "attendance"];
 
     public static void MapConfigApi(this IEndpointRouteBuilder app, AzureAdOptions ad, long maxUploadBytes) =>
         app.MapGet("api/config", (SharePointAccess sharePoint, IServiceProvider services) => TypedResults.Ok(new ClientConfig(

@@ -43,7 +43,7 @@ public static class QuestionsApi
         questions.MapGet("share-folders", ShareFolders);
         questions.MapPost("{planId}/split", SplitAsync).DisableAntiforgery();
         questions.MapPost("answers", AnswersAsync).DisableAntiforgery();
-        return questions;
+        return questions.MapQuestionDocuments();
     }
 
     /// <summary>Form: <c>files</c> (one or more .xlsx/.xlsm/.csv returns; a <c>ngay-nhan.csv</c> register may be among them).</summary>

@@ -76,6 +76,7 @@ public static class AddInHost
         api.MapInvitationsApi();
         api.MapProgrammeApi();
         api.MapQuestionsApi();
+        api.MapAttendanceSheetApi();
         api.MapCheckApi();
         api.MapAfterApi();
         api.MapPublishApi();

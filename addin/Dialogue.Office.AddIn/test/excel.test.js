@@ -18,3 +18,15 @@ test("canInsertWorksheets needs ExcelApi 1.13", () => {
   globalThis.Office = officeMock({ sets: { ExcelApi: "1.13" } }).office;
   assert.equal(excel.canInsertWorksheets(), true);
 });
+
+test("asCell writes every text behind Excel's text prefix and numbers as numbers", () => {
+  assert.equal(excel.asCell("=1+1"), "'=1+1");
+  assert.equal(excel.asCell("+84 912"), "'+84 912");
+  assert.equal(excel.asCell("@x"), "'@x");
+  assert.equal(excel.asCell("-"), "'-");
+  assert.equal(excel.asCell("18/04/2023 08:00"), "'18/04/2023 08:00");
+  assert.equal(excel.asCell("'quoted"), "''quoted");
+  assert.equal(excel.asCell(""), "");
+  assert.equal(excel.asCell(null), "");
+  assert.equal(excel.asCell(12), 12);
+});

@@ -80,7 +80,7 @@ public sealed class PaneHost : IAsyncLifetime
 
 public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost>, IDisposable
 {
-    private static readonly string FakeHost = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pane", "fake-office-host.js"));
+    internal static readonly string FakeHost = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pane", "fake-office-host.js"));
 
     /// <summary>What Chromium refused under the host's Content-Security-Policy, on every page <see cref="OpenPane"/> opened.</summary>
     private readonly List<string> _cspViolations = [];
@@ -176,7 +176,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     }
 
     /// <summary>Chooses an option of a Fluent dropdown the way a clerk does: open it, click the option.</summary>
-    private static async Task Choose(IPage page, string dropdown, string value)
+    internal static async Task Choose(IPage page, string dropdown, string value)
     {
         if (await page.EvalOnSelectorAsync<bool>(dropdown, "(d, v) => [...d.querySelectorAll('fluent-option')].some(o => o.selected && o.value === v)", value))
         {
@@ -189,7 +189,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
     }
 
     /// <summary>Waits until #plan-card shows <paramref name="id"/> in <paramref name="state"/> (loading, ready, failed).</summary>
-    private static async Task WaitForPlan(IPage page, string id, string state = "ready")
+    internal static async Task WaitForPlan(IPage page, string id, string state = "ready")
     {
         try
         {
@@ -233,7 +233,7 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Artifacts, name), FullPage = true });
     }
 
-    private static async Task WaitForStatus(IPage page, string text)
+    internal static async Task WaitForStatus(IPage page, string text)
     {
         try
         {
@@ -411,6 +411,68 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         var delegates = await page.EvaluateAsync<string>("window.__office.insertedSheets[1].base64");
         Assert.Equal(File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "yen-bai-2023", "dai-bieu.xlsx")), Convert.FromBase64String(delegates));
         await NoHorizontalScroll(page);
+    }
+
+    [SkippableFact]
+    public async Task Excel_ReportsAndAnswerBook_FromTheConsolidation_DatedByThePlanOrTheClerk()
+    {
+        RequireBrowser();
+        var page = await OpenPane("Excel");
+        await page.SetInputFilesAsync("#question-files", Directory.GetFiles(Path.Combine(RepoPaths.Samples, "yen-bai-2023", "phieu-tra-ve")));
+        await page.ClickAsync("#consolidate");
+        await WaitForStatus(page, "Đã tổng hợp");
+
+        // The issuer's report comes first, dated as the plan's deadline (15/4), not today.
+        await page.ClickAsync("#reports-card fluent-accordion-item");
+        Assert.Equal("report:so-gddt", await page.EvalOnSelectorAsync<string>("#report-kind", "d => [...d.querySelectorAll('fluent-option')].find(o => o.selected)?.value"));
+        Assert.Equal("15/4/2023", await page.EvalOnSelectorAsync<string>("#report-date", "i => i.value"));
+        Assert.False(await page.IsVisibleAsync("#report-from-field"));
+        await page.ClickAsync("#make-report");
+        await WaitForStatus(page, "Đã lập báo cáo của Sở Giáo dục và Đào tạo gửi Ủy ban nhân dân tỉnh, ngày 15/4/2023");
+        Assert.Contains("Kính gửi: Ủy ban nhân dân tỉnh Yên Bái.", await DownloadedText(page, "#report-job"), StringComparison.Ordinal);
+
+        // A district's own report to the Sở: the unit chosen, the date typed by the clerk.
+        await Choose(page, "#report-kind", "report:don-vi");
+        Assert.True(await page.IsVisibleAsync("#report-from-field"));
+        Assert.Equal("10/4/2023", await page.EvalOnSelectorAsync<string>("#report-date", "i => i.value"));
+        await Choose(page, "#report-from", "Ủy ban nhân dân huyện Văn Yên");
+        await page.FillAsync("#report-date input", "9/4/2023");
+        await page.ClickAsync("#make-report");
+        await WaitForStatus(page, "Đã lập báo cáo của Ủy ban nhân dân huyện Văn Yên gửi Sở Giáo dục và Đào tạo, ngày 09/4/2023");
+        var district = await DownloadedText(page, "#report-job");
+        Assert.Contains("Văn Yên, ngày 09 tháng 4 năm 2023", district, StringComparison.Ordinal);
+
+        // The answer book, on the conference day; a date that is not one is refused in Vietnamese with its code's words.
+        await Choose(page, "#report-kind", "book");
+        Assert.Equal("25/4/2023", await page.EvalOnSelectorAsync<string>("#report-date", "i => i.value"));
+        await page.FillAsync("#report-date input", "31/2/2023");
+        await page.ClickAsync("#make-report");
+        await WaitForStatus(page, "Ngày ghi trên văn bản không hợp lệ");
+        await page.FillAsync("#report-date input", "25/4/2023");
+        await page.ClickAsync("#make-report");
+        await WaitForStatus(page, "Đã lập tài liệu trả lời, ngày 25/4/2023");
+        Assert.Contains("TÀI LIỆU", await DownloadedText(page, "#report-job"), StringComparison.Ordinal);
+        await OnlyFluentControls(page);
+        await NoSeriousAccessibilityIssue(page);
+        await NoHorizontalScroll(page);
+        await Shot(page, "pane-excel-reports.png");
+    }
+
+    /// <summary>Downloads the one file of the job box <paramref name="box"/> through its "Tải về" button; the document's text.</summary>
+    private static async Task<string> DownloadedText(IPage page, string box)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator($"{box} .files li").GetByText("Tải về").ClickAsync());
+        var saved = Path.Combine(Path.GetTempPath(), $"pane-{Guid.NewGuid():N}.docx");
+        await download.SaveAsAsync(saved);
+        try
+        {
+            using var doc = WordprocessingDocument.Open(saved, false);
+            return string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        }
+        finally
+        {
+            File.Delete(saved);
+        }
     }
 
     [SkippableFact]

@@ -17,6 +17,11 @@
     });
   };
   var sets = { WordApi: "1.5", ExcelApi: "1.13" };
+  // Requirement sets compare as numbers, part by part, as Office does ("1.13" is above "1.4").
+  function atLeast(have, want) {
+    var h = have.split(".").map(Number), w = String(want).split(".").map(Number);
+    return h[0] !== w[0] ? h[0] > w[0] : (h[1] || 0) >= (w[1] || 0);
+  }
   // Host scripts define these enums; outside a host office.js leaves them out.
   Office.FileType = Office.FileType || { Compressed: "compressed", Pdf: "pdf", Text: "text" };
   function patchContext() {
@@ -27,7 +32,7 @@
       platform: Office.PlatformType.PC,
       // The host's theme (Office.context.officeTheme): a test may give a dark one in window.__officeTheme.
       officeTheme: window.__officeTheme || { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000", controlBackgroundColor: "#ffffff", controlForegroundColor: "#000000" },
-      requirements: { isSetSupported: function (name, v) { return sets[name] !== undefined && sets[name] >= v; } },
+      requirements: { isSetSupported: function (name, v) { return sets[name] !== undefined && atLeast(sets[name], v); } },
       document: {
         // The open draft: the test puts a real .docx (base64) in window.__draftDocx.
         getFileAsync: function (type, options, cb) {
@@ -78,6 +83,47 @@
   };
   if (hostName === "Word") window.Word = { run: function (cb) { return cb(wordContext); } };
 
+  // Worksheets written cell by cell (writeSheet): what Excel makes of each value set through Range.values. A leading
+  // ' is Excel's text prefix (dropped, the rest kept as text); text starting with = + - @ is taken as a formula (as
+  // Excel does); text that reads as a number becomes a number. rec.sheets[name] = { cells, formulas, bold, widths }.
+  rec.sheets = {};
+  rec.sheetOrder = [];
+  function excelValue(v, sheet, r, c) {
+    if (typeof v === "number") return v;
+    var text = String(v);
+    if (text.charAt(0) === "'") return text.slice(1);
+    if (/^[=+\-@]/.test(text)) { sheet.formulas.push({ row: r, column: c, formula: text }); return "#FORMULA"; }
+    if (/^\s*-?\d+(\.\d+)?\s*$/.test(text)) return Number(text);
+    return text;
+  }
+  function worksheet(name) {
+    var sheet = { name: name, cells: [], formulas: [], bold: [], widths: [], clears: 0, activated: false };
+    rec.sheets[name] = sheet;
+    rec.sheetOrder.push(name);
+    return {
+      isNullObject: false,
+      name: name,
+      load: function () {},
+      activate: function () { sheet.activated = true; },
+      getRange: function () {
+        return { clear: function () { sheet.cells = []; sheet.formulas = []; sheet.bold = []; sheet.widths = []; sheet.clears++; } };
+      },
+      getRangeByIndexes: function (row, column, rows, columns) {
+        var range = { format: { font: {} } };
+        Object.defineProperty(range, "values", { set: function (grid) {
+          if (grid.length !== rows || grid.some(function (g) { return g.length !== columns; })) throw new Error("InvalidArgument: values do not match the range");
+          grid.forEach(function (line, i) {
+            sheet.cells[row + i] = sheet.cells[row + i] || [];
+            line.forEach(function (v, j) { sheet.cells[row + i][column + j] = excelValue(v, sheet, row + i, column + j); });
+          });
+        } });
+        Object.defineProperty(range.format.font, "bold", { set: function (b) { if (b) sheet.bold.push(row); } });
+        Object.defineProperty(range.format, "columnWidth", { set: function (w) { sheet.widths[column] = w; } });
+        return range;
+      },
+    };
+  }
+  var sheetObjects = {};
   var excelContext = {
     sync: function () { return Promise.resolve(); },
     workbook: {
@@ -87,6 +133,12 @@
       },
       worksheets: {
         getItem: function (id) { return { name: id === "{sheet-1}" ? "Đại biểu" : "Hướng dẫn", load: function () {}, activate: function () {} }; },
+        getItemOrNullObject: function (name) { return sheetObjects[name] || { isNullObject: true }; },
+        add: function (name) {
+          if (sheetObjects[name]) throw new Error("ItemAlreadyExists: " + name);
+          sheetObjects[name] = worksheet(name);
+          return sheetObjects[name];
+        },
       },
     },
   };

@@ -33,7 +33,10 @@ async function consolidate(start) {
     done: (j) => vi.consolidated(j.summary.questions),
     summary: consolidationSummary,
   });
-  if (job) state.lastConsolidated = job.files.find((f) => f.key === "consolidated") ?? null;
+  if (job) {
+    state.lastConsolidated = job.files.find((f) => f.key === "consolidated") ?? null;
+    state.lastAnswered = null;
+  }
 }
 
 export async function onConsolidate() {
@@ -113,7 +116,7 @@ export async function onAnswers() {
     return;
   }
   for (const f of answers) form.append("answers", f, f.name);
-  await runJob("answers-job", () => api.postForm("api/questions/answers", form), {
+  const job = await runJob("answers-job", () => api.postForm("api/questions/answers", form), {
     done: (job) => vi.answersMerged(job.summary.answered, job.summary.questions),
     summary: (job) => [stats([
       [vi.stat.questions, String(job.summary.questions)],
@@ -123,4 +126,6 @@ export async function onAnswers() {
       [vi.stat.unknownIds, String(job.summary.unknownIds)],
     ])],
   });
+  // The reports card writes the answer book from this one.
+  if (job) state.lastAnswered = job.files.find((f) => f.key === "merged") ?? null;
 }

@@ -9,6 +9,10 @@ export const state = {
   delegates: [],
   originals: null,
   lastConsolidated: null,
+  /** The consolidation with the departments' answers merged in (questions.js), for the answer book. */
+  lastAnswered: null,
+  /** The chosen conference's reports and answer-book date (reports.js). */
+  reportChoices: null,
   /** The current conference selection: { plan, generation, controller }. */
   selection: null,
   generation: 0,

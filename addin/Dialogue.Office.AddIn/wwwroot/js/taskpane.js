@@ -1,17 +1,19 @@
 // The task pane's start-up and wiring: one page for Word, Excel and a plain browser. Each host API group has its
-// module (plans, invitations, programme, questions, publish, check, after, jobs); state.js is the small shared state;
+// module (plans, invitations, programme, questions, reports, publish, check, after, attendance, jobs); state.js is the small shared state;
 // word.js, excel.js, host.js and auth.js are the Office.js parts, dom.js the DOM helpers.
 import * as api from "./api.js";
 import * as auth from "./auth.js";
 import * as excel from "./excel.js";
 import * as word from "./word.js";
 import { onConclusions, onMinutes } from "./after.js";
+import { onAttendanceSheet } from "./attendance.js";
 import { onCheck, onFix } from "./check.js";
 import { $, addNotice, busy, el, nameDropdownControls, showError, showNotice, wireFilePicker } from "./dom.js";
 import { hostName, officeReady } from "./host.js";
 import { loadFields, onFieldChanged, onGenerate, onInsertField, onPreview, onRestore } from "./invitations.js";
 import { loadPlans, onInsertDelegates, onPacket, onPlanChanged } from "./plans.js";
 import { onProgramme } from "./programme.js";
+import { loadReportChoices, onMakeReport, onReportKindChanged } from "./reports.js";
 import { loadShareFolders, onAnswers, onConsolidate, onConsolidateFolder, onSplit } from "./questions.js";
 import { has, state } from "./state.js";
 import { vi } from "./strings.js";
@@ -65,9 +67,10 @@ async function start() {
   if (state.host === "none") showNotice(vi.outsideOfficeTitle, vi.outsideOffice);
   else checkRequirements();
 
-  $("plan").addEventListener("change", () => onPlanChanged().catch(showError));
+  $("plan").addEventListener("change", () => onPlanChanged().then(() => loadReportChoices()).catch(showError));
+  $("report-kind").addEventListener("change", onReportKindChanged);
   $("field").addEventListener("change", onFieldChanged);
-  for (const id of ["template-file", "check-file", "question-files", "master-file", "answer-files", "after-questions", "after-attendance", "after-conclusions"]) wireFilePicker(id);
+  for (const id of ["template-file", "check-file", "question-files", "master-file", "answer-files", "after-questions", "after-attendance", "after-conclusions", "report-master"]) wireFilePicker(id);
   for (const [id, handler] of [
     ["insert-field", onInsertField],
     ["preview", onPreview],
@@ -85,6 +88,8 @@ async function start() {
     ["split", onSplit],
     ["answers", onAnswers],
     ["insert-delegates", onInsertDelegates],
+    ["attendance-sheet", onAttendanceSheet],
+    ["make-report", onMakeReport],
   ]) {
     const b = $(id);
     b.addEventListener("click", () => busy(b, handler));
@@ -95,7 +100,7 @@ async function start() {
     setupAuth();
     showSharing();
     applyVisibility();
-    await Promise.all([loadPlans(), loadFields(), has("questions") ? loadShareFolders() : null]);
+    await Promise.all([loadPlans().then(() => loadReportChoices()), loadFields(), has("questions") ? loadShareFolders() : null]);
   } catch (error) {
     showError(error);
   }
