@@ -28,8 +28,17 @@ public sealed record QuestionReportRequest
     /// <summary>Who signs; default from the sending body (a Sở: GIÁM ĐỐC; an Ủy ban nhân dân: TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH).</summary>
     public Signer? Signer { get; init; }
 
+    /// <summary>The report's number given by the văn thư ("45"); default: left blank for the văn thư to write, here and on the Phụ lục.</summary>
+    public string? Number { get; init; }
+
     public required string OutputPath { get; init; }
 }
+
+/// <summary>What <see cref="QuestionReport.Write"/> wrote: the report, and its Phụ lục (the organiser's report only).</summary>
+/// <param name="Report">The .docx.</param>
+/// <param name="Appendix">The Phụ lục workbook beside it (<see cref="QuestionReportAppendix.PathFor"/>), or null for a unit's report.</param>
+/// <param name="Selected">How many questions go to the dialogue.</param>
+public sealed record QuestionReportResult(string Report, string? Appendix, int Selected);
 
 /// <summary>
 /// The reports the seed's deadlines ask for, as ND30 Báo cáo (Mẫu 1.5 layout with the shared builders): a district's
@@ -59,7 +68,11 @@ public static class QuestionReport
     private static readonly int[] TopicWidths = [700, 4200, 1100, 1300, Nd30.TextWidth - 700 - 4200 - 1100 - 1300];
     private static readonly int[] UnitWidths = [700, 4700, 1100, Nd30.TextWidth - 700 - 4700 - 1100];
 
-    public static void Write(QuestionReportRequest request)
+    /// <summary>
+    /// Writes the report; the organiser's (to the plan's issuer) also gets its Phụ lục, the selected questions, as a
+    /// workbook beside it, which the report's text points to.
+    /// </summary>
+    public static QuestionReportResult Write(QuestionReportRequest request)
     {
         var plan = request.Plan;
         var deadline = plan.FindDeadline(request.DeadlineId) ?? throw new ArgumentException($"No deadline '{request.DeadlineId}' in the plan", nameof(request));
@@ -77,11 +90,16 @@ public static class QuestionReport
         }
 
         var selected = rows.Count(r => DialogueSelection.IsMark(r.Chosen));
-        var (parent, place) = LocalBody(from) is { } local ? ("", local) : (plan.Issuer.Name.Replace('\n', ' ').ToUpper(VietnameseText.Culture), plan.Issuer.Place);
+        var reference = $"{Number(request.Number)}/BC-{Initials(from)}";
+        // A unit sends its whole consolidation with its report (the Sở merges it); the organiser's report to the
+        // issuer attaches the selection as its Phụ lục (ND30: the text points to its Phụ lục).
+        var attachment = unitLevel ? "bản tổng hợp kèm theo" : "Phụ lục kèm theo Báo cáo này";
+        var (parent, place) = LocalBody(from) is { } local ? ("", local) : (ParentLine(plan.Issuer.Name), plan.Issuer.Place);
         var issuer = new Issuer
         {
             Parent = parent,
-            Name = from.ToUpper(VietnameseText.Culture),
+            // "ỦY BAN NHÂN DÂN" over "HUYỆN VĂN YÊN", as the forms' letterhead: not cut wherever the column ends.
+            Name = QuestionForms.Letterhead(from) is (var line1, { Length: > 0 } line2) ? $"{line1}\n{line2}" : from.ToUpper(VietnameseText.Culture),
             NameInText = from,
             Place = place,
         };
@@ -89,21 +107,21 @@ public static class QuestionReport
         using var stream = new MemoryStream();
         using (var doc = WordBuilder.Create(stream, out var body))
         {
-            body.Append(WordBuilder.Header(WordBuilder.PlainField, issuer, $"      /BC-{Initials(from)}", WordBuilder.DateLine(issuer, date)));
+            body.Append(WordBuilder.Header(WordBuilder.PlainField, issuer, reference, WordBuilder.DateLine(issuer, date)));
             var title = new TextStyle(Nd30.TitleSize.Written, Bold: true);
             body.Append(WordBuilder.Para("BÁO CÁO", title, JustificationValues.Center, before: 360));
-            body.Append(WordBuilder.Para("Tổng hợp câu hỏi, ý kiến, kiến nghị gửi " + ShortTitle(plan.Conference.Title), title, JustificationValues.Center));
+            body.Append(WordBuilder.Para("Tổng hợp câu hỏi, ý kiến, kiến nghị gửi " + plan.Conference.Title, title, JustificationValues.Center));
             body.Append(WordBuilder.Rule(Nd30.TextWidth, 2200));
             body.Append(WordBuilder.Para($"Kính gửi: {to}.", TextStyle.Body, JustificationValues.Center, before: 120, after: 240));
 
             var sent = tracking.Count(t => t.Received);
             var late = tracking.Where(t => t.State.StartsWith("Gửi muộn", StringComparison.Ordinal)).ToList();
             var missing = tracking.Where(t => t.State.StartsWith("Chưa gửi", StringComparison.Ordinal)).ToList();
-            Body(body, $"Thực hiện kế hoạch tổ chức {VietnameseText.LowerFirst(plan.Conference.Title)}, {from} đã tổng hợp câu hỏi, ý kiến, kiến nghị của cán bộ, công chức, viên chức và người lao động; kết quả như sau:");
+            Body(body, $"Thực hiện {PlanReference(plan)} tổ chức {plan.Conference.Title}, {from} đã tổng hợp câu hỏi, ý kiến, kiến nghị của cán bộ, công chức, viên chức và người lao động; kết quả như sau:");
             Heading(body, "1. Tình hình tổng hợp");
             Body(body, unitLevel
                 ? string.Create(VietnameseText.Culture, $"Đã tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị của {Count(tracking.Count)} cơ quan, đơn vị, trường học; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo).")
-                : string.Create(VietnameseText.Culture, $"Đã nhận phiếu của {Count(sent)}/{Count(tracking.Count)} đơn vị, tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (cột \"Chọn\" của bản tổng hợp kèm theo)."));
+                : string.Create(VietnameseText.Culture, $"Đã nhận phiếu của {Count(sent)}/{Count(tracking.Count)} đơn vị, tổng hợp được {Count(rows.Count)} câu hỏi, ý kiến, kiến nghị; sau khi gộp các ý kiến trùng nhau, đề xuất {Count(selected)} câu hỏi đưa ra đối thoại (chi tiết tại {attachment})."));
             if (late.Count > 0)
             {
                 Body(body, "Đơn vị gửi muộn: " + string.Join("; ", late.Select(t => $"{t.Unit} ({VietnameseText.LowerFirst(t.State)})")) + ".");
@@ -119,10 +137,22 @@ public static class QuestionReport
             Heading(body, unitLevel ? "3. Câu hỏi theo cơ quan, đơn vị, trường học" : "3. Câu hỏi theo đơn vị");
             body.Append(UnitTable(tracking, unitLevel));
             Heading(body, "4. Đề xuất");
-            Body(body, $"Đề nghị {to} xem xét, chỉ đạo các cơ quan chủ trì trả lời chuẩn bị nội dung trả lời các câu hỏi được đưa ra đối thoại (danh sách chi tiết tại bản tổng hợp kèm theo).");
-            Body(body, $"Trên đây là báo cáo tổng hợp câu hỏi, ý kiến, kiến nghị của {from}./.");
+            // A unit asks the Sở to take its questions into the province's consolidation; only the organiser asks the
+            // issuer to have the answering bodies prepare their answers (a district does not direct the Sở Nội vụ).
+            Body(body, unitLevel
+                ? $"Đề nghị {to} tổng hợp các câu hỏi, ý kiến, kiến nghị trên (chi tiết tại {attachment}), báo cáo {plan.Issuer.NameInText} theo Kế hoạch."
+                : $"Đề nghị {to} xem xét, chỉ đạo các cơ quan chủ trì trả lời chuẩn bị nội dung trả lời các câu hỏi được đưa ra đối thoại (danh sách chi tiết tại {attachment}).");
+            Body(body, $"Trên đây là báo cáo tổng hợp câu hỏi, ý kiến, kiến nghị của {from}./.", keepNext: true);
 
-            body.Append(WordBuilder.Closing(WordBuilder.PlainField, (_, lines) => WordBuilder.RecipientParagraphs(lines), ["Như trên;", "Lưu: VT."], request.Signer ?? DefaultSigner(from)));
+            // The signature block is one piece, on the page of the last sentence: a row split by the page left the
+            // signer's title on one page and the space to sign on the next (seen on the sample's 15/4 report).
+            var closing = WordBuilder.Closing(WordBuilder.PlainField, (_, lines) => WordBuilder.RecipientParagraphs(lines), ["Như trên;", "Lưu: VT."], request.Signer ?? DefaultSigner(from));
+            foreach (var row in closing.Elements<TableRow>())
+            {
+                row.PrependChild(new TableRowProperties(new CantSplit()));
+            }
+
+            body.Append(closing);
             body.Append(WordBuilder.Section(doc.MainDocumentPart!, numberPages: true));
             doc.MainDocumentPart!.Document.Save();
         }
@@ -134,6 +164,21 @@ public static class QuestionReport
         }
 
         File.WriteAllBytes(request.OutputPath, stream.ToArray());
+        if (unitLevel)
+        {
+            return new QuestionReportResult(request.OutputPath, null, selected);
+        }
+
+        var appendix = QuestionReportAppendix.PathFor(request.OutputPath);
+        QuestionReportAppendix.Write(request.Workbook, plan, reference, date, from, appendix);
+        return new QuestionReportResult(request.OutputPath, appendix, selected);
+    }
+
+    /// <summary>The văn thư's number (two digits at least, ND30), or the blank the văn thư writes it into.</summary>
+    private static string Number(string? number)
+    {
+        var n = (number ?? "").Trim();
+        return n.Length == 0 ? "      " : n.Length == 1 && char.IsAsciiDigit(n[0]) ? "0" + n : n;
     }
 
     private sealed record MasterRow(string Unit, string Topic, string Lead, string Chosen, string Workplace);
@@ -240,9 +285,30 @@ public static class QuestionReport
         body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, before: 120, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written, keepNext: true),
             WordBuilder.TextRun(text, new TextStyle(Nd30.BodySize.Written, Bold: true))));
 
-    private static void Body(Body body, string text) =>
-        body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written),
+    private static void Body(Body body, string text, bool keepNext = false) =>
+        body.Append(new Paragraph(WordBuilder.ParaProps(JustificationValues.Both, after: Nd30.ParagraphSpacing.Written, firstLine: Nd30.FirstLineIndent.Written, keepNext: keepNext),
             WordBuilder.TextRun(text, TextStyle.Body)));
+
+    /// <summary>
+    /// The parent body's line over a Sở's name: "ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI" → "UBND TỈNH YÊN BÁI" — ND30 lets the
+    /// chủ quản's common words be abbreviated (Phụ lục I, II.2.a), and the full name wrapped in the narrow left column.
+    /// </summary>
+    internal static string ParentLine(string issuerName)
+    {
+        var line = string.Join(' ', issuerName.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpper(VietnameseText.Culture);
+        const string Full = "ỦY BAN NHÂN DÂN ";
+        return line.StartsWith(Full, StringComparison.Ordinal) ? "UBND " + line[Full.Length..] : line;
+    }
+
+    /// <summary>
+    /// "Kế hoạch số 90/KH-UBND ngày 31/3/2023 của Ủy ban nhân dân tỉnh Yên Bái" when the plan's reason cites it (the
+    /// first mention names number, date and issuer, ND30 Phụ lục I, II.6.b); otherwise "Kế hoạch".
+    /// </summary>
+    internal static string PlanReference(ConferencePlan plan)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(plan.Conference.Reason, @"Kế hoạch số\s+(\d+/[\p{Lu}\d-]+)\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4})");
+        return match.Success ? $"Kế hoạch số {match.Groups[1].Value} ngày {match.Groups[2].Value} của {plan.Issuer.NameInText} về" : "Kế hoạch";
+    }
 
     /// <summary>Counts below 10 with a leading zero, as administrative texts write them.</summary>
     private static string Count(int n) => n < 10 ? $"0{n}" : n.ToString("N0", VietnameseText.Culture);
@@ -287,8 +353,6 @@ public static class QuestionReport
         return null;
     }
 
-    /// <summary>"Hội nghị đối thoại giữa … năm 2023" as the object of "gửi": lower-case first letter.</summary>
-    private static string ShortTitle(string title) => VietnameseText.LowerFirst(title);
 }
 
 /// <summary>
@@ -314,10 +378,14 @@ public static class AnswerBook
         using var stream = new MemoryStream();
         using (var doc = WordBuilder.Create(stream, out var body))
         {
-            body.Append(WordBuilder.Header(WordBuilder.PlainField, plan.Issuer, $"      /TL-{QuestionReport.Initials(plan.Issuer.NameInText)}", WordBuilder.DateLine(plan.Issuer, date)));
+            // A working document for the chairs, not a text the văn thư registers: no "Số:" line ("TL" is no type of
+            // ND30's Phụ lục III, and nobody numbers it).
+            var letterhead = WordBuilder.Header(WordBuilder.PlainField, plan.Issuer, "", WordBuilder.DateLine(plan.Issuer, date));
+            letterhead.Descendants<Paragraph>().First(p => p.InnerText.StartsWith("Số:", StringComparison.Ordinal)).Remove();
+            body.Append(letterhead);
             var title = new TextStyle(Nd30.TitleSize.Written, Bold: true);
             body.Append(WordBuilder.Para("TÀI LIỆU", title, JustificationValues.Center, before: 360));
-            body.Append(WordBuilder.Para("Trả lời câu hỏi, ý kiến, kiến nghị tại " + VietnameseText.LowerFirst(plan.Conference.Title), title, JustificationValues.Center));
+            body.Append(WordBuilder.Para("Trả lời câu hỏi, ý kiến, kiến nghị tại " + plan.Conference.Title, title, JustificationValues.Center));
             body.Append(WordBuilder.Rule(Nd30.TextWidth, 2200));
             body.Append(WordBuilder.Para("(Tài liệu phục vụ chủ trì Hội nghị)", new TextStyle(Nd30.BodySize.Written, Italic: true), JustificationValues.Center, before: 120, after: 240));
 
@@ -399,8 +467,12 @@ internal static class QuestionDocuments
         if (QuestionReport.IssuerDeadline(plan) is { } deadline)
         {
             var path = System.IO.Path.Combine(Created(folderOf(Audiences.OutputKind.QuestionReport)), QuestionReport.FileName);
-            QuestionReport.Write(new QuestionReportRequest { Workbook = consolidated, Plan = plan, DeadlineId = deadline.Id, OutputPath = path });
+            var report = QuestionReport.Write(new QuestionReportRequest { Workbook = consolidated, Plan = plan, DeadlineId = deadline.Id, OutputPath = path });
             written.Add(new QuestionDocument($"Báo cáo tổng hợp câu hỏi gửi {deadline.To} (hạn {VietnameseText.ShortDate(deadline.Date)})", path));
+            if (report.Appendix is { } appendix)
+            {
+                written.Add(new QuestionDocument($"Phụ lục kèm theo Báo cáo: {report.Selected} câu hỏi đưa ra đối thoại", appendix));
+            }
         }
 
         var answers = System.IO.Path.Combine(plan.Folder, AnswersFolder);

@@ -468,7 +468,9 @@ internal sealed class ScriptComposer(ConferencePlan plan, IReadOnlyList<Selected
                 {
                     var q = chosen[i];
                     var asker = string.Join(", ", new[] { q.Asker, q.Unit }.Where(s => s.Length > 0));
-                    topicLines.Add(new($"Câu hỏi {i + 1}{(asker.Length > 0 ? $" ({asker})" : "")}: {Sentence(q.Text)}", LineStyle.Item));
+                    // "Câu hỏi 1 của đồng chí A (Trường X): …" as the MC says it; not "(đồng chí A (Trường X))".
+                    var by = asker.Length == 0 ? "" : asker.StartsWith("đồng chí ", StringComparison.Ordinal) ? $" của {asker}" : $" ({asker})";
+                    topicLines.Add(new($"Câu hỏi {i + 1}{by}: {Sentence(q.Text)}", LineStyle.Item));
                     topicLines.Add(new($"Cơ quan trả lời: {(q.Department.Length > 0 ? q.Department : (topic.Departments.Count > 0 ? topic.Departments[0] : "chủ trì Hội nghị"))}.", LineStyle.Stage));
                 }
             }

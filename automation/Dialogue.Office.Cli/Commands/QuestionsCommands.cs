@@ -375,6 +375,15 @@ public sealed class QuestionsReportSettings : QuestionsDocumentSettings
     [CommandOption("--from <cơ-quan>")]
     [Description("Cơ quan gửi báo cáo, viết như trong câu (ví dụ \"Ủy ban nhân dân huyện Văn Yên\"); mặc định theo thời hạn.")]
     public string? From { get; init; }
+
+    [CommandOption("--number <số>")]
+    [Description("Số của báo cáo do văn thư cấp (ví dụ 45); mặc định để trống trên báo cáo và Phụ lục để văn thư ghi.")]
+    public string? Number { get; init; }
+
+    protected override ValidationResult Check() =>
+        Number is { } n && !System.Text.RegularExpressions.Regex.IsMatch(n.Trim(), "^[0-9]{1,5}$")
+            ? ValidationResult.Error($"--number \"{n}\" không phải là số văn bản (chỉ ghi số, ví dụ 45; ký hiệu /BC-… do phần mềm ghi).")
+            : base.Check();
 }
 
 /// <summary><c>dialogue questions report</c>: the Báo cáo tổng hợp câu hỏi a deadline of the plan asks for (ND30).</summary>
@@ -398,16 +407,21 @@ public sealed class QuestionsReportCommand : Command<QuestionsReportSettings>
             return ExitCodes.InputErrors;
         }
 
-        QuestionReport.Write(new QuestionReportRequest
+        var written = QuestionReport.Write(new QuestionReportRequest
         {
             Workbook = settings.Consolidated,
             Plan = plan,
             DeadlineId = deadline.Id,
             From = string.IsNullOrWhiteSpace(settings.From) ? null : settings.From.Trim(),
             Date = settings.ParsedDate,
+            Number = string.IsNullOrWhiteSpace(settings.Number) ? null : settings.Number.Trim(),
             OutputPath = settings.Out,
         });
         ConsoleOutput.Success($"Đã lập báo cáo gửi {deadline.To} (hạn {Automation.Vietnamese.VietnameseText.ShortDate(deadline.Date)}): {Path.GetFullPath(settings.Out)}");
+        if (written.Appendix is { } appendix)
+        {
+            ConsoleOutput.Success($"Phụ lục kèm theo ({written.Selected} câu hỏi đưa ra đối thoại): {Path.GetFullPath(appendix)}");
+        }
         return ExitCodes.Ok;
     }
 }

@@ -46,7 +46,7 @@ public sealed class PersonalDataScanTests(SamplePacketFixture sample) : IClassFi
         var delegates = Path.Combine(sample.Folder, "dai-bieu");
         var leaders = Path.Combine(sample.Folder, "lanh-dao");
         Assert.Equal(["chuong-trinh.docx", "thong-ke-cau-hoi.xlsx"], Names(delegates));
-        Assert.Equal(["bao-cao-tong-hop-cau-hoi.docx", "kich-ban-chi-tiet.docx", "tai-lieu-tra-loi.docx", "tong-hop-cau-hoi.xlsx"], Names(leaders));
+        Assert.Equal(["bao-cao-tong-hop-cau-hoi-phu-luc.xlsx", "bao-cao-tong-hop-cau-hoi.docx", "kich-ban-chi-tiet.docx", "tai-lieu-tra-loi.docx", "tong-hop-cau-hoi.xlsx"], Names(leaders));
 
         Assert.Empty(PersonalDataScan.Scan(delegates, Plan));
         Assert.Empty(PersonalDataScan.Scan(leaders, Plan));

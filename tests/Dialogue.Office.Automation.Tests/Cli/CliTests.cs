@@ -20,9 +20,9 @@ public sealed class CliTests
         Assert.True(Directory.GetFiles(Path.Combine(tmp.Path, "thu-ky", "giay-moi"), "*.docx").Length >= 297);
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
 
-        // The sample has returned sheets: the consolidation, the 15/4 report to UBND tỉnh and the answer book (issue 12).
-        // They are the leaders' documents; the delegates get the counts only (issue 19).
-        foreach (var file in new[] { "tong-hop-cau-hoi.xlsx", "bao-cao-tong-hop-cau-hoi.docx", "tai-lieu-tra-loi.docx" })
+        // The sample has returned sheets: the consolidation, the 15/4 report to UBND tỉnh with its Phụ lục beside it, and
+        // the answer book (issue 12). They are the leaders' documents; the delegates get the counts only (issue 19).
+        foreach (var file in new[] { "tong-hop-cau-hoi.xlsx", "bao-cao-tong-hop-cau-hoi.docx", "bao-cao-tong-hop-cau-hoi-phu-luc.xlsx", "tai-lieu-tra-loi.docx" })
         {
             Assert.True(File.Exists(Path.Combine(tmp.Path, "lanh-dao", file)), file);
         }

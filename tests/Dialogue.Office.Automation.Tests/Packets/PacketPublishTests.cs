@@ -61,6 +61,17 @@ public sealed class PacketPublishTests
         }
 
         Assert.All(world.Server.ContentWrites.Values, n => Assert.Equal(1, n));
+
+        // The chairs open the answer book, and the 15/4 report with its Phụ lục, from their own folder on the day
+        // (issue 12): invited to read, signed in, no link.
+        foreach (var name in new[] { "tai-lieu-tra-loi.docx", "bao-cao-tong-hop-cau-hoi.docx", "bao-cao-tong-hop-cau-hoi-phu-luc.xlsx" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(tmp.Path, "lanh-dao", name)), world.Server.ContentAt("Hội nghị/YB23/lanh-dao/" + name));
+        }
+
+        var chairs = world.Server.ItemAt("Hội nghị/YB23/lanh-dao")!.Permissions;
+        Assert.NotEmpty(chairs);
+        Assert.All(chairs, p => Assert.True(p.WebUrl is null && p.RequireSignIn && p.Roles.SequenceEqual(["read"]), p.InvitedEmail));
         Assert.Equal(0, world.Server.AuthorizationOnUploadHost);
 
         // The QR code of an invitation decodes to the organization link with the delegate's code.

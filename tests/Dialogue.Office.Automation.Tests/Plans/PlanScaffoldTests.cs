@@ -50,7 +50,13 @@ public sealed partial class PlanScaffoldTests
         Assert.Empty(result.Problems);
         Assert.Equal(["chinh", "diem-cau-1", "diem-cau-2"], venues);
         Assert.Equal(5, result.Plan!.Programme.Count);
-        Assert.Single(result.Plan.Programme, p => p.IsDialogue);
+        var dialogue = Assert.Single(result.Plan.Programme, p => p.IsDialogue);
+        // The time keys are in the scaffold with their defaults (docs/plan.md): equal shares, a giải lao past 90 minutes.
+        Assert.Contains("break_after: 90", text, StringComparison.Ordinal);
+        Assert.Contains("weight: 1", text, StringComparison.Ordinal);
+        Assert.Equal((90, 10), (dialogue.BreakAfter, dialogue.BreakMinutes));
+        Assert.All(result.Plan.Topics, t => Assert.Equal((null, 1), (t.Minutes, t.Weight)));
+        Assert.Contains(Dialogue.Office.Automation.Programme.ConferenceSchedule.Compute(result.Plan).DialogueParts, p => p.IsBreak); // 150 > 90
     }
 
     [Fact]

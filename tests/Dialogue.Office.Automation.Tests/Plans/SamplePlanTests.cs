@@ -116,5 +116,15 @@ public sealed class SamplePlanTests
         Assert.DoesNotContain(plan.Delegates, d => d.Addressee.Contains("huyện", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("XÃ", plan.Issuer.Name, StringComparison.Ordinal);
         Assert.Contains(plan.Delegates, d => d.IsPresidium && d.FullName == plan.Signer.Name);
+
+        // Time per topic (docs/plan.md): 120 minutes = 30 + 25 + giải lao 10 + 25 + 20 + an open turn of 10, each
+        // topic with its bridge point's turn, the dialogue ending on the programme's own time.
+        var schedule = Dialogue.Office.Automation.Programme.ConferenceSchedule.Compute(plan);
+        var parts = schedule.DialogueParts;
+        Assert.Equal([30, 25, 10, 25, 20, 10], parts.Select(p => (int)(p.End - p.Start).TotalMinutes));
+        Assert.Equal([false, false, true, false, false, false], parts.Select(p => p.IsBreak));
+        Assert.True(parts[^1].Open);
+        Assert.All(parts.Where(p => p.Topic is not null), p => Assert.Single(p.BridgeTurn));
+        Assert.Equal(schedule.Dialogue!.End, parts[^1].End);
     }
 }

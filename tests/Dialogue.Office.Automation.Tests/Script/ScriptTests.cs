@@ -164,6 +164,7 @@ public sealed class ScriptTests
             new(3, "Đề nghị tỉnh bố trí kinh phí tự chủ cho trường vùng khó", "Cô giáo Hoàng Thị Mai", "Trường Tiểu học Âu Lâu", "Sở Tài chính"),
             new(1, "Khi nào tuyển đủ giáo viên mầm non theo định mức?", "Thầy Lý Văn Sơn", "Trường Mầm non Văn Phú"),
             new(42, "Câu hỏi không thuộc nhóm nào"),
+            new(2, "Đề nghị sớm phê duyệt quy hoạch mạng lưới trường lớp.", "đồng chí Vương Thị Hoa (Trường Mầm non Hòa Cuông) và 3 ý kiến tương tự"),
         ];
 
         var result = ScriptGenerator.Generate(new ScriptRequest(Plan, dir.Path) { Questions = questions });
@@ -182,6 +183,8 @@ public sealed class ScriptTests
         Assert.Equal($"Cơ quan trả lời: {Plan.Topics.Single(t => t.Number == 1).Departments[0]}.", text[q1 + 1]);
         Assert.Equal("Cơ quan trả lời: Sở Tài chính.", text[q3 + 1]);
         Assert.DoesNotContain(text, t => t.Contains("không thuộc nhóm nào", StringComparison.Ordinal));
+        // The selection's spoken asker as the MC says it, not in nested brackets.
+        Assert.Contains("Câu hỏi 1 của đồng chí Vương Thị Hoa (Trường Mầm non Hòa Cuông) và 3 ý kiến tương tự: Đề nghị sớm phê duyệt quy hoạch", text[text.FindIndex(t => t.Contains("quy hoạch mạng lưới", StringComparison.Ordinal) && t.StartsWith("Câu hỏi", StringComparison.Ordinal))], StringComparison.Ordinal);
     }
 
     [Fact]
