@@ -83,7 +83,7 @@ public static class QuestionDocumentsApi
         {
             var input = Uploads.SaveAll([workbook!], Path.Combine(job.Folder, "tong-hop"))[0];
             var output = Path.Combine(job.Folder, "ket-qua", QuestionReport.FileName);
-            QuestionReport.Write(new QuestionReportRequest
+            var result = QuestionReport.Write(new QuestionReportRequest
             {
                 Workbook = input,
                 Plan = plan,
@@ -93,9 +93,18 @@ public static class QuestionDocumentsApi
                 OutputPath = output,
             });
             job.Report(1, 1);
+            var stem = $"bao-cao-tong-hop-cau-hoi-{code}-{deadline.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+            var files = new List<JobFile>
+            {
+                new("report", $"Báo cáo tổng hợp câu hỏi gửi {deadline.To} (hạn {VietnameseText.ShortDate(deadline.Date)})", stem + ".docx", result.Report, InvitationsApi.Docx),
+            };
+            if (result.Appendix is not null)
+            {
+                files.Add(new JobFile("appendix", "Phụ lục: danh sách câu hỏi đưa ra đối thoại (kèm theo Báo cáo)", stem + "-phu-luc.xlsx", result.Appendix, PlansApi.Xlsx));
+            }
+
             job.Complete(
-                [new JobFile("report", $"Báo cáo tổng hợp câu hỏi gửi {deadline.To} (hạn {VietnameseText.ShortDate(deadline.Date)})",
-                    $"bao-cao-tong-hop-cau-hoi-{code}-{deadline.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.docx", output, InvitationsApi.Docx)],
+                files,
                 [],
                 new DocumentDto("report", deadline.Id, from.Length > 0 ? from : deadline.From, deadline.To, VietnameseText.ShortDate(date ?? deadline.Date)));
             return Task.CompletedTask;

@@ -48,10 +48,22 @@ public sealed class QuestionDocumentsApiTests(AddInFactory factory) : IClassFixt
         Assert.Equal("15/4/2023", issuer.GetProperty("summary").GetProperty("date").GetString());
         Assert.Matches("^bao-cao-tong-hop-cau-hoi-YB23-20230415\\.docx$", issuer.GetProperty("files")[0].GetProperty("name").GetString());
 
+        // Its Phụ lục (the selected questions) is offered beside it: valid, titled as attached to this report.
+        var appendix = issuer.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "appendix");
+        Assert.Equal("bao-cao-tong-hop-cau-hoi-YB23-20230415-phu-luc.xlsx", appendix.GetProperty("name").GetString());
+        using (var sheet = SpreadsheetDocument.Open(new MemoryStream(await _client.GetByteArrayAsync(appendix.GetProperty("url").GetString())), false))
+        {
+            Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(sheet));
+            var shared = sheet.WorkbookPart!.SharedStringTablePart?.SharedStringTable.InnerText ?? "";
+            var inline = string.Concat(sheet.WorkbookPart.WorksheetParts.SelectMany(w => w.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.InlineString>()).Select(i => i.InnerText));
+            Assert.Contains("Kèm theo Báo cáo", shared + inline, StringComparison.Ordinal);
+        }
+
         // A district's own report to the Sở (10/4), sent by the unit the clerk chose, on the date typed.
         var district = await Finish(await _client.PostAsync($"/api/questions/{Plan}/report",
             Form(consolidated, ("deadline", "don-vi"), ("from", "Ủy ban nhân dân huyện Văn Yên"), ("date", "9/4/2023"))));
         text = await DocumentText(district, "report");
+        Assert.DoesNotContain(district.GetProperty("files").EnumerateArray(), f => f.GetProperty("key").GetString() == "appendix");
         Assert.Contains("Kính gửi: Sở Giáo dục và Đào tạo.", text, StringComparison.Ordinal);
         Assert.Contains("Văn Yên, ngày 09 tháng 4 năm 2023", text, StringComparison.Ordinal);
         Assert.Equal("Ủy ban nhân dân huyện Văn Yên", district.GetProperty("summary").GetProperty("from").GetString());
@@ -136,8 +148,7 @@ public sealed class QuestionDocumentsApiTests(AddInFactory factory) : IClassFixt
     /// <summary>The job's one document, opened with the Open XML SDK and validated (0 errors); its text.</summary>
     private async Task<string> DocumentText(JsonElement job, string key)
     {
-        var file = Assert.Single(job.GetProperty("files").EnumerateArray());
-        Assert.Equal(key, file.GetProperty("key").GetString());
+        var file = Assert.Single(job.GetProperty("files").EnumerateArray(), f => f.GetProperty("key").GetString() == key);
         var bytes = await _client.GetByteArrayAsync(file.GetProperty("url").GetString());
         using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(doc));
