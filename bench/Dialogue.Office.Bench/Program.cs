@@ -8,6 +8,7 @@ return args switch
     ["sample-returns", .. var rest] => SampleReturns.Run(rest),
     ["plan-for", var source, var folder] => InvitationBench.PlanFor(source, folder),
     ["phases", var plan, var outDir] => InvitationBench.Phases(plan, outDir),
+    ["attendance", .. var rest] => AttendanceLoadBench.Run(rest),
     _ => Usage(),
 };
 
@@ -18,6 +19,9 @@ static int Usage()
                Dialogue.Office.Bench sample-returns [<plan-folder>]          (regenerates <plan>/phieu-tra-ve/)
                Dialogue.Office.Bench plan-for <delegates.xlsx|N> <plan-folder> (data for bench/invitations.sh)
                Dialogue.Office.Bench phases <plan-folder> <out-folder>         (in-process phase split of the invitation job)
+               Dialogue.Office.Bench attendance --host <Dialogue.Office.AddIn.dll> [--content-root dir] [--delegates 300]
+                   [--confirm-spread 60] [--burst-concurrency 50] [--views 1000] [--concurrency 100] [--static /help.html]
+                   [--views-per-second 100] [--no-confirmations] [--max-seconds 600]   (load on the delegate page; see bench/attendance.sh)
         """);
     return 2;
 }
