@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Reflection;
 
 namespace Dialogue.Office.Automation.Diagnostics;
 
 /// <summary>
 /// Marks a static class that holds the Vietnamese text of some problem codes in a static
 /// <c>IReadOnlyDictionary&lt;string, string&gt; Vietnamese</c> field. Each capability keeps its own catalog
-/// beside its code; this attribute lets <see cref="ProblemMessages"/> find them all.
+/// beside its code; <see cref="ProblemMessages"/> lists them all, and a test checks that every type with this attribute is listed.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class ProblemCatalogAttribute : Attribute;
@@ -36,23 +35,40 @@ public static class ProblemMessages
         }
     }
 
+    /// <summary>
+    /// Every catalog, listed by hand: scanning the assembly's types for <see cref="ProblemCatalogAttribute"/> cost start-up
+    /// time on every run and is not trim/AOT-safe (issue 17). A test checks this list against the attribute, so a new
+    /// catalog cannot be forgotten.
+    /// </summary>
+    internal static IEnumerable<IReadOnlyDictionary<string, string>> Catalogs =>
+    [
+        Attendance.AttendanceMessages.Vietnamese,
+        Audiences.AudienceMessages.Vietnamese,
+        Budget.BudgetMessages.Vietnamese,
+        Compliance.Nd30Messages.Vietnamese,
+        Conclusions.ConclusionsMessages.Vietnamese,
+        Inputs.InputMessages.Vietnamese,
+        Letters.BridgePointLetters.Messages.Vietnamese,
+        Minutes.MinutesMessages.Vietnamese,
+        Outputs.OutputMessages.Vietnamese,
+        Plans.PlanMessages.Vietnamese,
+        Programme.ProgrammeMessages.Vietnamese,
+        Questions.QuestionMessages.Vietnamese,
+        Script.ScriptMessages.Vietnamese,
+        Seating.NameCards.Messages.Vietnamese,
+        Seating.SeatingMessages.Vietnamese,
+        Sharing.SharingMessages.Vietnamese,
+        Templating.TemplateMessages.Vietnamese,
+    ];
+
     private static IReadOnlyDictionary<string, string> Load()
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var type in typeof(ProblemMessages).Assembly.GetTypes())
+        foreach (var entries in Catalogs)
         {
-            if (type.GetCustomAttribute<ProblemCatalogAttribute>() is null)
+            foreach (var (code, text) in entries)
             {
-                continue;
-            }
-
-            var field = type.GetField("Vietnamese", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic);
-            if (field?.GetValue(null) is IReadOnlyDictionary<string, string> entries)
-            {
-                foreach (var (code, text) in entries)
-                {
-                    all[code] = text;
-                }
+                all[code] = text;
             }
         }
 

@@ -90,6 +90,9 @@ public sealed partial class GuardedPackage
     /// <summary>A fresh read-only stream over the checked bytes.</summary>
     public Stream OpenRead() => new MemoryStream(_bytes, 0, _bytes.Length, writable: false, publiclyVisible: true);
 
+    /// <summary>The checked bytes themselves, read-only (for hashing).</summary>
+    internal ReadOnlySpan<byte> Bytes => _bytes;
+
     /// <summary>A copy of the checked bytes (for a caller that edits the package in memory).</summary>
     public byte[] ToArray() => (byte[])_bytes.Clone();
 

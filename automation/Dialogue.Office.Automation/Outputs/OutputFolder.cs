@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Inputs;
 
@@ -26,8 +27,6 @@ public sealed class OutputFolder
 
     /// <summary>Other files the project keeps in an output folder (the publish manifest).</summary>
     private static readonly string[] OwnFiles = [ManifestName, Sharing.PublishManifest.FileName];
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     private readonly List<OutputEntry> _previous;
     private readonly Dictionary<string, string> _written = new(StringComparer.Ordinal); // relative path -> step
@@ -158,7 +157,7 @@ public sealed class OutputFolder
         }
 
         var list = entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
-        AtomicFile.WriteAllBytes(Path.Combine(Root, ManifestName), JsonSerializer.SerializeToUtf8Bytes(new ManifestFile(1, list), Json));
+        AtomicFile.WriteAllBytes(Path.Combine(Root, ManifestName), JsonSerializer.SerializeToUtf8Bytes(new OutputManifestFile(1, list), OutputManifestJson.Default.OutputManifestFile));
         return new OutputCommit(removed, problems.Items);
     }
 
@@ -180,8 +179,6 @@ public sealed class OutputFolder
         return Convert.ToHexString(SHA256.HashData(stream));
     }
 
-    private sealed record ManifestFile(int Version, List<OutputEntry> Files);
-
     private static List<OutputEntry> ReadManifest(string root)
     {
         var path = Path.Combine(root, ManifestName);
@@ -192,7 +189,7 @@ public sealed class OutputFolder
 
         try
         {
-            var manifest = JsonSerializer.Deserialize<ManifestFile>(InputFile.ReadAllBytes(path, 16L << 20, ManifestName));
+            var manifest = JsonSerializer.Deserialize(InputFile.ReadAllBytes(path, 16L << 20, ManifestName), OutputManifestJson.Default.OutputManifestFile);
             return manifest?.Files?.Where(e => e?.Path is { Length: > 0 } && e.Step is not null && e.Sha256 is not null).ToList() ?? [];
         }
         catch (Exception ex) when (ex is JsonException or InputFileException)
@@ -201,6 +198,17 @@ public sealed class OutputFolder
         }
     }
 }
+
+/// <summary>The manifest file's shape: a version and the files, each with its step and hash.</summary>
+internal sealed record OutputManifestFile(int Version, List<OutputEntry> Files);
+
+/// <summary>
+/// The manifest's JSON, generated at build time (no reflection-based serializer to start on every build, issue 17;
+/// trim- and AOT-safe). Same shape and bytes as before: property names as declared, indented.
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(OutputManifestFile))]
+internal sealed partial class OutputManifestJson : JsonSerializerContext;
 
 [ProblemCatalog]
 internal static class OutputMessages

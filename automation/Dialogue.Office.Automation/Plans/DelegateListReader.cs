@@ -39,7 +39,9 @@ internal static partial class DelegateListReader
             }
             else if (ext is ".xlsx" or ".xlsm")
             {
-                var sheets = XlsxReader.Read(GuardedPackage.Open(path, PackageKind.Workbook, InputLimits.DelegateList, plan.DelegateFile));
+                // The guarded opener checks the file; the guarded raw reader then reads it without the Open XML SDK,
+                // whose first use in a process costs more than reading the list (issue 17).
+                var sheets = GuardedWorkbookReader.ReadValues(GuardedPackage.Open(path, PackageKind.Workbook, InputLimits.DelegateList, plan.DelegateFile));
                 if (DelegateWorkbook.ListedVenues(sheets) is { } listed && !listed.SequenceEqual(plan.Venues.Select(v => v.Id)))
                 {
                     // The scaffold's drop-down would refuse the plan's real ids (Excel enforces it): say how to refresh it.
@@ -67,7 +69,7 @@ internal static partial class DelegateListReader
             problems.Add(ex.ToProblem(ex.Reason is InputRejection.OutsideFolder or InputRejection.NotRegularFile ? where : null));
             return [];
         }
-        catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
+        catch (Exception ex) when (ex is FileReadException || GuardedPackage.IsPackageFault(ex))
         {
             problems.Error("DELEGATES_FILE_UNREADABLE", fileName, $"Cannot read '{fileName}': {ex.Message}", fileName);
             return [];

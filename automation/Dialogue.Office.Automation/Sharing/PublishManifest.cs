@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Dialogue.Office.Automation.Sharing;
 
@@ -19,8 +20,11 @@ internal sealed class PublishManifest
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter<LinkScope>(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = PublishManifestJson.Default,
     };
+
+    private static JsonTypeInfo<PublishManifest> TypeInfo => (JsonTypeInfo<PublishManifest>)Json.GetTypeInfo(typeof(PublishManifest));
 
     public int Version { get; set; } = 1;
 
@@ -40,7 +44,7 @@ internal sealed class PublishManifest
 
         try
         {
-            var manifest = JsonSerializer.Deserialize<PublishManifest>(File.ReadAllText(path), Json);
+            var manifest = JsonSerializer.Deserialize(File.ReadAllText(path), TypeInfo);
             if (manifest is { Version: 1 })
             {
                 return manifest;
@@ -70,7 +74,7 @@ internal sealed class PublishManifest
     {
         var path = PathIn(sourceFolder);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, TypeInfo));
         File.Move(temp, path, overwrite: true);
     }
 }
@@ -120,3 +124,11 @@ internal sealed class ManifestFile
     public const string Done = "done";
     public const string Pending = "pending";
 }
+
+/// <summary>
+/// The publish manifest's JSON metadata, generated at build time (issue 17: no reflection-based serializer; trim- and
+/// AOT-safe). The options above (camelCase, nulls left out, relaxed escaping, enums as camelCase text) still apply.
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(PublishManifest))]
+internal sealed partial class PublishManifestJson : JsonSerializerContext;

@@ -29,6 +29,9 @@ internal sealed class RawRow(int number, RawCell?[] cells)
     public RawCell?[] Cells { get; set; } = cells;
 
     public string Text(int column) => column >= 0 && column < Cells.Length ? Cells[column]?.Text ?? "" : "";
+
+    /// <summary>Formula and error cells by column, as <see cref="XlsxReader"/> reports them (null when the row has none).</summary>
+    public Dictionary<int, CellNote>? Notes { get; set; }
 }
 
 internal sealed class RawSheet
@@ -93,6 +96,9 @@ internal static class GuardedWorkbookReader
         public int MaxRatio { get; init; } = InputLimits.ReturnedSheet.MaxRatio;
         public int MaxEntries { get; init; } = InputLimits.ReturnedSheet.MaxParts;
         public int MaxRowsPerSheet { get; init; } = InputLimits.ReturnedSheet.MaxRows;
+
+        /// <summary>A number in a date format reads as dd/MM/yyyy (returned sheets); false keeps the stored serial (the delegate list, as before).</summary>
+        public bool DatesAsText { get; init; } = true;
     }
 
     public static RawWorkbook Read(string path, Limits limits)
@@ -142,6 +148,72 @@ internal static class GuardedWorkbookReader
                 throw new FileReadException(FileRejection.Corrupt, ex.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the cell values of a workbook the guarded opener has already checked (the delegate list): the same
+    /// <see cref="SheetValues"/> as <see cref="XlsxReader"/> gives (formula and error notes, numbers as stored, hidden
+    /// sheets, merged ranges), without loading the Open XML SDK. A package that is malformed inside throws
+    /// <see cref="FileReadException"/> (<see cref="FileRejection.Corrupt"/>).
+    /// </summary>
+    public static IReadOnlyList<SheetValues> ReadValues(GuardedPackage package)
+    {
+        var checkedLimits = package.Limits;
+        var limits = new Limits
+        {
+            MaxFileBytes = checkedLimits.MaxFileBytes,
+            MaxEntryBytes = checkedLimits.MaxXmlPartBytes,
+            MaxTotalBytes = checkedLimits.MaxTotalBytes,
+            MaxRatio = checkedLimits.MaxRatio,
+            MaxEntries = checkedLimits.MaxParts,
+            MaxRowsPerSheet = checkedLimits.MaxRows,
+            DatesAsText = false,
+        };
+
+        RawWorkbook workbook;
+        try
+        {
+            using var zip = new ZipArchive(package.OpenRead(), ZipArchiveMode.Read, leaveOpen: false);
+            workbook = ReadPackage(zip, limits);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or FormatException)
+        {
+            throw new FileReadException(FileRejection.Corrupt, ex.Message);
+        }
+
+        return workbook.Sheets.Select(ToValues).ToList();
+    }
+
+    private static SheetValues ToValues(RawSheet sheet)
+    {
+        var rows = new List<SheetRow>(sheet.Rows.Count);
+        foreach (var row in sheet.Rows)
+        {
+            var cells = new string?[row.Cells.Length];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = row.Cells[i]?.Text;
+            }
+
+            if (row.Notes is { } notes)
+            {
+                foreach (var (column, note) in notes.Where(n => n.Value.Kind == CellKind.FormulaNoValue))
+                {
+                    // As XlsxReader: a formula saved without a value reads as its text, never evaluated.
+                    if (column >= cells.Length)
+                    {
+                        Array.Resize(ref cells, column + 1);
+                    }
+
+                    cells[column] = "=" + note.Formula;
+                }
+            }
+
+            rows.Add(new SheetRow(row.Number, cells) { Notes = row.Notes });
+        }
+
+        var merges = sheet.Merges.Select(m => new MergedRange(m.FirstRow, m.FirstColumn, m.LastRow, m.LastColumn)).ToList();
+        return new SheetValues(sheet.Name, rows, merges, sheet.Hidden);
     }
 
     /// <summary>
@@ -322,7 +394,7 @@ internal static class GuardedWorkbookReader
             }
 
             var sheet = new RawSheet { Name = name, Hidden = hidden };
-            ReadSheet(zip, rel.Target, sheet, shared, new CellStyles(fonts, xfFonts, xfDates, date1904), limits);
+            ReadSheet(zip, rel.Target, sheet, shared, new CellStyles(fonts, xfFonts, xfDates, date1904, limits.DatesAsText), limits);
             workbook.Sheets.Add(sheet);
         }
 
@@ -379,7 +451,7 @@ internal static class GuardedWorkbookReader
     }
 
     /// <summary>What a cell's style index says: its font family, whether its number format shows a date.</summary>
-    private sealed record CellStyles(List<string?> Fonts, List<int> XfFonts, List<bool> XfDates, bool Date1904);
+    private sealed record CellStyles(List<string?> Fonts, List<int> XfFonts, List<bool> XfDates, bool Date1904, bool DatesAsText = true);
 
     private static (List<string?> Fonts, List<int> XfFonts, List<bool> XfDates) ReadStyles(ZipArchive zip, string path, Limits limits)
     {
@@ -615,6 +687,9 @@ internal static class GuardedWorkbookReader
         var inValue = false;
         var inInline = false;
         var inCell = false;
+        var hasFormula = false;
+        var hasValue = false;
+        Dictionary<int, CellNote>? notes = null;
         var nextColumn = 0;
         while (true)
         {
@@ -636,14 +711,18 @@ internal static class GuardedWorkbookReader
                     cellStyle = Math.Max(0, scanner.IntAttribute("s"u8));
                     value.Clear();
                     formula.Clear();
+                    hasFormula = false;
+                    hasValue = false;
                     inCell = !scanner.IsEmpty;
                 }
                 else if (name.Length == 1 && name[0] == (byte)'f')
                 {
+                    hasFormula |= inCell;
                     inFormula = inCell && !scanner.IsEmpty;
                 }
                 else if (name.Length == 1 && name[0] == (byte)'v')
                 {
+                    hasValue |= inCell;
                     inValue = inCell && !scanner.IsEmpty;
                 }
                 else if (name.Length == 1 && name[0] == (byte)'t')
@@ -659,6 +738,7 @@ internal static class GuardedWorkbookReader
                     var r = scanner.IntAttribute("r"u8);
                     rowNumber = r > 0 ? r : rowNumber + 1;
                     cells.Clear();
+                    notes = null;
                     nextColumn = 0;
                     if (scanner.IsEmpty)
                     {
@@ -712,6 +792,11 @@ internal static class GuardedWorkbookReader
                     {
                         AddCell(value.ToString(), cellType, cellStyle, cellColumn);
                     }
+
+                    if ((hasFormula || cellType == "e") && cellColumn < 16_384)
+                    {
+                        (notes ??= [])[cellColumn] = Note(cellType, formula, hasValue);
+                    }
                 }
                 else if (scanner.Is("row"u8))
                 {
@@ -723,10 +808,11 @@ internal static class GuardedWorkbookReader
                             return;
                         }
 
-                        sheet.Rows.Add(new RawRow(rowNumber, [.. cells]));
+                        sheet.Rows.Add(new RawRow(rowNumber, [.. cells]) { Notes = notes });
                     }
 
                     cells.Clear();
+                    notes = null;
                 }
             }
         }
@@ -749,6 +835,20 @@ internal static class GuardedWorkbookReader
         }
     }
 
+    /// <summary>What a formula or error cell was, the way <see cref="XlsxReader"/> says it (the delegate list's checks read it).</summary>
+    private static CellNote Note(string? type, StringBuilder formula, bool hasValue)
+    {
+        if (type == "e")
+        {
+            return new CellNote(CellKind.Error, formula.ToString());
+        }
+
+        // A shared formula's other cells carry only its index: the formula text is on its first cell.
+        var text = formula.Length == 0 ? "(công thức dùng chung)" : formula.ToString();
+        return !hasValue ? new CellNote(CellKind.FormulaNoValue, text)
+            : new CellNote(type is "str" or "s" or "inlineStr" ? CellKind.FormulaText : CellKind.FormulaOther, text);
+    }
+
     private static string? FontOf(int style, CellStyles styles) =>
         style >= 0 && style < styles.XfFonts.Count && styles.XfFonts[style] >= 0 && styles.XfFonts[style] < styles.Fonts.Count ? styles.Fonts[styles.XfFonts[style]] : null;
 
@@ -769,7 +869,7 @@ internal static class GuardedWorkbookReader
                 return new RawCell(raw == "1" ? "TRUE" : "FALSE", font, null);
             case "e":
                 return raw.Length == 0 ? null : new RawCell(raw, font, null);
-            case null or "n" when raw.Length > 0 && style < styles.XfDates.Count && styles.XfDates[style]:
+            case null or "n" when raw.Length > 0 && styles.DatesAsText && style < styles.XfDates.Count && styles.XfDates[style]:
                 // A date typed into a text column: Excel stores the serial day; people wrote a date.
                 return new RawCell(SerialDate(raw, styles.Date1904) ?? raw, font, null);
             default:

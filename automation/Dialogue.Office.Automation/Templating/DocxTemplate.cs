@@ -16,7 +16,7 @@ using WText = DocumentFormat.OpenXml.Wordprocessing.Text;
 namespace Dialogue.Office.Automation.Templating;
 
 /// <summary>
-/// A Word template compiled once and rendered many times. Compiling opens the .docx with the Open XML SDK, turns
+/// A Word template compiled once and rendered many times (and kept compiled between runs, see <see cref="TemplateCache"/>). Compiling opens the .docx with the Open XML SDK, turns
 /// classic MERGEFIELDs into tagged content controls, checks every tag against <see cref="TemplateFields"/>, and cuts
 /// document.xml into literal segments around each field. Rendering then only concatenates escaped values between
 /// the segments and writes the zip: no XML parsing per delegate, which is what makes thousands of letters cheap.
@@ -97,7 +97,7 @@ public sealed partial class DocxTemplate
             return null;
         }
 
-        return Compile(package, problems, requiredTags, columns);
+        return Compile(package, problems, requiredTags, columns, TemplateCache.Default);
     }
 
     /// <summary>Compiles a template held in memory (a built-in one, an upload): checked by the guarded opener first.</summary>
@@ -109,11 +109,16 @@ public sealed partial class DocxTemplate
         Compile(bytes, name, problems, requiredTags, InputLimits.Template, columns);
 
     /// <summary>As above with other limits: the script's template once its rows are in is a whole document.</summary>
-    internal static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags, PackageLimits limits, IReadOnlyList<string>? columns = null)
+    internal static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags, PackageLimits limits, IReadOnlyList<string>? columns = null) =>
+        Compile(bytes, name, problems, requiredTags, limits, columns, TemplateCache.Default);
+
+    /// <summary>As above with the cache to use (null: compile with the Open XML SDK, store nothing).</summary>
+    internal static DocxTemplate? Compile(byte[] bytes, string name, ProblemList problems, IReadOnlyList<string>? requiredTags, PackageLimits limits, IReadOnlyList<string>? columns,
+        TemplateCache? cache)
     {
         try
         {
-            return Compile(GuardedPackage.FromBytes(bytes, name, PackageKind.WordDocument, limits), problems, requiredTags, columns);
+            return Compile(GuardedPackage.FromBytes(bytes, name, PackageKind.WordDocument, limits), problems, requiredTags, columns, cache);
         }
         catch (InputFileException ex)
         {
@@ -122,7 +127,7 @@ public sealed partial class DocxTemplate
         }
     }
 
-    private static DocxTemplate? Compile(GuardedPackage package, ProblemList problems, IReadOnlyList<string>? requiredTags, IReadOnlyList<string>? columns)
+    private static DocxTemplate? CompileWithSdk(GuardedPackage package, ProblemList problems, IReadOnlyList<string>? requiredTags, IReadOnlyList<string>? columns)
     {
         var name = package.Name;
         var bytes = package.ToArray();

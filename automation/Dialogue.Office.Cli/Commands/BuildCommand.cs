@@ -4,6 +4,7 @@ using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Cli.Output;
+using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -28,12 +29,7 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
         }
 
         var outDir = OutputFolder(settings, plan);
-        if (!Publishing(plan, outDir, settings.Publish, out var publish))
-        {
-            return ExitCodes.InputErrors;
-        }
-
-        if (!AttendanceConfiguration.Page(plan, out var page))
+        if (!ReadSettings(plan, outDir, settings.Publish, out var publish, out var page))
         {
             return ExitCodes.InputErrors;
         }
@@ -55,10 +51,10 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
     /// run does not publish: a SharePoint target always publishes first (so the QR codes carry its link), the local
     /// share only with --publish. False when the Microsoft 365 sign-in is not set up.
     /// </summary>
-    internal static bool Publishing(ConferencePlan plan, string outDir, bool requested, out PublishRequest? publish)
+    internal static bool Publishing(ConferencePlan plan, string outDir, bool requested, out PublishRequest? publish, IConfiguration? configuration = null)
     {
         publish = null;
-        var config = SharingConfiguration.Build();
+        var config = configuration ?? SharingConfiguration.Build();
         var connection = SharingConfiguration.Graph(config);
         var request = PublishTargets.ForPlan(plan, SharingConfiguration.Sharing(config), connection, SharingConfiguration.Local(config), outDir);
         if (!requested && !PublishTargets.PublishWithBuild(request.Target))
@@ -84,6 +80,18 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
 
         publish = request;
         return true;
+    }
+
+    /// <summary>
+    /// The publish request and the delegate page of a packet run, from one reading of the configuration (appsettings,
+    /// user-secrets, environment); false when either is misconfigured (the problems are printed).
+    /// </summary>
+    internal static bool ReadSettings(ConferencePlan plan, string outDir, bool publishRequested, out PublishRequest? publish, out Automation.Attendance.DelegatePage? page)
+    {
+        page = null;
+        using var _ = PhaseTimings.Start("settings: publishing and delegate page (configuration read once)");
+        var config = SharingConfiguration.Build();
+        return Publishing(plan, outDir, publishRequested, out publish, config) && AttendanceConfiguration.Page(plan, out page, config);
     }
 
     internal static ConferencePlan? Load(string folder)

@@ -22,12 +22,7 @@ public sealed class InvitationsCommand : Command<PlanOutputSettings>
         }
 
         var outDir = BuildCommand.OutputFolder(settings, plan);
-        if (!BuildCommand.Publishing(plan, outDir, requested: false, out var publish))
-        {
-            return ExitCodes.InputErrors;
-        }
-
-        if (!AttendanceConfiguration.Page(plan, out var page))
+        if (!BuildCommand.ReadSettings(plan, outDir, publishRequested: false, out var publish, out var page))
         {
             return ExitCodes.InputErrors;
         }

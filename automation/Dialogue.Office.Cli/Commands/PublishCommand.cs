@@ -296,10 +296,40 @@ internal static class SharingConfiguration
         };
     }
 
+    /// <summary>
+    /// The Graph connection, key by key as the binder read it (names without case, a missing key keeps the default; an
+    /// unreadable Auth or DisableInstanceDiscovery stops as the binder did). Not the binder: its reflection over
+    /// <see cref="GraphConnectionOptions"/> loaded Azure.Core on every build and invitations run, and its source
+    /// generator cannot bind the Azure-typed properties (issue 17).
+    /// </summary>
     public static GraphConnectionOptions Graph(IConfiguration config)
     {
+        var section = config.GetSection("Sharing:Graph");
         var options = new GraphConnectionOptions();
-        config.GetSection("Sharing:Graph").Bind(options);
+        options.BaseUrl = section[nameof(options.BaseUrl)] ?? options.BaseUrl;
+        options.AuthorityHost = section[nameof(options.AuthorityHost)] ?? options.AuthorityHost;
+        options.TenantId = section[nameof(options.TenantId)] ?? options.TenantId;
+        options.ClientId = section[nameof(options.ClientId)] ?? options.ClientId;
+        options.ClientSecret = section[nameof(options.ClientSecret)] ?? options.ClientSecret;
+        options.CertificatePath = section[nameof(options.CertificatePath)] ?? options.CertificatePath;
+        options.CertificatePassword = section[nameof(options.CertificatePassword)] ?? options.CertificatePassword;
+        options.ManagedIdentityClientId = section[nameof(options.ManagedIdentityClientId)] ?? options.ManagedIdentityClientId;
+        options.AccessTokenVariable = section[nameof(options.AccessTokenVariable)] ?? options.AccessTokenVariable;
+        options.Scope = section[nameof(options.Scope)] ?? options.Scope;
+        if (section[nameof(options.Auth)] is { Length: > 0 } auth)
+        {
+            options.Auth = Enum.TryParse<GraphAuthMode>(auth.Trim(), ignoreCase: true, out var mode) && Enum.IsDefined(mode)
+                ? mode
+                : throw new InvalidOperationException($"Failed to convert configuration value '{auth}' at 'Sharing:Graph:Auth' to type '{typeof(GraphAuthMode).FullName}'.");
+        }
+
+        if (section[nameof(options.DisableInstanceDiscovery)] is { Length: > 0 } disable)
+        {
+            options.DisableInstanceDiscovery = bool.TryParse(disable.Trim(), out var value)
+                ? value
+                : throw new InvalidOperationException($"Failed to convert configuration value '{disable}' at 'Sharing:Graph:DisableInstanceDiscovery' to type 'System.Boolean'.");
+        }
+
         return options;
     }
 

@@ -12,10 +12,10 @@ namespace Dialogue.Office.Automation.Tests.Templating;
 /// <summary>An office's own Word mail-merge template: fields named after its list's columns, IF, switches, headers, text boxes.</summary>
 public sealed class MailMergeTemplateTests
 {
-    private static readonly string[] Columns = ["STT", "Mã đại biểu", "Giới tính", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", "Ngày sinh", "Điện thoại"];
+    internal static readonly string[] Columns = ["STT", "Mã đại biểu", "Giới tính", "Họ và tên", "Chức vụ", "Cơ quan, đơn vị", "Ngày sinh", "Điện thoại"];
 
     /// <summary>The letter a văn thư made in Word 2010 against her list (structures as Word writes them).</summary>
-    private static byte[] OfficeLetter(string extraParagraphs = "") => Docx(
+    internal static byte[] OfficeLetter(string extraParagraphs = "") => Docx(
         P(R("Kính gửi: "),
             Field("Ông", "", " IF ", Merge("Giới_tính"), " = \"Nam\" \"Ông\" \"Bà\" "),
             R(" "),
@@ -36,7 +36,7 @@ public sealed class MailMergeTemplateTests
         headerXml: P(R("Giấy mời số "), Merge("STT")),
         footerXml: P(R("Trang "), Field("1", "", " PAGE ")));
 
-    private static Dictionary<string, string> Values(string gender, string name, string position) => new()
+    internal static Dictionary<string, string> Values(string gender, string name, string position) => new()
     {
         [MergeKeys.Column("STT")] = "7",
         [MergeKeys.Column("Mã đại biểu")] = "YB23-0007",
