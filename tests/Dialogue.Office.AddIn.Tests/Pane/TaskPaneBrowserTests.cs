@@ -438,6 +438,9 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await page.ClickAsync("#make-report");
         await WaitForStatus(page, "Đã lập báo cáo của Sở Giáo dục và Đào tạo gửi Ủy ban nhân dân tỉnh, ngày 15/4/2023");
         Assert.Contains("Kính gửi: Ủy ban nhân dân tỉnh Yên Bái.", await DownloadedText(page, "#report-job"), StringComparison.Ordinal);
+        // Its Phụ lục (the selected questions as a workbook) is offered beside it.
+        Assert.Equal(2, await page.Locator("#report-job .files li").CountAsync());
+        Assert.StartsWith("Phụ lục", await page.Locator("#report-job .files li span").Nth(1).TextContentAsync(), StringComparison.Ordinal);
 
         // A district's own report to the Sở: the unit chosen, the date typed by the clerk.
         await Choose(page, "#report-kind", "report:don-vi");
@@ -466,10 +469,10 @@ public sealed class TaskPaneBrowserTests(PaneHost host) : IClassFixture<PaneHost
         await Shot(page, "pane-excel-reports.png");
     }
 
-    /// <summary>Downloads the one file of the job box <paramref name="box"/> through its "Tải về" button; the document's text.</summary>
+    /// <summary>Downloads the first file of the job box <paramref name="box"/> (the document; a report's Phụ lục follows it) through its "Tải về" button; the document's text.</summary>
     private static async Task<string> DownloadedText(IPage page, string box)
     {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator($"{box} .files li").GetByText("Tải về").ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator($"{box} .files li").First.GetByText("Tải về").ClickAsync());
         var saved = Path.Combine(Path.GetTempPath(), $"pane-{Guid.NewGuid():N}.docx");
         await download.SaveAsAsync(saved);
         try
