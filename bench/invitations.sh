@@ -34,7 +34,7 @@ for n in $SIZES; do
     --export-json "$OUT/inv-$n.json" \
     -n "dialogue invitations" "/usr/bin/time -f %M -a -o $OUT/inv-$n.rss $OUT/cli/dialogue invitations $OUT/plan-$n --out $OUT/out-$n" \
     "${peer[@]}" >/dev/null
-  files=$(ls "$OUT/out-$n/giay-moi" | wc -l)
+  files=$(find "$OUT/out-$n" -path "*/giay-moi/*" -type f | wc -l)  # letters sit in an audience folder (thu-ky/giay-moi)
   python3 - "$OUT/inv-$n.json" "$OUT/inv-$n.rss" "$n" "$files" <<'PY'
 import json, sys, statistics
 res = json.load(open(sys.argv[1]))["results"][0]  # ours is the first command

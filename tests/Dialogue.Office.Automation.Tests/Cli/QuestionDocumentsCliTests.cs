@@ -41,7 +41,7 @@ public sealed class QuestionDocumentsCliTests
             "--from", "Ủy ban nhân dân huyện Văn Yên", "--date", "8/4/2023", "--out", path);
         Assert.True(code == 0, output);
         text = Text(path);
-        Assert.Contains("ỦY BAN NHÂN DÂN HUYỆN VĂN YÊN", text, StringComparison.Ordinal);
+        Assert.Contains("ỦY BAN NHÂN DÂN\nHUYỆN VĂN YÊN", text, StringComparison.Ordinal); // the letterhead on two lines, never cut mid-name
         Assert.Contains("Văn Yên, ngày 08 tháng 4 năm 2023", text, StringComparison.Ordinal); // its own place
         Assert.DoesNotContain("ỦY BAN NHÂN DÂN TỈNH", text, StringComparison.Ordinal); // a district heads its own letterhead
         // Its own merge: its schools, not the province's other units listed as missing.
@@ -106,6 +106,16 @@ public sealed class QuestionDocumentsCliTests
     private static string Text(string path)
     {
         using var doc = WordprocessingDocument.Open(path, false);
-        return string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+        return string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(Lines));
     }
+
+    /// <summary>A paragraph's text as a reader sees it: a line break (w:br) is a new line.</summary>
+    private static string Lines(DocumentFormat.OpenXml.Wordprocessing.Paragraph paragraph) =>
+        string.Concat(paragraph.Descendants().Select(e => e switch
+        {
+            DocumentFormat.OpenXml.Wordprocessing.Text t => t.Text,
+            DocumentFormat.OpenXml.Wordprocessing.Break => "\n",
+            DocumentFormat.OpenXml.Wordprocessing.TabChar => "\t",
+            _ => "",
+        }));
 }
