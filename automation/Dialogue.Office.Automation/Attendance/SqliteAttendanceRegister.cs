@@ -102,6 +102,42 @@ public sealed class SqliteAttendanceRegister : IAttendanceRegister, IDisposable
         return list;
     }
 
+    public async Task<DelegateRecord> DelegateAsync(string conferenceCode, string delegateCode, CancellationToken cancellationToken = default)
+    {
+        // Both reads are on indexes: answers_delegate (conference, delegate, id) and the check-ins' primary key.
+        var history = new List<AttendanceAnswer>();
+        AttendanceCheckIn? checkIn = null;
+        await using var connection = Open();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT conference, delegate, status, substitute_name, substitute_position, reason, at, source
+                FROM answers WHERE conference = $c AND delegate = $d ORDER BY id;
+                """;
+            command.Parameters.AddWithValue("$c", Key(conferenceCode));
+            command.Parameters.AddWithValue("$d", Key(delegateCode));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                history.Add(ReadAnswer(reader));
+            }
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT conference, delegate, venue, at, method FROM checkins WHERE conference = $c AND delegate = $d;";
+            command.Parameters.AddWithValue("$c", Key(conferenceCode));
+            command.Parameters.AddWithValue("$d", Key(delegateCode));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                checkIn = ReadCheckIn(reader);
+            }
+        }
+
+        return new DelegateRecord(Key(delegateCode), history, checkIn);
+    }
+
     public async Task<CheckInOutcome> CheckInAsync(AttendanceCheckIn checkIn, CancellationToken cancellationToken = default)
     {
         await _write.WaitAsync(cancellationToken);
