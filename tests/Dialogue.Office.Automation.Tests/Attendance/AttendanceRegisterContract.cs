@@ -254,6 +254,25 @@ public sealed class SharePointAttendanceRegisterTests : AttendanceRegisterContra
     }
 
     [Fact]
+    public async Task Delegate_OneFilteredReadOnTheDelegateCode_NotTheConferencesPages()
+    {
+        var register = Open();
+        foreach (var i in Enumerable.Range(1, 30))
+        {
+            await register.AnswerAsync(Answer($"YB23-{i:D4}", AttendanceStatus.Attending, At.AddSeconds(i)));
+        }
+
+        var before = _server.Log.Count;
+        var record = await register.DelegateAsync("YB23", "YB23-0007");
+
+        Assert.Equal(At.AddSeconds(7), record.Answer!.At);
+        var reads = _server.Log.Skip(before).Select(Uri.UnescapeDataString).ToList();
+        var read = Assert.Single(reads); // the snapshot of 30 would be two pages of 25
+        Assert.StartsWith("GET ", read, StringComparison.Ordinal);
+        Assert.Contains("fields/MaHoiNghi eq 'YB23' and fields/MaDaiBieu eq 'YB23-0007'", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Throttled_TheWriteWaitsRetryAfterOnTheClock_AndIsAcknowledgedOnce()
     {
         var register = Open();
