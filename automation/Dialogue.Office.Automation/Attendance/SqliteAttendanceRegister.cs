@@ -85,6 +85,12 @@ public sealed class SqliteAttendanceRegister : IAttendanceRegister, IDisposable
     public async Task<IReadOnlyList<AttendanceAnswer>> HistoryAsync(string conferenceCode, string delegateCode, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
+        return await HistoryAsync(connection, conferenceCode, delegateCode, cancellationToken);
+    }
+
+    /// <summary>A delegate's answers oldest first, on the answers_delegate index.</summary>
+    private static async Task<List<AttendanceAnswer>> HistoryAsync(SqliteConnection connection, string conferenceCode, string delegateCode, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT conference, delegate, status, substitute_name, substitute_position, reason, at, source
@@ -105,24 +111,9 @@ public sealed class SqliteAttendanceRegister : IAttendanceRegister, IDisposable
     public async Task<DelegateRecord> DelegateAsync(string conferenceCode, string delegateCode, CancellationToken cancellationToken = default)
     {
         // Both reads are on indexes: answers_delegate (conference, delegate, id) and the check-ins' primary key.
-        var history = new List<AttendanceAnswer>();
         AttendanceCheckIn? checkIn = null;
         await using var connection = Open();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                SELECT conference, delegate, status, substitute_name, substitute_position, reason, at, source
-                FROM answers WHERE conference = $c AND delegate = $d ORDER BY id;
-                """;
-            command.Parameters.AddWithValue("$c", Key(conferenceCode));
-            command.Parameters.AddWithValue("$d", Key(delegateCode));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                history.Add(ReadAnswer(reader));
-            }
-        }
-
+        var history = await HistoryAsync(connection, conferenceCode, delegateCode, cancellationToken);
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT conference, delegate, venue, at, method FROM checkins WHERE conference = $c AND delegate = $d;";
