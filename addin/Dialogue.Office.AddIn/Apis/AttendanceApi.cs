@@ -188,14 +188,14 @@ public static class AttendanceApi
 
     private static async Task<DelegatePageView> ViewAsync(HttpContext http, AttendanceConference conference, Automation.Plans.ConferenceDelegate d, IAttendanceRegister register, TimeProvider time, CancellationToken ct)
     {
-        var history = await register.HistoryAsync(conference.Code, d.Code, ct);
-        var snapshot = await register.SnapshotAsync(conference.Code, ct);
+        // Only this delegate's rows: a page view does not read the conference's whole register.
+        var record = await register.DelegateAsync(conference.Code, d.Code, ct);
         var published = DelegateDocuments.Load(PublishedDocumentsPath(http.RequestServices.GetRequiredService<JobStore>(), conference.Code));
         return DelegatePageView.For(conference.Plan, d, conference.Seats, time.GetUtcNow()) with
         {
-            Answer = history.Count > 0 ? history[^1] : null,
-            History = history,
-            CheckIn = snapshot.GetValueOrDefault(d.Code)?.CheckIn,
+            Answer = record.Answer,
+            History = record.History,
+            CheckIn = record.CheckIn,
             Documents = DelegateDocuments.For(conference.Plan, d, published),
         };
     }
@@ -251,7 +251,7 @@ public static class AttendanceApi
         }
 
         var outcome = await register.CheckInAsync(new AttendanceCheckIn { ConferenceCode = c!.Code, DelegateCode = d.Code, VenueId = v!.Id, At = time.GetUtcNow(), Method = method }, http.RequestAborted);
-        var answer = (await register.SnapshotAsync(c.Code, http.RequestAborted)).GetValueOrDefault(d.Code)?.Answer;
+        var answer = (await register.DelegateAsync(c.Code, d.Code, http.RequestAborted)).Answer;
         return Results.Json(DoorCheck.Result(c.Plan, d, v.Id, c.Seats.GetValueOrDefault(d.Code) ?? "", answer, outcome));
     }
 

@@ -60,6 +60,18 @@ public sealed record DelegateAttendance(string DelegateCode, AttendanceAnswer? A
 }
 
 /// <summary>
+/// One delegate's whole record in the register, read in one call (the delegate page, a door's check-in): the answers
+/// oldest first, the latest of them being the current answer, and the check-in (the first one) if any.
+/// </summary>
+public sealed record DelegateRecord(string DelegateCode, IReadOnlyList<AttendanceAnswer> History, AttendanceCheckIn? CheckIn)
+{
+    /// <summary>The latest answer (what <see cref="IAttendanceRegister.SnapshotAsync"/> says for the delegate).</summary>
+    public AttendanceAnswer? Answer => History.Count > 0 ? History[^1] : null;
+
+    public AttendanceStatus Status => Answer?.Status ?? AttendanceStatus.None;
+}
+
+/// <summary>
 /// The attendance register: answers with their history and the door check-ins of one or more conferences. A write is
 /// acknowledged (the task completes) only after it is committed durably. Two implementations: SQLite in the host's data
 /// folder (<see cref="SqliteAttendanceRegister"/>), and a SharePoint list.
@@ -74,6 +86,12 @@ public interface IAttendanceRegister
 
     /// <summary>Records a check-in unless the delegate already has one (then that one is returned).</summary>
     Task<CheckInOutcome> CheckInAsync(AttendanceCheckIn checkIn, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One delegate's history, latest answer and check-in, reading only that delegate's rows (a page view must not
+    /// cost the whole conference); the same answer and check-in as <see cref="SnapshotAsync"/> gives for the delegate.
+    /// </summary>
+    Task<DelegateRecord> DelegateAsync(string conferenceCode, string delegateCode, CancellationToken cancellationToken = default);
 
     /// <summary>Every delegate of the conference who has an answer or a check-in, by delegate code.</summary>
     Task<IReadOnlyDictionary<string, DelegateAttendance>> SnapshotAsync(string conferenceCode, CancellationToken cancellationToken = default);

@@ -148,6 +148,14 @@ public sealed class SharePointAttendanceRegister : IAttendanceRegister, IDisposa
                 : new CheckInOutcome(first.CheckIn!, true);
         }, cancellationToken);
 
+    /// <summary>One filtered read on the indexed conference and delegate-code columns; the snapshot's rules (latest answer, first check-in, repeats dropped).</summary>
+    public async Task<DelegateRecord> DelegateAsync(string conferenceCode, string delegateCode, CancellationToken cancellationToken = default)
+    {
+        var code = Key(delegateCode);
+        var rows = await Guard(conferenceCode, ct => RowsAsync(conferenceCode, code, ct), cancellationToken);
+        return new DelegateRecord(code, rows.Where(r => r.Answer is not null).Select(r => r.Answer!).ToList(), FirstCheckIn(rows)?.CheckIn);
+    }
+
     public async Task<IReadOnlyDictionary<string, DelegateAttendance>> SnapshotAsync(string conferenceCode, CancellationToken cancellationToken = default)
     {
         var rows = await Guard(conferenceCode, ct => RowsAsync(conferenceCode, null, ct), cancellationToken);

@@ -85,6 +85,12 @@ public sealed class SqliteAttendanceRegister : IAttendanceRegister, IDisposable
     public async Task<IReadOnlyList<AttendanceAnswer>> HistoryAsync(string conferenceCode, string delegateCode, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
+        return await HistoryAsync(connection, conferenceCode, delegateCode, cancellationToken);
+    }
+
+    /// <summary>A delegate's answers oldest first, on the answers_delegate index.</summary>
+    private static async Task<List<AttendanceAnswer>> HistoryAsync(SqliteConnection connection, string conferenceCode, string delegateCode, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT conference, delegate, status, substitute_name, substitute_position, reason, at, source
@@ -100,6 +106,27 @@ public sealed class SqliteAttendanceRegister : IAttendanceRegister, IDisposable
         }
 
         return list;
+    }
+
+    public async Task<DelegateRecord> DelegateAsync(string conferenceCode, string delegateCode, CancellationToken cancellationToken = default)
+    {
+        // Both reads are on indexes: answers_delegate (conference, delegate, id) and the check-ins' primary key.
+        AttendanceCheckIn? checkIn = null;
+        await using var connection = Open();
+        var history = await HistoryAsync(connection, conferenceCode, delegateCode, cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT conference, delegate, venue, at, method FROM checkins WHERE conference = $c AND delegate = $d;";
+            command.Parameters.AddWithValue("$c", Key(conferenceCode));
+            command.Parameters.AddWithValue("$d", Key(delegateCode));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                checkIn = ReadCheckIn(reader);
+            }
+        }
+
+        return new DelegateRecord(Key(delegateCode), history, checkIn);
     }
 
     public async Task<CheckInOutcome> CheckInAsync(AttendanceCheckIn checkIn, CancellationToken cancellationToken = default)

@@ -70,6 +70,47 @@ public abstract class AttendanceRegisterContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delegate_OneDelegatesRead_SaysWhatTheSnapshotAndHistorySayForThem()
+    {
+        var register = Open();
+        await register.AnswerAsync(Answer("YB23-0001", AttendanceStatus.Absent, At) with { Reason = "Đi công tác" });
+        await register.AnswerAsync(Answer("YB23-0001", AttendanceStatus.Attending, At.AddHours(1)));
+        await register.AnswerAsync(Answer("YB23-0001", AttendanceStatus.Substitute, At.AddHours(2)) with { SubstituteName = "Trần Văn Bình", SubstitutePosition = "Phó Giám đốc Sở Tài chính" });
+        await register.AnswerAsync(Answer("YB23-0002", AttendanceStatus.Attending, At) with { Source = "thu-ky" });
+        await register.CheckInAsync(CheckIn("YB23-0002", "tinh", At.AddDays(7)));
+        await register.CheckInAsync(CheckIn("YB23-0002", "nghia-lo", At.AddDays(7).AddMinutes(3), "tim")); // the first wins
+        await register.CheckInAsync(CheckIn("YB23-0003", "nghia-lo", At.AddDays(7).AddMinutes(1), "tim")); // checked in, never answered
+        await register.AnswerAsync(Answer("YB23-0004", AttendanceStatus.Absent, At, conference: "XA26") with { Reason = "Ốm" }); // another conference
+
+        var snapshot = await register.SnapshotAsync("YB23");
+        foreach (var code in new[] { "YB23-0001", "yb23-0002", "YB23-0003", "YB23-0004", "YB23-0099" })
+        {
+            var record = await register.DelegateAsync("yb23", code);
+            var state = snapshot.GetValueOrDefault(code);
+            Assert.Equal(code.ToUpperInvariant(), record.DelegateCode);
+            Assert.Equal(await register.HistoryAsync("YB23", code), record.History);
+            Assert.Equal(state?.Answer, record.Answer);
+            Assert.Equal(state?.CheckIn, record.CheckIn);
+            Assert.Equal(state?.Status ?? AttendanceStatus.None, record.Status);
+        }
+
+        // The values themselves, not only their agreement with the snapshot.
+        var substitute = await register.DelegateAsync("YB23", "YB23-0001");
+        Assert.Equal([AttendanceStatus.Absent, AttendanceStatus.Attending, AttendanceStatus.Substitute], substitute.History.Select(h => h.Status));
+        Assert.Equal(("Trần Văn Bình", At.AddHours(2)), (substitute.Answer!.SubstituteName, substitute.Answer.At));
+        Assert.Null(substitute.CheckIn);
+        var checkedIn = await register.DelegateAsync("YB23", "YB23-0002");
+        Assert.Equal(("tinh", At.AddDays(7), "qr"), (checkedIn.CheckIn!.VenueId, checkedIn.CheckIn.At, checkedIn.CheckIn.Method));
+        Assert.Equal("thu-ky", checkedIn.Answer!.Source);
+        var doorOnly = await register.DelegateAsync("YB23", "YB23-0003");
+        Assert.Equal((AttendanceStatus.None, "nghia-lo"), (doorOnly.Status, doorOnly.CheckIn!.VenueId));
+        Assert.Empty(doorOnly.History);
+        var nothing = await register.DelegateAsync("YB23", "YB23-0004");
+        Assert.Equal((0, (AttendanceCheckIn?)null, AttendanceStatus.None), (nothing.History.Count, nothing.CheckIn, nothing.Status));
+        Assert.Equal("Ốm", (await Open().DelegateAsync("XA26", "YB23-0004")).Answer!.Reason); // reopened, its own conference
+    }
+
+    [Fact]
     public async Task CheckIn_TheFirstWins_ARepeatAtAnotherDoorReturnsTheFirst()
     {
         var register = Open();
@@ -210,6 +251,25 @@ public sealed class SharePointAttendanceRegisterTests : AttendanceRegisterContra
         Assert.Equal(["Cử người dự thay", "Tham dự"], rows.Where(r => r["MaDaiBieu"]!.GetValue<string>() == "YB23-0001" && r["TraLoi"] is not null).Select(r => r["TraLoi"]!.GetValue<string>()));
         Assert.Equal(4, rows.Select(r => r["MaSuKien"]!.GetValue<string>()).Distinct().Count());
         Assert.True(_server.ListFilteredReads(AttendanceListTarget.DefaultListName) > 0);
+    }
+
+    [Fact]
+    public async Task Delegate_OneFilteredReadOnTheDelegateCode_NotTheConferencesPages()
+    {
+        var register = Open();
+        foreach (var i in Enumerable.Range(1, 30))
+        {
+            await register.AnswerAsync(Answer($"YB23-{i:D4}", AttendanceStatus.Attending, At.AddSeconds(i)));
+        }
+
+        var before = _server.Log.Count;
+        var record = await register.DelegateAsync("YB23", "YB23-0007");
+
+        Assert.Equal(At.AddSeconds(7), record.Answer!.At);
+        var reads = _server.Log.Skip(before).Select(Uri.UnescapeDataString).ToList();
+        var read = Assert.Single(reads); // the snapshot of 30 would be two pages of 25
+        Assert.StartsWith("GET ", read, StringComparison.Ordinal);
+        Assert.Contains("fields/MaHoiNghi eq 'YB23' and fields/MaDaiBieu eq 'YB23-0007'", read, StringComparison.Ordinal);
     }
 
     [Fact]
