@@ -1,6 +1,5 @@
 using Dialogue.Office.Automation.Compliance;
 using Dialogue.Office.Automation.Tests.Support;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace Dialogue.Office.Automation.Tests.Cli;
 
@@ -103,19 +102,5 @@ public sealed class QuestionDocumentsCliTests
         Assert.True(!report.Errors.Any(), string.Join("; ", report.Errors.Select(f => f.Code + " " + f.Location)));
     }
 
-    private static string Text(string path)
-    {
-        using var doc = WordprocessingDocument.Open(path, false);
-        return string.Join("\n", doc.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(Lines));
-    }
-
-    /// <summary>A paragraph's text as a reader sees it: a line break (w:br) is a new line.</summary>
-    private static string Lines(DocumentFormat.OpenXml.Wordprocessing.Paragraph paragraph) =>
-        string.Concat(paragraph.Descendants().Select(e => e switch
-        {
-            DocumentFormat.OpenXml.Wordprocessing.Text t => t.Text,
-            DocumentFormat.OpenXml.Wordprocessing.Break => "\n",
-            DocumentFormat.OpenXml.Wordprocessing.TabChar => "\t",
-            _ => "",
-        }));
+    private static string Text(string path) => DocxInspector.AllText(path);
 }
