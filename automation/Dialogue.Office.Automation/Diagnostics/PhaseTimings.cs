@@ -73,6 +73,22 @@ public static class PhaseTimings
 
             Sums.Clear();
         }
+
+        _sink.WriteLine(LoadedLibraries());
+    }
+
+    /// <summary>
+    /// "timing: libraries loaded: ClosedXML, DocumentFormat.OpenXml, …": the run's assemblies that are not the runtime's
+    /// own, so a run can show which heavy dependency it paid for (the invitation path must not load the Open XML SDK
+    /// when its template comes from the cache, issue 17).
+    /// </summary>
+    internal static string LoadedLibraries()
+    {
+        var names = AppDomain.CurrentDomain.GetAssemblies()
+            .Select(a => a.GetName().Name ?? "")
+            .Where(n => n.Length > 0 && !n.StartsWith("System", StringComparison.Ordinal) && n is not "mscorlib" and not "netstandard")
+            .Order(StringComparer.Ordinal);
+        return $"timing: libraries loaded: {string.Join(", ", names)}";
     }
 
     /// <summary>A running phase; disposing it writes its line.</summary>
