@@ -1,6 +1,7 @@
 using System.IO.Packaging;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Inputs;
 
 namespace Dialogue.Office.Automation.Compliance;
@@ -21,7 +22,13 @@ public static class Nd30Checker
         var source = Path.GetFileName(docxPath);
         try
         {
-            return Check(GuardedPackage.Open(docxPath, PackageKind.WordDocument, InputLimits.WordDocument), source);
+            GuardedPackage package;
+            using (PhaseTimings.Start("check: file read and guarded"))
+            {
+                package = GuardedPackage.Open(docxPath, PackageKind.WordDocument, InputLimits.WordDocument);
+            }
+
+            return Check(package, source);
         }
         catch (InputFileException ex)
         {
@@ -65,8 +72,16 @@ public static class Nd30Checker
         var source = name ?? package.Name;
         try
         {
-            using var document = package.OpenWord();
-            return Check(document, source);
+            WordprocessingDocument document;
+            using (PhaseTimings.Start("check: package opened"))
+            {
+                document = package.OpenWord();
+            }
+
+            using (document)
+            {
+                return Check(document, source);
+            }
         }
         catch (Exception ex) when (GuardedPackage.IsPackageFault(ex))
         {
@@ -83,9 +98,22 @@ public static class Nd30Checker
 
     internal static Nd30Report Check(WordprocessingDocument document, string source)
     {
-        var model = DocxModel.Read(document);
-        var layout = Nd30Layout.Find(model);
-        return new Nd30Report(source, new Nd30Inspection(model, layout, source).Run());
+        DocxModel model;
+        using (PhaseTimings.Start("check: document read (model)"))
+        {
+            model = DocxModel.Read(document);
+        }
+
+        Nd30Layout layout;
+        using (PhaseTimings.Start("check: layout found"))
+        {
+            layout = Nd30Layout.Find(model);
+        }
+
+        using (PhaseTimings.Start("check: rules applied"))
+        {
+            return new Nd30Report(source, new Nd30Inspection(model, layout, source).Run());
+        }
     }
 
     internal static bool HasPageField(DocumentFormat.OpenXml.OpenXmlElement root) =>

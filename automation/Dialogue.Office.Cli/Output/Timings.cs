@@ -26,11 +26,19 @@ internal static class Timings
 
         _main = Stopwatch.GetTimestamp();
         PhaseTimings.Enable(Console.Error);
+        WriteRuntimeStart();
+        return [.. args.Where(a => a != Flag)];
+    }
 
-        // Process start (exec) to Main: the runtime's own start, assembly loading and the JIT of the entry point.
+    /// <summary>
+    /// Process start (exec) to Main: the runtime's own start, assembly loading and the JIT of the entry point. A method of
+    /// its own, so a run without timings does not load System.Diagnostics.Process to compile <see cref="Start"/>.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void WriteRuntimeStart()
+    {
         using var self = Process.GetCurrentProcess();
         PhaseTimings.Write("runtime start (exec to Main)", TimeProvider.System.GetUtcNow() - self.StartTime.ToUniversalTime());
-        return [.. args.Where(a => a != Flag)];
     }
 
     /// <summary>Writes the summed phases and the whole time since Main.</summary>
@@ -43,5 +51,9 @@ internal static class Timings
 
         PhaseTimings.Flush();
         PhaseTimings.Write("Main to exit", Stopwatch.GetElapsedTime(_main));
+
+        // What the command loaded: a command should not pay for libraries it does not use (ClosedXML, Graph, YamlDotNet).
+        var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name ?? "?").Order(StringComparer.Ordinal).ToList();
+        Console.Error.WriteLine($"timing: assemblies loaded {loaded.Count}: {string.Join(", ", loaded)}");
     }
 }

@@ -38,4 +38,41 @@ public sealed class TimingsCliTests
         Assert.Contains("timing: command (parse, run, print) ", stderr, StringComparison.Ordinal);
         Assert.Contains("dialogue", stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Start-up (issue 17): <c>--help</c> loads neither the Open XML SDK nor ClosedXML, Graph, Azure or YamlDotNet, and
+    /// the ND30 check of a letter loads the Open XML SDK (it reads a .docx) but none of the others.
+    /// </summary>
+    [Fact]
+    public void Timings_ListTheAssembliesACommandLoaded_HelpAndCheckLoadOnlyWhatTheyUse()
+    {
+        using var tmp = new TempDir();
+        var (code, _, help) = CliRunner.RunSplit(["--help", "--timings"]);
+        Assert.Equal(0, code);
+        var helpLoaded = Loaded(help);
+        Assert.Contains("Spectre.Console.Cli", helpLoaded);
+        foreach (var heavy in new[] { "DocumentFormat.OpenXml", "ClosedXML", "Microsoft.Graph", "Azure.Core", "Azure.Identity", "YamlDotNet", "QRCoder", "Microsoft.Data.Sqlite" })
+        {
+            Assert.DoesNotContain(heavy, helpLoaded);
+        }
+
+        var letter = Path.Combine(tmp.Path, "giay-moi.docx");
+        var (made, madeOut) = CliRunner.Run("template", "giay-moi", "--out", letter);
+        Assert.True(made == 0, madeOut);
+        var (_, stdout, check) = CliRunner.RunSplit(["check", letter, "--timings"]);
+        var checkLoaded = Loaded(check);
+        Assert.Contains("DocumentFormat.OpenXml", checkLoaded);
+        foreach (var heavy in new[] { "ClosedXML", "Microsoft.Graph", "Azure.Core", "Azure.Identity", "YamlDotNet", "QRCoder", "Microsoft.Data.Sqlite" })
+        {
+            Assert.DoesNotContain(heavy, checkLoaded);
+        }
+
+        Assert.DoesNotContain("timing:", stdout, StringComparison.Ordinal);
+    }
+
+    private static HashSet<string> Loaded(string stderr)
+    {
+        var line = stderr.Split('\n').Single(l => l.StartsWith("timing: assemblies loaded ", StringComparison.Ordinal));
+        return [.. line[(line.IndexOf(':', "timing: assemblies loaded ".Length) + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+    }
 }
