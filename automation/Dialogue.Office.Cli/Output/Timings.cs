@@ -51,9 +51,5 @@ internal static class Timings
 
         PhaseTimings.Flush();
         PhaseTimings.Write("Main to exit", Stopwatch.GetElapsedTime(_main));
-
-        // What the command loaded: a command should not pay for libraries it does not use (ClosedXML, Graph, YamlDotNet).
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name ?? "?").Order(StringComparer.Ordinal).ToList();
-        Console.Error.WriteLine($"timing: assemblies loaded {loaded.Count}: {string.Join(", ", loaded)}");
     }
 }

@@ -72,7 +72,9 @@ public sealed class TimingsCliTests
 
     private static HashSet<string> Loaded(string stderr)
     {
-        var line = stderr.Split('\n').Single(l => l.StartsWith("timing: assemblies loaded ", StringComparison.Ordinal));
-        return [.. line[(line.IndexOf(':', "timing: assemblies loaded ".Length) + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        // PhaseTimings.Flush's last line: the run's assemblies that are not the runtime's own.
+        const string Prefix = "timing: libraries loaded: ";
+        var line = stderr.Split('\n').Single(l => l.StartsWith(Prefix, StringComparison.Ordinal));
+        return [.. line[Prefix.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
     }
 }
