@@ -4,9 +4,6 @@ using System.Text.Json;
 using Dialogue.Office.AddIn.Tests.Attendance;
 using Dialogue.Office.AddIn.Tests.Support;
 using Dialogue.Office.Automation.Plans;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dialogue.Office.AddIn.Tests.Pane;
@@ -27,12 +24,7 @@ public sealed class AttendanceSheetBrowserTests
     [SkippableFact]
     public async Task Excel_InsertsTheSheet_AConfirmationArrives_RefreshRewritesTheSameSheet()
     {
-        var chromium = ExternalTools.Find("/usr/bin/chromium") ?? ExternalTools.Find("chromium");
-        if (chromium is null)
-        {
-            Assert.False(ExternalTools.InCi, "'chromium' is not installed: apt-get install chromium");
-            ExternalTools.SkipBecause("'chromium' is not installed: apt-get install chromium");
-        }
+        var chromium = Chromium.Require();
 
         if (!File.Exists(Path.Combine(RepoPaths.AddIn, "obj", "pane", "fluent.js")))
         {
@@ -41,19 +33,12 @@ public sealed class AttendanceSheetBrowserTests
         }
 
         await using var factory = new PaneAttendanceFactory();
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = Chromium.Serve(factory);
         var plan = PlanLoader.Load(Path.Combine(RepoPaths.Samples, "yen-bai-2023")).Plan!;
         var delegate_ = plan.Delegates.Single(d => d.Code == "YB23-0002");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright, chromium);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 760 }, Locale = "vi-VN" });
         context.SetDefaultTimeout(TaskPaneBrowserTests.StateGuard);
         var page = await context.NewPageAsync();
