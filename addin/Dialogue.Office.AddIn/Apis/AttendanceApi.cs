@@ -194,7 +194,7 @@ public static class AttendanceApi
     {
         // Only this delegate's rows: a page view does not read the conference's whole register.
         var record = await register.DelegateAsync(conference.Code, d.Code, ct);
-        var published = DelegateDocuments.Load(PublishedDocumentsPath(http.RequestServices.GetRequiredService<JobStore>(), conference.Code));
+        var published = DelegateDocuments.Load(PublishedDocumentsPath(http.RequestServices, conference.Code));
         return DelegatePageView.For(conference.Plan, d, conference.Seats, time.GetUtcNow()) with
         {
             Answer = record.Answer,
@@ -204,9 +204,12 @@ public static class AttendanceApi
         };
     }
 
-    /// <summary>Where the host keeps the links of a conference's last publication (written by the publish job).</summary>
-    internal static string PublishedDocumentsPath(JobStore jobs, string conferenceCode) =>
-        Path.Combine(jobs.Root, "published", System.Text.RegularExpressions.Regex.Replace(Automation.Vietnamese.VietnameseText.Fold(conferenceCode).ToUpperInvariant(), "[^A-Z0-9-]", "-") + ".json");
+    /// <summary>
+    /// Where the links of a conference's last publication are kept, beside this host's local share: the same record the
+    /// CLI's build/publish writes when it shares that folder (<see cref="DelegateDocuments.RecordPath"/>).
+    /// </summary>
+    internal static string PublishedDocumentsPath(IServiceProvider services, string conferenceCode) =>
+        DelegateDocuments.RecordPath(PublishApi.ShareRoot(services.GetRequiredService<IOptions<AddInOptions>>().Value, services.GetRequiredService<JobStore>()), conferenceCode);
 
     private static async Task DoorPage(HttpContext http, string conference, string venue, ConferenceDirectory directory, DoorAccess access)
     {
