@@ -29,6 +29,7 @@ public static class AttendanceApi
         builder.Services.Configure<AttendanceOptions>(builder.Configuration.GetSection(AttendanceOptions.Section));
         builder.Services.Configure<AttendanceLimits>(builder.Configuration.GetSection(AttendanceOptions.Section));
         builder.Services.AddSingleton<ConferenceDirectory>();
+        builder.Services.AddSingleton<DoorAccess>();
         builder.Services.AddSingleton<IAttendanceRegister>(sp =>
         {
             // SharePoint when publishing is configured for unattended use (Sharing:SiteUrl and Sharing:Graph, as the CLI's
@@ -76,6 +77,8 @@ public static class AttendanceApi
     public static void MapAttendance(this WebApplication app)
     {
         var limits = app.Services.GetRequiredService<IOptions<AttendanceLimits>>().Value;
+        var ad = app.Services.GetRequiredService<Auth.AzureAdOptions>();
+        var doorPolicy = AttendancePages.DoorPolicyFor(ad.IsConfigured ? ad.Authority : null);
         var limiter = new AddressLimiter(limits.RequestsPerMinute, TimeSpan.FromMinutes(1), app.Services.GetRequiredService<TimeProvider>());
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/d") || http.Request.Path.StartsWithSegments("/cua"), branch => branch.Use(async (http, next) =>
         {
@@ -85,7 +88,7 @@ public static class AttendanceApi
             // The token is in the address: never sent to another site (the documents link), but kept for this host's own form.
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = http.Request.Path.StartsWithSegments("/cua") ? "camera=(self)" : "camera=()";
-            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/cua") ? AttendancePages.DoorPolicy : AttendancePages.DelegatePolicy;
+            headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/cua") ? doorPolicy : AttendancePages.DelegatePolicy;
             if (!limiter.TryAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "?"))
             {
                 headers.RetryAfter = "60";
@@ -120,6 +123,7 @@ public static class AttendanceApi
             : Results.Text("/* jsQR is not installed: run 'npm ci' in addin/Dialogue.Office.AddIn */", "text/javascript; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
         app.MapGet("/d/{code}", DelegatePageAsync);
         app.MapPost("/d/{code}", AnswerAsync).DisableAntiforgery();
+        app.MapGet("/cua/dang-nhap", (HttpContext http) => Html(http, StatusCodes.Status200OK, AttendancePages.DoorSignIn()));
         app.MapGet("/cua/{conference}/{venue}", DoorPage);
         app.MapPost("/cua/{conference}/{venue}/mo", Unlock).DisableAntiforgery();
         app.MapPost("/cua/{conference}/{venue}/diem-danh", CheckInAsync).DisableAntiforgery();
@@ -190,7 +194,7 @@ public static class AttendanceApi
     {
         // Only this delegate's rows: a page view does not read the conference's whole register.
         var record = await register.DelegateAsync(conference.Code, d.Code, ct);
-        var published = DelegateDocuments.Load(PublishedDocumentsPath(http.RequestServices.GetRequiredService<JobStore>(), conference.Code));
+        var published = DelegateDocuments.Load(PublishedDocumentsPath(http.RequestServices, conference.Code));
         return DelegatePageView.For(conference.Plan, d, conference.Seats, time.GetUtcNow()) with
         {
             Answer = record.Answer,
@@ -200,11 +204,14 @@ public static class AttendanceApi
         };
     }
 
-    /// <summary>Where the host keeps the links of a conference's last publication (written by the publish job).</summary>
-    internal static string PublishedDocumentsPath(JobStore jobs, string conferenceCode) =>
-        Path.Combine(jobs.Root, "published", System.Text.RegularExpressions.Regex.Replace(Automation.Vietnamese.VietnameseText.Fold(conferenceCode).ToUpperInvariant(), "[^A-Z0-9-]", "-") + ".json");
+    /// <summary>
+    /// Where the links of a conference's last publication are kept, beside this host's local share: the same record the
+    /// CLI's build/publish writes when it shares that folder (<see cref="DelegateDocuments.RecordPath"/>).
+    /// </summary>
+    internal static string PublishedDocumentsPath(IServiceProvider services, string conferenceCode) =>
+        DelegateDocuments.RecordPath(PublishApi.ShareRoot(services.GetRequiredService<IOptions<AddInOptions>>().Value, services.GetRequiredService<JobStore>()), conferenceCode);
 
-    private static async Task DoorPage(HttpContext http, string conference, string venue, ConferenceDirectory directory)
+    private static async Task DoorPage(HttpContext http, string conference, string venue, ConferenceDirectory directory, DoorAccess access)
     {
         if (directory.Conference(conference) is not { } c || c.Plan.FindVenue(venue) is not { } v)
         {
@@ -212,18 +219,19 @@ public static class AttendanceApi
             return;
         }
 
-        await Html(http, StatusCodes.Status200OK, AttendancePages.Door(c, v));
+        await Html(http, StatusCodes.Status200OK, AttendancePages.Door(c, v, access.TenantSignIn, access.DoorCodeAccepted));
     }
 
     /// <summary>The door code checked alone, so the page can say "wrong code" before the camera starts.</summary>
-    private static IResult Unlock(HttpContext http, string conference, string venue, ConferenceDirectory directory) =>
-        Door(http, conference, venue, directory, out _, out _) is { } refusal ? refusal : Results.NoContent();
+    private static async Task<IResult> Unlock(HttpContext http, string conference, string venue, ConferenceDirectory directory, DoorAccess access) =>
+        (await DoorAsync(http, conference, venue, directory, access)).Refusal ?? Results.NoContent();
 
     public sealed record CheckInRequest(string? Link, string? Code, string? Method);
 
-    private static async Task<IResult> CheckInAsync(HttpContext http, string conference, string venue, CheckInRequest body, ConferenceDirectory directory, IAttendanceRegister register, TimeProvider time)
+    private static async Task<IResult> CheckInAsync(HttpContext http, string conference, string venue, CheckInRequest body, ConferenceDirectory directory, DoorAccess access, IAttendanceRegister register, TimeProvider time)
     {
-        if (Door(http, conference, venue, directory, out var c, out var v) is { } refusal)
+        var (refusal, c, v) = await DoorAsync(http, conference, venue, directory, access);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -255,9 +263,10 @@ public static class AttendanceApi
         return Results.Json(DoorCheck.Result(c.Plan, d, v.Id, c.Seats.GetValueOrDefault(d.Code) ?? "", answer, outcome));
     }
 
-    private static async Task<IResult> SearchAsync(HttpContext http, string conference, string venue, string? q, ConferenceDirectory directory, IAttendanceRegister register)
+    private static async Task<IResult> SearchAsync(HttpContext http, string conference, string venue, string? q, ConferenceDirectory directory, DoorAccess access, IAttendanceRegister register)
     {
-        if (Door(http, conference, venue, directory, out var c, out var v) is { } refusal)
+        var (refusal, c, v) = await DoorAsync(http, conference, venue, directory, access);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -287,9 +296,10 @@ public static class AttendanceApi
         return Results.Json(matches);
     }
 
-    private static async Task<IResult> CountsAsync(HttpContext http, string conference, string venue, ConferenceDirectory directory, IAttendanceRegister register)
+    private static async Task<IResult> CountsAsync(HttpContext http, string conference, string venue, ConferenceDirectory directory, DoorAccess access, IAttendanceRegister register)
     {
-        if (Door(http, conference, venue, directory, out var c, out var v) is { } refusal)
+        var (refusal, c, v) = await DoorAsync(http, conference, venue, directory, access);
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -298,24 +308,28 @@ public static class AttendanceApi
         return Results.Json(summary);
     }
 
-    /// <summary>The conference and venue, when the request carries their door code and comes from the door page itself.</summary>
-    private static IResult? Door(HttpContext http, string conference, string venue, ConferenceDirectory directory, out AttendanceConference? c, out Automation.Plans.Venue? v)
+    /// <summary>
+    /// The conference and venue, when the request comes from the door page itself and may work this door (the door
+    /// code, or a tenant sign-in of listed door staff: <see cref="DoorAccess"/>); else the refusal.
+    /// </summary>
+    private static async Task<(IResult? Refusal, AttendanceConference? Conference, Automation.Plans.Venue? Venue)> DoorAsync(
+        HttpContext http, string conference, string venue, ConferenceDirectory directory, DoorAccess access)
     {
-        c = directory.Conference(conference);
-        v = c?.Plan.FindVenue(venue);
+        var c = directory.Conference(conference);
+        var v = c?.Plan.FindVenue(venue);
         if (c is null || v is null)
         {
-            return Results.Json(new { error = "Không có điểm cầu này." }, statusCode: StatusCodes.Status404NotFound);
+            return (Results.Json(new { error = "Không có điểm cầu này." }, statusCode: StatusCodes.Status404NotFound), null, null);
         }
 
         if (CrossSite(http.Request))
         {
-            return Results.Json(new { error = "Yêu cầu không đến từ trang điểm danh." }, statusCode: StatusCodes.Status403Forbidden);
+            return (Results.Json(new { error = "Yêu cầu không đến từ trang điểm danh." }, statusCode: StatusCodes.Status403Forbidden), null, null);
         }
 
-        return c.Key.VerifyDoorCode(v.Id, http.Request.Headers[DoorCodeHeader].ToString())
-            ? null
-            : Results.Json(new { error = "Mã cửa không đúng." }, statusCode: StatusCodes.Status403Forbidden);
+        return await access.RefuseAsync(http, c, v) is { } refused
+            ? (Results.Json(new { error = refused.Error }, statusCode: refused.Status), null, null)
+            : (null, c, v);
     }
 
     /// <summary>A scanned link's code and token (<c>…/d/{code}?k={token}</c>), or null.</summary>

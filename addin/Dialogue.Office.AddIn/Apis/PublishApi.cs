@@ -111,12 +111,6 @@ public static class PublishApi
                 ct);
             job.Report(files, files);
 
-            // The delegate page lists the published files for delegates (and the chairs' answer book) with these links.
-            if (result.Files.Count > 0)
-            {
-                DelegateDocuments.Save(AttendanceApi.PublishedDocumentsPath(jobs, plan!.Conference.Code), DelegateDocuments.FromPublish(result));
-            }
-
             var dto = new PublishDto(result.IsLocal, TargetForClient(result), result.FolderLink, result.UploadedCount, result.UnchangedCount, result.FailedCount);
             if (result.HasErrors)
             {

@@ -37,9 +37,20 @@ public static class AttendancePages
     public static readonly string DelegatePolicy =
         $"default-src 'none'; style-src {StyleHash}; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    /// <summary>The door page's CSP: its own script files, its own API, the camera's video.</summary>
-    public static readonly string DoorPolicy =
-        $"default-src 'none'; script-src 'self'; style-src {StyleHash}; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+    /// <summary>The door page's CSP without a tenant: its own script files, its own API, the camera's video.</summary>
+    public static readonly string DoorPolicy = DoorPolicyFor(null);
+
+    /// <summary>
+    /// The door page's CSP; with a tenant, calls may also go to the sign-in authority's origin (the sign-in page redeems
+    /// its code at the token endpoint).
+    /// </summary>
+    public static string DoorPolicyFor(string? signInAuthority)
+    {
+        var connect = signInAuthority is { Length: > 0 } && Uri.TryCreate(signInAuthority, UriKind.Absolute, out var authority)
+            ? "'self' " + authority.GetLeftPart(UriPartial.Authority)
+            : "'self'";
+        return $"default-src 'none'; script-src 'self'; style-src {StyleHash}; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; connect-src {connect}; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+    }
 
     public static string Encode(string? text) =>
         (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
@@ -208,21 +219,46 @@ public static class AttendancePages
         b.Append("<div class=\"opt\"><label><input type=\"radio\" name=\"trang-thai\" value=\"").Append(value).Append('"').Append(chosen ? " checked" : "")
             .Append('>').Append(label).Append("</label>").Append(more.Length > 0 ? "<div class=\"more\">" + more + "</div>" : "").Append("</div>");
 
-    /// <summary>The door page: the door code first, then the scanner and the search (door.js).</summary>
-    public static string Door(AttendanceConference conference, Automation.Plans.Venue venue) =>
-        Head("Điểm danh – " + venue.Name, "/attendance/door.js")
-        + $"<header><p>{Encode(conference.Plan.Conference.Title)}</p><h1>Điểm danh tại {Encode(venue.Name)}</h1></header><main "
-        + $"data-conference=\"{Encode(conference.Code)}\" data-venue=\"{Encode(venue.Id)}\">"
-        + "<section id=\"unlock\"><h2>Mã cửa</h2><p class=\"note\">Nhập mã cửa Ban Tổ chức giao cho tổ đón tiếp điểm cầu này.</p>"
-        + "<label class=\"f\">Mã cửa (8 chữ số)<input type=\"text\" id=\"door-code\" inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"12\"></label>"
-        + "<button type=\"button\" id=\"unlock-button\">Mở điểm danh</button><p id=\"unlock-error\" class=\"err\" hidden></p></section>"
-        + "<div id=\"work\" hidden><section><h2>Quét mã QR trên giấy mời</h2><video id=\"camera\" playsinline muted hidden></video>"
-        + "<button type=\"button\" id=\"camera-button\">Bật máy ảnh</button><p id=\"camera-note\" class=\"note\"></p>"
-        + "<label class=\"f\">Hoặc chụp ảnh mã QR<input type=\"file\" id=\"photo\" accept=\"image/*\" capture=\"environment\"></label></section>"
-        + "<section id=\"result\" aria-live=\"polite\" hidden></section>"
-        + "<section><h2>Tìm theo tên</h2><label class=\"f\">Họ tên hoặc đơn vị<input type=\"search\" id=\"search\" autocomplete=\"off\"></label>"
-        + "<ol id=\"matches\"></ol></section>"
-        + "<section><h2>Số liệu điểm cầu</h2><p id=\"counts\" class=\"note\"></p></section></div></main></body></html>";
+    /// <summary>
+    /// The door page: sign-in first — with the tenant (<paramref name="tenant"/>) and/or the venue's door code
+    /// (<paramref name="doorCode"/>) — then the scanner and the search (door.js).
+    /// </summary>
+    public static string Door(AttendanceConference conference, Automation.Plans.Venue venue, bool tenant = false, bool doorCode = true)
+    {
+        var b = new StringBuilder(3000);
+        b.Append(Head("Điểm danh – " + venue.Name, "/attendance/door.js"))
+            .Append($"<header><p>{Encode(conference.Plan.Conference.Title)}</p><h1>Điểm danh tại {Encode(venue.Name)}</h1></header><main ")
+            .Append($"data-conference=\"{Encode(conference.Code)}\" data-venue=\"{Encode(venue.Id)}\" data-sign-in=\"{(tenant ? "tenant" : "code")}\">");
+        if (tenant)
+        {
+            b.Append("<section id=\"sign-in\"><h2>Đăng nhập</h2><p class=\"note\">Tổ đón tiếp đăng nhập bằng tài khoản cơ quan (Microsoft 365) ")
+                .Append("đã được Ban Tổ chức giao điểm danh tại điểm cầu này.</p>")
+                .Append("<button type=\"button\" id=\"sign-in-button\">Đăng nhập bằng tài khoản cơ quan</button><p id=\"sign-in-error\" class=\"err\" hidden></p></section>");
+        }
+
+        if (doorCode)
+        {
+            b.Append("<section id=\"unlock\"><h2>").Append(tenant ? "Hoặc nhập mã cửa" : "Mã cửa")
+                .Append("</h2><p class=\"note\">Nhập mã cửa Ban Tổ chức giao cho tổ đón tiếp điểm cầu này.</p>")
+                .Append("<label class=\"f\">Mã cửa (8 chữ số)<input type=\"text\" id=\"door-code\" inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"12\"></label>")
+                .Append("<button type=\"button\" id=\"unlock-button\">Mở điểm danh</button><p id=\"unlock-error\" class=\"err\" hidden></p></section>");
+        }
+
+        b.Append("<div id=\"work\" hidden><section><h2>Quét mã QR trên giấy mời</h2><video id=\"camera\" playsinline muted hidden></video>")
+            .Append("<button type=\"button\" id=\"camera-button\">Bật máy ảnh</button><p id=\"camera-note\" class=\"note\"></p>")
+            .Append("<label class=\"f\">Hoặc chụp ảnh mã QR<input type=\"file\" id=\"photo\" accept=\"image/*\" capture=\"environment\"></label></section>")
+            .Append("<section id=\"result\" aria-live=\"polite\" hidden></section>")
+            .Append("<section><h2>Tìm theo tên</h2><label class=\"f\">Họ tên hoặc đơn vị<input type=\"search\" id=\"search\" autocomplete=\"off\"></label>")
+            .Append("<ol id=\"matches\"></ol></section>")
+            .Append("<section><h2>Số liệu điểm cầu</h2><p id=\"counts\" class=\"note\"></p></section></div></main></body></html>");
+        return b.ToString();
+    }
+
+    /// <summary>Where the tenant sends door staff back after sign-in (one redirect URI for every door; door-sign-in.js).</summary>
+    public static string DoorSignIn() =>
+        Head("Đăng nhập – điểm danh", "/attendance/door-sign-in.js")
+        + "<header><h1>Đăng nhập điểm danh</h1></header><main><section><p id=\"message\" role=\"status\">Đang hoàn tất đăng nhập…</p>"
+        + "<p><a id=\"back\" href=\"/\" hidden>Quay lại trang điểm danh</a></p></section></main></body></html>";
 }
 
 /// <summary>The confirmation form as posted (kept to show it again with an error).</summary>

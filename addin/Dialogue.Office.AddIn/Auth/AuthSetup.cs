@@ -80,12 +80,16 @@ public static class AuthSetup
     }
 
     /// <summary>The id jobs are kept under: the token's object id, or "" when sign-in is off.</summary>
-    public static string OwnerId(this HttpContext context) =>
-        context.User.FindFirst("oid")?.Value ?? context.User.FindFirst("sub")?.Value ?? "";
+    public static string OwnerId(this HttpContext context) => UserId(context.User);
+
+    /// <summary>The user's object id (oid), else sub, else "".</summary>
+    internal static string UserId(ClaimsPrincipal user) =>
+        user.FindFirst("oid")?.Value ?? user.FindFirst("sub")?.Value ?? "";
 
     private static bool HasStableId(ClaimsPrincipal user) =>
         !string.IsNullOrWhiteSpace(user.FindFirst("oid")?.Value) || !string.IsNullOrWhiteSpace(user.FindFirst("sub")?.Value);
 
-    private static bool HasScope(ClaimsPrincipal user, string scope) =>
+    /// <summary>Whether the token's <c>scp</c> claim carries <paramref name="scope"/> (the door page checks it too).</summary>
+    internal static bool HasScope(ClaimsPrincipal user, string scope) =>
         user.FindAll("scp").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Contains(scope, StringComparer.Ordinal);
 }

@@ -18,7 +18,8 @@ public sealed record PageDocument(string Title, string Url);
 /// The documents the delegate page lists: the published packet's files meant for every delegate (the delegates'
 /// audience folder, <c>dai-bieu/</c>: the kinds the plan gives <see cref="Audience.Delegates"/>), linked where they were
 /// published (the local share or SharePoint); for the chairs also the answer book when it was published. The links
-/// are those of the last publication, kept per conference by the shell that published (<see cref="Save"/>).
+/// are those of the last publication, kept per conference by the publisher whichever shell published
+/// (<see cref="Sharing.PublishRequest.DocumentsRecord"/>, at <see cref="RecordPath"/>).
 /// </summary>
 public static class DelegateDocuments
 {
@@ -36,6 +37,18 @@ public static class DelegateDocuments
     public static IReadOnlyList<PublishedDocument> FromPublish(PublishResult result) =>
         [.. result.Files.Where(f => f.Outcome != PublishOutcome.Failed && (f.Link.Length > 0 || f.WebUrl.Length > 0))
             .Select(f => new PublishedDocument(f.RelativePath.Replace('\\', '/'), f.Link.Length > 0 ? f.Link : f.WebUrl))];
+
+    /// <summary>
+    /// Where a conference's last publication is recorded: <c>published/&lt;CODE&gt;.json</c> beside the local share folder
+    /// (never inside it, so it is not served). The CLI and the host agree whenever they share the local share folder,
+    /// as they must for the host to serve what the CLI copied there.
+    /// </summary>
+    public static string RecordPath(string localShareRoot, string conferenceCode)
+    {
+        var share = Path.GetFullPath(localShareRoot).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var code = System.Text.RegularExpressions.Regex.Replace(Vietnamese.VietnameseText.Fold(conferenceCode).ToUpperInvariant(), "[^A-Z0-9-]", "-");
+        return Path.Combine(Path.GetDirectoryName(share) ?? share, "published", code + ".json");
+    }
 
     /// <summary>Keeps the links of a publication (replaced atomically).</summary>
     public static void Save(string path, IReadOnlyList<PublishedDocument> documents)

@@ -52,7 +52,7 @@ public sealed class PackagePublisher(TimeProvider? time = null)
             run.SaveManifest();
         }
 
-        return new PublishResult
+        var result = new PublishResult
         {
             FolderLink = run.FolderLink,
             FolderLinkScope = run.FolderLinkScope,
@@ -62,6 +62,22 @@ public sealed class PackagePublisher(TimeProvider? time = null)
             Removed = removed,
             Problems = run.Problems.Items,
         };
+
+        // The delegate page lists the published files for delegates (and the chairs' answer book) with these links,
+        // whichever shell published (the CLI's build or publish, the host's packet or publish job).
+        if (request.DocumentsRecord.Length > 0 && files.Count > 0)
+        {
+            try
+            {
+                Attendance.DelegateDocuments.Save(request.DocumentsRecord, Attendance.DelegateDocuments.FromPublish(result));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The publication itself succeeded; the page keeps the plan's documents link (packet_url) instead.
+            }
+        }
+
+        return result;
     }
 
     /// <summary>One publish run: the scanned files, the manifest, the destination and the problems met.</summary>

@@ -13,6 +13,13 @@ public sealed record PublishRequest
     public required PublishTarget Target { get; init; }
 
     public PublishOptions Options { get; init; } = new();
+
+    /// <summary>
+    /// Where the publisher keeps the links of this publication for the delegate page (<see cref="Attendance.DelegateDocuments"/>);
+    /// empty = not kept. Set for a plan's packet by <see cref="PublishTargets.ForPlan"/>, so the CLI and the host keep it
+    /// in the same place.
+    /// </summary>
+    public string DocumentsRecord { get; init; } = "";
 }
 
 /// <summary>Who a sharing link lets in.</summary>

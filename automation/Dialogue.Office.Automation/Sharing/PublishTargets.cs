@@ -46,6 +46,7 @@ public static class PublishTargets
             SourceFolder = sourceFolder,
             Target = Resolve(sharing, sharePoint, local, plan.Conference.Code),
             Options = PublishOptions.FromPlan(sharing) with { Audiences = SharingByAudience(plan) },
+            DocumentsRecord = Attendance.DelegateDocuments.RecordPath(local.Root, plan.Conference.Code),
         };
     }
 

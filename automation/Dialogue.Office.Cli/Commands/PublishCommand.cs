@@ -147,6 +147,9 @@ public sealed class PublishCommand : Command<PublishSettings>
                 PdfFolder = settings.Pdf,
                 Audiences = PublishTargets.AudiencesOfFolder(settings.OutputFolder, loaded),
             },
+
+            // A plan's packet: its links are kept for the delegate page, as the host's publish keeps them.
+            DocumentsRecord = loaded is null ? "" : Automation.Attendance.DelegateDocuments.RecordPath(local.Root, loaded.Conference.Code),
         };
 
         var publisher = new PackagePublisher();

@@ -1,4 +1,3 @@
-using System.IdentityModel.Tokens.Jwt;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,48 +5,29 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Dialogue.Office.AddIn.Tests.Support;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Dialogue.Office.AddIn.Tests.Apis;
 
-/// <summary>
-/// The host with an Entra tenant configured. The tests are the identity provider: their own RSA key stands in for
-/// the tenant's JWKS (injected as the bearer handler's configuration, so nothing is fetched).
-/// </summary>
+/// <summary>The host with an Entra tenant configured (<see cref="TestTenant"/>).</summary>
 public sealed class EntraFactory : AddInFactory
 {
-    public const string Tenant = "11111111-2222-3333-4444-555555555555";
-    public const string ClientId = "0f3e9d1c-2b4a-4c5d-8e6f-7a8b9c0d1e2f";
+    public const string Tenant = TestTenant.Tenant;
+    public const string ClientId = TestTenant.ClientId;
 
-    public RsaSecurityKey TenantKey { get; } = new(RSA.Create(2048)) { KeyId = "tenant-key" };
+    public TestTenant TestTenant { get; } = new();
 
-    public static string Issuer => $"https://login.microsoftonline.com/{Tenant}/v2.0";
+    public RsaSecurityKey TenantKey => TestTenant.Key;
 
-    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-    [
-        new("AzureAd:TenantId", Tenant),
-        new("AzureAd:ClientId", ClientId),
-        new("AzureAd:Audience", $"api://localhost:5443/{ClientId}"),
-    ];
+    public static string Issuer => TestTenant.Issuer;
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => TestTenant.Settings;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
-        {
-            var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-            configuration.SigningKeys.Add(TenantKey);
-            o.Configuration = configuration;
-
-            // The handler's own post-configuration already made a manager that would fetch the authority's metadata.
-            o.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
-        }));
+        TestTenant.Configure(builder);
     }
 }
 
@@ -55,24 +35,12 @@ public sealed class AuthTests(EntraFactory factory) : IClassFixture<EntraFactory
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private string Token(SecurityKey? key = null, string? audience = null, string? issuer = null, DateTime? expires = null, string scope = "access_as_user", bool withUserId = true)
-    {
-        var now = DateTime.UtcNow;
-        var end = expires ?? now.AddMinutes(30);
-        var handler = new JwtSecurityTokenHandler();
-        return handler.CreateEncodedJwt(new SecurityTokenDescriptor
-        {
-            Issuer = issuer ?? EntraFactory.Issuer,
-            Audience = audience ?? EntraFactory.ClientId,
-            Subject = new ClaimsIdentity(withUserId
+    private string Token(SecurityKey? key = null, string? audience = null, string? issuer = null, DateTime? expires = null, string scope = "access_as_user", bool withUserId = true) =>
+        factory.TestTenant.Token(
+            withUserId
                 ? [new Claim("oid", "9a1b2c3d-0000-4000-8000-000000000001"), new Claim("name", "Nguyễn Văn A"), new Claim("scp", scope)]
-                : [new Claim("name", "Nguyễn Văn A"), new Claim("scp", scope)]),
-            IssuedAt = end.AddHours(-1),
-            NotBefore = end.AddHours(-1),
-            Expires = end,
-            SigningCredentials = new SigningCredentials(key ?? factory.TenantKey, SecurityAlgorithms.RsaSha256),
-        });
-    }
+                : [new Claim("name", "Nguyễn Văn A"), new Claim("scp", scope)],
+            key, audience, issuer, expires);
 
     private async Task<HttpResponseMessage> GetPlans(string? token)
     {

@@ -1,10 +1,6 @@
-using System.Net;
 using Dialogue.Office.AddIn.Tests.Support;
 using Dialogue.Office.Automation.Attendance;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dialogue.Office.AddIn.Tests.Attendance;
@@ -22,12 +18,7 @@ public sealed class DelegateFlowBrowserTests
     public async Task LetterQr_OpenedInChromium_SubstituteSent_CheckedInAtTheDoor()
     {
         var zbarimg = ExternalTools.Require("zbarimg", "zbar-tools");
-        var chromium = ExternalTools.Find("/usr/bin/chromium") ?? ExternalTools.Find("chromium");
-        if (chromium is null)
-        {
-            Assert.False(ExternalTools.InCi, "'chromium' is not installed: apt-get install chromium");
-            ExternalTools.SkipBecause("'chromium' is not installed: apt-get install chromium");
-        }
+        var chromium = Chromium.Require();
 
         var root = Path.Combine(Path.GetTempPath(), "delegate-flow-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(RepoPaths.Artifacts);
@@ -51,18 +42,11 @@ public sealed class DelegateFlowBrowserTests
             Assert.Contains("quét mã QR dưới đây để xác nhận trên điện thoại", LetterText(letters[^1]), StringComparison.Ordinal);
 
             // The host with the same secret, on a real port.
-            factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-            factory.StartServer();
-            var host = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            var host = Chromium.Serve(factory);
             var local = host + new Uri(link).PathAndQuery;
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = chromium,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
+            await using var browser = await Chromium.LaunchAsync(playwright, chromium);
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 }, Locale = "vi-VN" });
             context.SetDefaultTimeout(Pane.TaskPaneBrowserTests.StateGuard);
             var refused = new List<string>();

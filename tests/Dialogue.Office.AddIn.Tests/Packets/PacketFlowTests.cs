@@ -87,7 +87,7 @@ public sealed class PacketFlowTests
     }
 
     /// <summary>The sample plan, its sharing settings naming the test server's site and its Documents library.</summary>
-    private static string CopyPlanWithSite(string data, string siteUrl)
+    internal static string CopyPlanWithSite(string data, string siteUrl)
     {
         var source = Path.Combine(RepoPaths.Samples, PlanId);
         var target = Path.Combine(data, PlanId);

@@ -4,9 +4,6 @@ using System.Text.Json;
 using Dialogue.Office.AddIn.Tests.Attendance;
 using Dialogue.Office.AddIn.Tests.Support;
 using Dialogue.Office.Automation.Plans;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dialogue.Office.AddIn.Tests.Pane;
@@ -16,6 +13,7 @@ namespace Dialogue.Office.AddIn.Tests.Pane;
 /// sample's confirmation deadline) in headless Chromium, with the fake Excel host recording what Excel would make of
 /// every value the pane writes. Insert, then a delegate answers through the delegate page's endpoint and is checked in
 /// at the door, then refresh: the same sheet, rewritten, shows the change, and the substitute's typed "=1+1" is text.
+/// An Excel older than ExcelApi 1.4 gets a Vietnamese message and no sheet.
 /// </summary>
 public sealed class AttendanceSheetBrowserTests
 {
@@ -27,12 +25,7 @@ public sealed class AttendanceSheetBrowserTests
     [SkippableFact]
     public async Task Excel_InsertsTheSheet_AConfirmationArrives_RefreshRewritesTheSameSheet()
     {
-        var chromium = ExternalTools.Find("/usr/bin/chromium") ?? ExternalTools.Find("chromium");
-        if (chromium is null)
-        {
-            Assert.False(ExternalTools.InCi, "'chromium' is not installed: apt-get install chromium");
-            ExternalTools.SkipBecause("'chromium' is not installed: apt-get install chromium");
-        }
+        var chromium = Chromium.Require();
 
         if (!File.Exists(Path.Combine(RepoPaths.AddIn, "obj", "pane", "fluent.js")))
         {
@@ -41,34 +34,16 @@ public sealed class AttendanceSheetBrowserTests
         }
 
         await using var factory = new PaneAttendanceFactory();
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = Chromium.Serve(factory);
         var plan = PlanLoader.Load(Path.Combine(RepoPaths.Samples, "yen-bai-2023")).Plan!;
         var delegate_ = plan.Delegates.Single(d => d.Code == "YB23-0002");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright, chromium);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 760 }, Locale = "vi-VN" });
         context.SetDefaultTimeout(TaskPaneBrowserTests.StateGuard);
-        var page = await context.NewPageAsync();
         var errors = new List<string>();
-        page.PageError += (_, e) => errors.Add(e);
-        await page.RouteAsync("**/lib/office-js/office.js", async route =>
-        {
-            var real = await route.FetchAsync();
-            await route.FulfillAsync(new RouteFulfillOptions { Response = real, Body = await real.TextAsync() + "\n" + TaskPaneBrowserTests.FakeHost });
-        });
-        await page.AddInitScriptAsync("window.__fakeHost = 'Excel';");
-        await page.GotoAsync(baseUrl + "/taskpane.html");
-        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = TaskPaneBrowserTests.StateGuard });
-        await TaskPaneBrowserTests.Choose(page, "#plan", "yen-bai-2023");
-        await TaskPaneBrowserTests.WaitForPlan(page, "yen-bai-2023");
+        var page = await OpenPaneAsync(context, baseUrl, "window.__fakeHost = 'Excel';", errors);
         Assert.True(await page.IsVisibleAsync("#attendance-card"));
 
         // Insert: nobody has answered yet.
@@ -113,7 +88,34 @@ public sealed class AttendanceSheetBrowserTests
         Assert.Equal(invited, Total(second)[1]);
         Assert.Equal(first.Cells.Count, second.Cells.Count);
         Assert.Contains("Đã điểm danh", await page.InnerTextAsync("#attendance-result"), StringComparison.Ordinal);
+
+        // Excel older than ExcelApi 1.4 (no getItemOrNullObject): the card says so in Vietnamese and writes nothing.
+        var old = await OpenPaneAsync(context, baseUrl, "window.__fakeHost = 'Excel'; window.__excelApi = '1.3';", errors);
+        await old.ClickAsync("#attendance-card fluent-accordion-item");
+        await old.ClickAsync("#attendance-sheet");
+        await TaskPaneBrowserTests.WaitForStatus(old, "Phiên bản Excel này chưa ghi được trang tính (cần ExcelApi 1.4)");
+        Assert.Contains("dialogue attendance", await old.InnerTextAsync("#status"), StringComparison.Ordinal);
+        Assert.True(await old.EvaluateAsync<bool>("() => !window.__office.sheets || !window.__office.sheets['Điểm danh']"));
+        Assert.True(await old.IsHiddenAsync("#attendance-result"));
         Assert.Empty(errors);
+    }
+
+    /// <summary>The pane in the fake Excel host (<paramref name="init"/> sets it up), the sample plan chosen; page errors go to <paramref name="errors"/>.</summary>
+    private static async Task<IPage> OpenPaneAsync(IBrowserContext context, string baseUrl, string init, List<string> errors)
+    {
+        var page = await context.NewPageAsync();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.RouteAsync("**/lib/office-js/office.js", async route =>
+        {
+            var real = await route.FetchAsync();
+            await route.FulfillAsync(new RouteFulfillOptions { Response = real, Body = await real.TextAsync() + "\n" + TaskPaneBrowserTests.FakeHost });
+        });
+        await page.AddInitScriptAsync(init);
+        await page.GotoAsync(baseUrl + "/taskpane.html");
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = TaskPaneBrowserTests.StateGuard });
+        await TaskPaneBrowserTests.Choose(page, "#plan", "yen-bai-2023");
+        await TaskPaneBrowserTests.WaitForPlan(page, "yen-bai-2023");
+        return page;
     }
 
     private sealed record SheetState(List<List<JsonElement>> Cells, List<string> Order, int Clears, List<JsonElement> Formulas);

@@ -16,7 +16,8 @@
       return info;
     });
   };
-  var sets = { WordApi: "1.5", ExcelApi: "1.13" };
+  // A test may play an older Excel with window.__excelApi (e.g. "1.3").
+  var sets = { WordApi: "1.5", ExcelApi: window.__excelApi || "1.13" };
   // Requirement sets compare as numbers, part by part, as Office does ("1.13" is above "1.4").
   function atLeast(have, want) {
     var h = have.split(".").map(Number), w = String(want).split(".").map(Number);

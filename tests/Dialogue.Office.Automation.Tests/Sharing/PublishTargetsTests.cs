@@ -59,6 +59,9 @@ public sealed class PublishTargetsTests
         Assert.Equal(plan.Sharing.Folder, Assert.IsType<LocalShareTarget>(request.Target).Folder);
         Assert.Equal(LinkScope.Organization, request.Options.Scope);
         Assert.Equal("/tmp/out", request.SourceFolder);
+
+        // The delegate page's record of this publication: beside the local share (not served), whichever the target.
+        Assert.Equal(Path.GetFullPath("/tmp/published/YB23.json"), request.DocumentsRecord);
     }
 
     [Theory]

@@ -1,17 +1,24 @@
-// The door page: unlock with the venue's door code, then check delegates in by the QR code on their letter (the
-// camera, through BarcodeDetector where the browser has it, else jsQR from npm; or a photo of the QR) or by name.
-// No framework; every call goes to this host with the door code in a header.
+// The door page: unlock with the venue's door code or, when the host has a tenant, by signing in with it (js/pkce.js,
+// back through /cua/dang-nhap), then check delegates in by the QR code on their letter (the camera, through
+// BarcodeDetector where the browser has it, else jsQR from npm; or a photo of the QR) or by name.
+// No framework; every call goes to this host with the door code or the sign-in token in a header.
+import { beginSignIn } from "/js/pkce.js";
+
 const main = document.querySelector("main");
 const base = `/cua/${encodeURIComponent(main.dataset.conference)}/${encodeURIComponent(main.dataset.venue)}`;
 const $ = (id) => document.getElementById(id);
 let doorCode = sessionStorage.getItem(base) ?? "";
+let token = main.dataset.signIn === "tenant" ? sessionStorage.getItem("door.token") ?? "" : "";
 let lastLink = "";
 let lastAt = 0;
 
 async function call(path, options = {}) {
   const response = await fetch(base + path, {
     ...options,
-    headers: { "X-Door-Code": doorCode, ...(options.body ? { "Content-Type": "application/json" } : {}) },
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : { "X-Door-Code": doorCode }),
+      ...(options.body ? { "Content-Type": "application/json" } : {}),
+    },
   });
   const text = await response.text();
   return { ok: response.ok, status: response.status, data: text ? JSON.parse(text) : null };
@@ -24,18 +31,39 @@ function el(tag, text, className) {
   return node;
 }
 
-async function unlock() {
-  doorCode = $("door-code").value.replace(/\s+/g, "");
+async function open(errorBox) {
   const result = await call("/mo", { method: "POST", body: "{}" });
   if (!result.ok) {
-    $("unlock-error").textContent = result.data?.error ?? "Không mở được điểm danh.";
-    $("unlock-error").hidden = false;
-    return;
+    if (errorBox) {
+      errorBox.textContent = result.data?.error ?? "Không mở được điểm danh.";
+      errorBox.hidden = false;
+    }
+    return false;
   }
-  sessionStorage.setItem(base, doorCode);
-  $("unlock").hidden = true;
+  for (const id of ["unlock", "sign-in"]) if ($(id)) $(id).hidden = true;
   $("work").hidden = false;
   refreshCounts();
+  return true;
+}
+
+async function unlock() {
+  token = "";
+  doorCode = $("door-code").value.replace(/\s+/g, "");
+  if (await open($("unlock-error"))) sessionStorage.setItem(base, doorCode);
+}
+
+async function signIn() {
+  const config = await (await fetch("/api/config")).json();
+  sessionStorage.setItem("door.return", location.pathname);
+  await beginSignIn(config, `${location.origin}/cua/dang-nhap`, "door");
+}
+
+async function signedIn() {
+  // A token that is refused (expired, or this account is not door staff here) is dropped with the reason shown.
+  if (!(await open($("sign-in-error")))) {
+    sessionStorage.removeItem("door.token");
+    token = "";
+  }
 }
 
 function show(result, error) {
@@ -162,15 +190,23 @@ async function refreshCounts() {
   $("counts").textContent = `Được mời ${v.invited} · Tham dự ${v.attending} · Dự thay ${v.substitute} · Vắng ${v.absent} · Chưa xác nhận ${v.noAnswer} · Đã điểm danh ${v.checkedIn}`;
 }
 
-$("unlock-button").addEventListener("click", unlock);
-$("door-code").addEventListener("keydown", (e) => e.key === "Enter" && unlock());
+$("unlock-button")?.addEventListener("click", unlock);
+$("door-code")?.addEventListener("keydown", (e) => e.key === "Enter" && unlock());
+$("sign-in-button")?.addEventListener("click", () =>
+  signIn().catch(() => {
+    $("sign-in-error").textContent = "Không mở được trang đăng nhập. Xin thử lại.";
+    $("sign-in-error").hidden = false;
+  }),
+);
 $("camera-button").addEventListener("click", startCamera);
 $("photo").addEventListener("change", (e) => e.target.files[0] && fromPhoto(e.target.files[0]));
 $("search").addEventListener("input", () => {
   clearTimeout(searchTimer);
   searchTimer = setTimeout(search, 250);
 });
-if (doorCode) {
+if (token) {
+  signedIn();
+} else if (doorCode && $("door-code")) {
   $("door-code").value = doorCode;
   unlock();
 }
