@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Questions;
 using Dialogue.Office.Automation.Spreadsheets;
@@ -37,6 +38,12 @@ internal static class ConsolidateBench
         {
             Console.Error.WriteLine("consolidate <folder-or-files…> --out <file.xlsx> [--plan <plan-folder>] [--threshold 0.8] [--check manifest.json]");
             return 2;
+        }
+
+        // The same phase split as `dialogue questions merge --timings` (docs/questions.md), on standard error.
+        if (Environment.GetEnvironmentVariable("DIALOGUE_TIMINGS") is "1" or "true")
+        {
+            PhaseTimings.Enable(Console.Error);
         }
 
         var clock = Stopwatch.StartNew();

@@ -163,6 +163,11 @@ internal static class ConsolidatedWorkbookWriter
 
     internal static string Review(QuestionRecord r, IReadOnlyDictionary<string, bool> duplicateKinds)
     {
+        if (!r.TopicSuggested && r.Topic != 0 && r.DuplicateGroup.Length == 0 && r.Repairs.Count == 0 && r.Flags.Count == 0)
+        {
+            return ""; // most questions: nothing to review, nothing allocated
+        }
+
         var notes = new List<string>();
         if (r.TopicSuggested)
         {
@@ -308,11 +313,23 @@ internal static class ConsolidatedWorkbookWriter
             units.Add((t.UnitId.Length > 0 ? t.UnitId : "§" + t.UnitName, t.UnitName));
         }
 
+        // A set of the keys, not a scan of the list per question: 1 000 senders × 50 000 questions was quadratic.
+        var known = new HashSet<string>(units.Select(u => u.Key), StringComparer.Ordinal);
+        var keyOfName = new Dictionary<string, string>(StringComparer.Ordinal);
         var counts = new Dictionary<(string, int), int>();
         foreach (var q in data.Records)
         {
-            var key = q.UnitId.Length > 0 ? q.UnitId : "§" + q.UnitName;
-            if (!units.Exists(u => u.Key == key))
+            string key;
+            if (q.UnitId.Length > 0)
+            {
+                key = q.UnitId;
+            }
+            else if (!keyOfName.TryGetValue(q.UnitName, out key!))
+            {
+                keyOfName[q.UnitName] = key = "§" + q.UnitName;
+            }
+
+            if (known.Add(key))
             {
                 units.Add((key, q.UnitName));
             }

@@ -82,13 +82,25 @@ internal static class DialogueSelection
             return "";
         }
 
-        var letters = t.Where(char.IsLetter).ToList();
-        if (letters.Count >= 8 && letters.Count(char.IsUpper) >= letters.Count * 0.9)
+        // Counted in one pass, not through a list of letters: this runs for every selected question.
+        var letters = 0;
+        var capitals = 0;
+        foreach (var ch in t)
+        {
+            if (char.IsLetter(ch))
+            {
+                letters++;
+                capitals += char.IsUpper(ch) ? 1 : 0;
+            }
+        }
+
+        if (letters >= 8 && capitals >= letters * 0.9)
         {
             t = string.Join(' ', t.Split(' ').Select(w => Acronyms.Contains(w.TrimEnd(',', '.', ';', ':', '?', '!', ')').TrimStart('(')) ? w : w.ToLower(VietnameseText.Culture)));
         }
 
-        t = char.ToUpper(t[0], VietnameseText.Culture) + t[1..];
+        var first = char.ToUpper(t[0], VietnameseText.Culture);
+        t = first == t[0] ? t : string.Concat(new ReadOnlySpan<char>(in first), t.AsSpan(1));
         if (t[^1] is not ('.' or '?' or '!' or '…' or ')' or '"' or '”'))
         {
             t = t.TrimEnd(',', ';', ':', ' ') + ".";

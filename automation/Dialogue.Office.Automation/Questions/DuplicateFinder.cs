@@ -52,7 +52,10 @@ internal static class DuplicateFinder
 
         public int[] Tokenize(string text)
         {
-            var result = new List<int>(48);
+            // A text of n chars has at most (n + 1) / 2 words: ids go to a stack buffer, then one exact-size array.
+            var most = (text.Length + 1) / 2;
+            var result = most <= 1024 ? stackalloc int[most] : new int[most];
+            var count = 0;
             var buffer = text.Length <= 4096 ? stackalloc char[text.Length] : new char[text.Length];
             text.AsSpan().ToLowerInvariant(buffer);
             var start = -1;
@@ -71,12 +74,12 @@ internal static class DuplicateFinder
                         id = Add(span);
                     }
 
-                    result.Add(id);
+                    result[count++] = id;
                     start = -1;
                 }
             }
 
-            return [.. result];
+            return result[..count].ToArray();
         }
 
         private int Add(ReadOnlySpan<char> word)
@@ -184,8 +187,9 @@ internal static class DuplicateFinder
 
     private static int[] DistinctSorted(int[] tokens)
     {
-        var copy = (int[])tokens.Clone();
-        Array.Sort(copy);
+        var copy = tokens.Length <= 1024 ? stackalloc int[tokens.Length] : new int[tokens.Length];
+        tokens.CopyTo(copy);
+        copy.Sort();
         var count = 0;
         for (var i = 0; i < copy.Length; i++)
         {
@@ -195,7 +199,7 @@ internal static class DuplicateFinder
             }
         }
 
-        return copy[..count];
+        return copy[..count].ToArray();
     }
 
     private static int Root(int[] parent, int x)
@@ -262,14 +266,6 @@ internal static class DuplicateFinder
                 continue;
             }
 
-            var set = new int[distinct.Length];
-            for (var k = 0; k < distinct.Length; k++)
-            {
-                set[k] = rank[distinct[k]];
-            }
-
-            Array.Sort(set);
-            sets[i] = set;
             var signature = "";
             foreach (var token in distinct)
             {
@@ -278,6 +274,16 @@ internal static class DuplicateFinder
                     signature = signature.Length == 0 ? token.ToString(CultureInfo.InvariantCulture) : signature + "," + token.ToString(CultureInfo.InvariantCulture);
                 }
             }
+
+            // The set of ranks is written over the token ids (not read again): one array per question, not two.
+            var set = distinct;
+            for (var k = 0; k < set.Length; k++)
+            {
+                set[k] = rank[set[k]];
+            }
+
+            Array.Sort(set);
+            sets[i] = set;
 
             if (!signatures.TryGetValue(signature, out var signatureId))
             {

@@ -41,12 +41,18 @@ public static class QuestionConsolidator
     public static MergeResult Merge(MergeRequest request)
     {
         var problems = new ProblemList();
-        var timing = Environment.GetEnvironmentVariable("DIALOGUE_TIMING") == "1" ? System.Diagnostics.Stopwatch.StartNew() : null;
+        // `--timings` / DIALOGUE_TIMINGS=1: each phase's wall time, with the process's CPU time and allocations so far.
+        var mergeStarted = PhaseTimings.Timestamp();
+        var phaseStarted = mergeStarted;
         void Phase(string name)
         {
-            if (timing is not null)
+            if (PhaseTimings.Enabled)
             {
-                Console.Error.WriteLine($"{name}: {timing.Elapsed.TotalMilliseconds:0} ms, cpu {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");
+                using var process = System.Diagnostics.Process.GetCurrentProcess();
+                PhaseTimings.Since(
+                    string.Create(CultureInfo.InvariantCulture, $"questions merge: {name} (process cpu {process.TotalProcessorTime.TotalMilliseconds:0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MB)"),
+                    phaseStarted);
+                phaseStarted = PhaseTimings.Timestamp();
             }
         }
 
@@ -77,7 +83,11 @@ public static class QuestionConsolidator
             }
         });
 
-        Phase($"read (xml {ReadTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms + parse {ParseTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, summed over threads)");
+        if (PhaseTimings.Enabled)
+        {
+            Phase($"read (xml {ReadTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms + parse {ParseTicks * 1000 / System.Diagnostics.Stopwatch.Frequency} ms, summed over threads)");
+        }
+
         var plan = request.Plan;
         var topics = new TopicResolver(plan is { Topics.Count: > 0 } ? plan.Topics : TopicResolver.Default);
         var matcher = plan is null ? null : new UnitMatcher(plan.Units);
@@ -253,7 +263,12 @@ public static class QuestionConsolidator
                 written = true;
                 ConsolidatedWorkbookWriter.Write(workbook, prepared);
                 Phase("write");
-                Phase($"gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused, {GC.GetTotalAllocatedBytes() >> 20} MB allocated; jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms");
+                if (PhaseTimings.Enabled)
+                {
+                    PhaseTimings.Since(
+                        string.Create(CultureInfo.InvariantCulture, $"questions merge: whole (gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused; jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms)"),
+                        mergeStarted);
+                }
             }
             catch (IOException ex)
             {

@@ -518,7 +518,6 @@ internal static partial class QuestionFileParser
         private bool ReadRow(RawRow row, bool footer)
         {
             file.RowsRead++;
-            var location = Locations.Row(file.FileName, sheet.Name, row.Number);
             var cellTexts = new string[row.Cells.Length];
             var cellRepairs = new RepairKind[row.Cells.Length];
             var texts = new List<string>(row.Cells.Length);
@@ -583,15 +582,18 @@ internal static partial class QuestionFileParser
 
             if (content.Length == 0)
             {
-                file.Issues.Add(new RowIssue(Problem.Error("QUESTIONS_ROW_NO_CONTENT", location, "Row without question text"), false, string.Join(" | ", texts)));
+                file.Issues.Add(new RowIssue(Problem.Error("QUESTIONS_ROW_NO_CONTENT", Location(), "Row without question text"), false, string.Join(" | ", texts)));
                 return false;
             }
 
             Take(row, number, cellTexts, cellRepairs);
             return false;
 
+            // Built only for a row that is reported, not for every row read.
+            string Location() => Locations.Row(file.FileName, sheet.Name, row.Number);
+
             void Ignore(string code, string detail) =>
-                file.Issues.Add(new RowIssue(Problem.Warning(code, location, detail), true, string.Join(" | ", texts)));
+                file.Issues.Add(new RowIssue(Problem.Warning(code, Location(), detail), true, string.Join(" | ", texts)));
         }
 
         /// <summary>A column title: a few words, no sentence or question mark ("Họ và tên", "Đơn vị công tác").</summary>

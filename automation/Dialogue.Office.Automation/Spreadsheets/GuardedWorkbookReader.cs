@@ -593,6 +593,8 @@ internal static class GuardedWorkbookReader
         var scanner = new XmlScanner(part.Span);
         var list = new List<RawCell>();
         var builder = new StringBuilder();
+        string? single = null;
+        var pieces = 0;
         var runText = new StringBuilder();
         List<RichRun>? runs = null;
         string? runFont = null;
@@ -612,6 +614,8 @@ internal static class GuardedWorkbookReader
                 if (scanner.Is("si"u8))
                 {
                     builder.Clear();
+                    single = null;
+                    pieces = 0;
                     runs = null;
                     if (scanner.IsEmpty)
                     {
@@ -641,8 +645,22 @@ internal static class GuardedWorkbookReader
             {
                 if (inText)
                 {
+                    // Most items are one <t>: its string is the item's, without a copy through the builder.
                     var text = scanner.Text();
-                    builder.Append(text);
+                    if (++pieces == 1)
+                    {
+                        single = text;
+                    }
+                    else
+                    {
+                        if (pieces == 2)
+                        {
+                            builder.Append(single);
+                        }
+
+                        builder.Append(text);
+                    }
+
                     if (inRun)
                     {
                         runText.Append(text);
@@ -665,7 +683,7 @@ internal static class GuardedWorkbookReader
             else if (scanner.Is("si"u8))
             {
                 var hasFonts = runs is not null && runs.Exists(r => r.Font is not null);
-                list.Add(new RawCell(builder.ToString(), null, hasFonts ? [.. runs!] : null));
+                list.Add(new RawCell(pieces == 1 ? single! : builder.ToString(), null, hasFonts ? [.. runs!] : null));
             }
         }
 
@@ -682,6 +700,7 @@ internal static class GuardedWorkbookReader
         string? cellType = null;
         var cellStyle = 0;
         var value = new StringBuilder();
+        var sharedIndex = -1;
         var formula = new StringBuilder();
         var inFormula = false;
         var inValue = false;
@@ -707,8 +726,9 @@ internal static class GuardedWorkbookReader
                     var column = scanner.ColumnAttribute("r"u8);
                     cellColumn = column < 0 ? nextColumn : column;
                     nextColumn = cellColumn + 1;
-                    cellType = scanner.Attribute("t"u8);
+                    cellType = CellType(scanner);
                     cellStyle = Math.Max(0, scanner.IntAttribute("s"u8));
+                    sharedIndex = -1;
                     value.Clear();
                     formula.Clear();
                     hasFormula = false;
@@ -757,7 +777,20 @@ internal static class GuardedWorkbookReader
             {
                 if (inValue)
                 {
-                    scanner.AppendText(value);
+                    if (cellType == "s" && value.Length == 0 && sharedIndex < 0 && XmlScanner.Digits(scanner.RawText) is var index and >= 0)
+                    {
+                        sharedIndex = index; // the usual <v>12</v>: no string for the index
+                    }
+                    else
+                    {
+                        if (sharedIndex >= 0)
+                        {
+                            value.Append(sharedIndex);
+                            sharedIndex = -1;
+                        }
+
+                        scanner.AppendText(value);
+                    }
                 }
                 else if (inFormula)
                 {
@@ -782,7 +815,11 @@ internal static class GuardedWorkbookReader
                 else if (name.Length == 1 && name[0] == (byte)'c' && inCell)
                 {
                     inCell = false;
-                    if (value.Length == 0 && formula.Length > 0)
+                    if (sharedIndex >= 0)
+                    {
+                        Put(SharedCell(sharedIndex, FontOf(cellStyle, styles), shared), cellColumn);
+                    }
+                    else if (value.Length == 0 && formula.Length > 0)
                     {
                         // Saved without a cached value (written by a program, or "calculate manually"): the formula's
                         // text is what the person typed; kept as text, never evaluated.
@@ -858,13 +895,7 @@ internal static class GuardedWorkbookReader
         switch (type)
         {
             case "s":
-                if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < shared.Length)
-                {
-                    var item = shared[index];
-                    return item.Text.Length == 0 ? null : new RawCell(item.Text, font, item.Runs);
-                }
-
-                return null;
+                return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) ? SharedCell(index, font, shared) : null;
             case "b":
                 return new RawCell(raw == "1" ? "TRUE" : "FALSE", font, null);
             case "e":
@@ -875,6 +906,34 @@ internal static class GuardedWorkbookReader
             default:
                 return raw.Length == 0 ? null : new RawCell(raw, font, null);
         }
+    }
+
+    private static RawCell? SharedCell(int index, string? font, RawCell[] shared)
+    {
+        if (index < 0 || index >= shared.Length)
+        {
+            return null;
+        }
+
+        var item = shared[index];
+        return item.Text.Length == 0 ? null : new RawCell(item.Text, font, item.Runs);
+    }
+
+    /// <summary>The cell types as constants: one string per cell for "s" was a tenth of what reading allocated.</summary>
+    private static string? CellType(in XmlScanner scanner)
+    {
+        if (!scanner.TryRawAttribute("t"u8, out var raw))
+        {
+            return null;
+        }
+
+        return raw.SequenceEqual("s"u8) ? "s"
+            : raw.SequenceEqual("str"u8) ? "str"
+            : raw.SequenceEqual("inlineStr"u8) ? "inlineStr"
+            : raw.SequenceEqual("n"u8) ? "n"
+            : raw.SequenceEqual("b"u8) ? "b"
+            : raw.SequenceEqual("e"u8) ? "e"
+            : XmlScanner.Decode(raw);
     }
 
     private static int RowOf(string reference)

@@ -138,9 +138,11 @@ internal ref struct XmlScanner
     }
 
     /// <summary>An attribute parsed as a non-negative integer, or -1.</summary>
-    public readonly int IntAttribute(ReadOnlySpan<byte> name)
+    public readonly int IntAttribute(ReadOnlySpan<byte> name) => Digits(RawAttribute(name));
+
+    /// <summary>A run of ASCII digits as a non-negative integer (at most 100 000 000), or -1.</summary>
+    public static int Digits(ReadOnlySpan<byte> raw)
     {
-        var raw = RawAttribute(name);
         if (raw.IsEmpty)
         {
             return -1;
@@ -244,11 +246,29 @@ internal ref struct XmlScanner
         }
     }
 
+    /// <summary>The raw bytes of an attribute of the current start tag (entities not decoded); false when absent.</summary>
+    public readonly bool TryRawAttribute(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value) => Find(name, out value);
+
     /// <summary>The current text run, entities decoded.</summary>
     public readonly string Text() => Decode(_xml.Slice(TextStart, TextLength));
 
+    /// <summary>The current text run as raw bytes (entities not decoded).</summary>
+    public readonly ReadOnlySpan<byte> RawText => _xml.Slice(TextStart, TextLength);
+
     /// <summary>Appends the current text run to <paramref name="builder"/>, entities decoded.</summary>
-    public readonly void AppendText(StringBuilder builder) => builder.Append(Text());
+    public readonly void AppendText(StringBuilder builder)
+    {
+        var raw = _xml.Slice(TextStart, TextLength);
+        if (raw.Length <= 512 && raw.IndexOf((byte)'&') < 0)
+        {
+            // The common case (a cell value): decoded straight into the builder, no string in between.
+            Span<char> chars = stackalloc char[raw.Length];
+            builder.Append(chars[..Encoding.UTF8.GetChars(raw, chars)]);
+            return;
+        }
+
+        builder.Append(Text());
+    }
 
     private void Skip(ReadOnlySpan<byte> terminator)
     {
