@@ -55,7 +55,7 @@ public static class PhaseTimings
     public static void Write(string name, TimeSpan elapsed) =>
         _sink?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: {name} {elapsed.TotalMilliseconds:F1} ms"));
 
-    /// <summary>Writes the sums of the repeated phases (total, count, mean) and clears them.</summary>
+    /// <summary>Writes the sums of the repeated phases (total, count, mean), clears them, and ends with the libraries loaded.</summary>
     public static void Flush()
     {
         if (_sink is null)
