@@ -47,7 +47,7 @@ public static class ProblemOrder
     {
         var list = problems.ToList();
         var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var keys = new (int File, int Line, string Tail)[list.Count];
+        var keyed = new List<Keyed>(list.Count);
         for (var i = 0; i < list.Count; i++)
         {
             var location = list[i].Location;
@@ -61,16 +61,28 @@ public static class ProblemOrder
                 firstSeen[group] = index = firstSeen.Count;
             }
 
-            keys[i] = (index, parts.Line ?? 0, rest);
+            keyed.Add(new Keyed(i, index, parts.Line ?? 0, rest, list[i]));
         }
 
-        return Enumerable.Range(0, list.Count)
-            .OrderBy(i => keys[i].File)
-            .ThenBy(i => keys[i].Line)
-            .ThenBy(i => keys[i].Tail, NaturalComparer.Instance)
-            .Select(i => list[i])
-            .ToList();
+        // A sort over a class with the index as the last key (stable), not LINQ over int indexes: those generic
+        // instantiations cannot be precompiled by ReadyToRun and were JIT-compiled at every start (issue 17).
+        keyed.Sort(static (x, y) =>
+        {
+            var c = x.File.CompareTo(y.File);
+            c = c != 0 ? c : x.Line.CompareTo(y.Line);
+            c = c != 0 ? c : NaturalComparer.Instance.Compare(x.Tail, y.Tail);
+            return c != 0 ? c : x.Order.CompareTo(y.Order);
+        });
+        var sorted = new List<Problem>(keyed.Count);
+        foreach (var k in keyed)
+        {
+            sorted.Add(k.Problem);
+        }
+
+        return sorted;
     }
+
+    private sealed record Keyed(int Order, int File, int Line, string Tail, Problem Problem);
 }
 
 /// <summary>Compares text with runs of digits as numbers ("dòng 9" before "dòng 17"), the rest ordinally.</summary>

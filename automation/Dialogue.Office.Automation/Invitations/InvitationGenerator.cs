@@ -354,11 +354,15 @@ public static partial class InvitationGenerator
     }
 
     /// <summary>The list's columns and their widths (characters).</summary>
-    private static readonly (string Header, double Width)[] ListSheetColumns =
+    private static readonly string[] ListSheetHeaders =
     [
-        ("STT", 6), ("Mã đại biểu", 13), ("Kính gửi", 48), ("Nhóm", 16), ("Điểm cầu", 28), ("Chỗ ngồi", 16), ("Email", 28),
-        ("Tệp giấy mời", 34), ("Đường dẫn trong mã QR", 60), ("Ghi chú", 30), ("Cơ quan mời", 40),
+        "STT", "Mã đại biểu", "Kính gửi", "Nhóm", "Điểm cầu", "Chỗ ngồi", "Email", "Tệp giấy mời", "Đường dẫn trong mã QR", "Ghi chú", "Cơ quan mời",
     ];
+
+    private static readonly double[] ListSheetWidths = [6, 13, 48, 16, 28, 16, 28, 34, 60, 30, 40];
+
+    /// <summary>A line of the list (a class, not a tuple: LINQ and collections over tuples are JIT-compiled at every start).</summary>
+    private sealed record ListEntry(int Order, ConferenceDelegate Delegate, string RelativePath, string Link, string Note);
 
     /// <summary>
     /// The list of invitations and their links, as streamed markup (<see cref="StreamingWorkbook"/>): built with the
@@ -368,15 +372,31 @@ public static partial class InvitationGenerator
     internal static void WriteList(ConferencePlan plan, IReadOnlyList<GeneratedInvitation> written, IReadOnlyList<ConferenceDelegate> skipped,
         IReadOnlyDictionary<string, string>? seats, string path)
     {
-        var entries = written.Select(w => (w.Delegate, w.RelativePath, w.Link, Note: ""))
-            .Concat(skipped.Select(d => (Delegate: d, RelativePath: "", Link: "", Note: "Người ký giấy mời: không lập giấy mời")))
-            .OrderBy(e => e.Delegate.Row);
+        var entries = new List<ListEntry>(written.Count + skipped.Count);
+        foreach (var w in written)
+        {
+            entries.Add(new ListEntry(entries.Count, w.Delegate, w.RelativePath, w.Link, ""));
+        }
+
+        foreach (var d in skipped)
+        {
+            entries.Add(new ListEntry(entries.Count, d, "", "", "Người ký giấy mời: không lập giấy mời"));
+        }
+
+        // In list order, stable (equal rows keep their order) like the OrderBy it replaces.
+        entries.Sort((x, y) => x.Delegate.Row != y.Delegate.Row ? x.Delegate.Row.CompareTo(y.Delegate.Row) : x.Order.CompareTo(y.Order));
         var book = new StreamingWorkbook(path);
         try
         {
-            using (var sheet = book.AddSheet("Giấy mời", new SheetLayout([.. ListSheetColumns.Select(c => c.Width)], FreezeRows: 1)))
+            using (var sheet = book.AddSheet("Giấy mời", new SheetLayout(ListSheetWidths, FreezeRows: 1)))
             {
-                sheet.Row([.. ListSheetColumns.Select(c => XCell.Of(c.Header, XStyle.Header))]);
+                var header = new XCell[ListSheetHeaders.Length];
+                for (var i = 0; i < header.Length; i++)
+                {
+                    header[i] = XCell.Of(ListSheetHeaders[i], XStyle.Header);
+                }
+
+                sheet.Row(header);
                 var number = 0;
                 foreach (var e in entries)
                 {
@@ -396,7 +416,7 @@ public static partial class InvitationGenerator
                     ]);
                 }
 
-                sheet.Filter(1, ListSheetColumns.Length - 1, sheet.RowNumber);
+                sheet.Filter(1, ListSheetHeaders.Length - 1, sheet.RowNumber);
             }
         }
         catch

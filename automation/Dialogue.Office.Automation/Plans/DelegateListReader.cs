@@ -394,16 +394,31 @@ internal static partial class DelegateListReader
     /// <summary>A body invited as a body and through its named people gets two letters: said once, at the body's row.</summary>
     private static void WarnBodiesAlsoNamed(List<ConferenceDelegate> delegates, string fileName, string sheetName, ProblemList problems)
     {
-        var people = delegates.Where(d => d.Kind == AddresseeKind.Person && d.Organization.Length > 0)
-            .GroupBy(d => (VietnameseText.Fold(d.Organization), d.VenueId.ToLowerInvariant()))
-            .ToDictionary(g => g.Key, g => g.Select(d => d.Row).ToList());
-        foreach (var body in delegates.Where(d => d.Kind == AddresseeKind.Body && d.AddresseeOverride.Length == 0))
+        // Keyed by one string (organisation folded, venue): a tuple key makes LINQ and the dictionary generic
+        // instantiations that ReadyToRun cannot precompile, JIT-compiled at every start.
+        static string Key(ConferenceDelegate d) => VietnameseText.Fold(d.Organization) + "\n" + d.VenueId.ToLowerInvariant();
+        var people = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var d in delegates)
         {
-            if (people.TryGetValue((VietnameseText.Fold(body.Organization), body.VenueId.ToLowerInvariant()), out var rows))
+            if (d.Kind == AddresseeKind.Person && d.Organization.Length > 0)
             {
+                var key = Key(d);
+                if (!people.TryGetValue(key, out var list))
+                {
+                    people[key] = list = [];
+                }
+
+                list.Add(d.Row.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        foreach (var body in delegates)
+        {
+            if (body.Kind == AddresseeKind.Body && body.AddresseeOverride.Length == 0 && people.TryGetValue(Key(body), out var rows))
+            {
+                var joined = string.Join(", ", rows);
                 problems.Warning("DELEGATE_BODY_ALSO_NAMED", Locations.Row(fileName, sheetName, body.Row, "Cơ quan, đơn vị"),
-                    $"{body.Organization} is invited as a body and through rows {string.Join(", ", rows)}.",
-                    body.Organization, string.Join(", ", rows.Select(r => r.ToString(CultureInfo.InvariantCulture))));
+                    $"{body.Organization} is invited as a body and through rows {joined}.", body.Organization, joined);
             }
         }
     }

@@ -9,10 +9,10 @@ internal static partial class PlanValidator
 {
     public static void Validate(ConferencePlan plan, ProblemList problems)
     {
-        Unique(plan, problems, plan.Venues.Select((v, i) => (v.Id, i == 0 ? "main_hall.id" : $"bridge_points[{i}].id")), "venue");
-        Unique(plan, problems, plan.Topics.Select((t, i) => (t.Number.ToString(CultureInfo.InvariantCulture), $"topics[{i + 1}].number")), "topic");
-        Unique(plan, problems, plan.Units.Select((u, i) => (u.Id, $"units[{i + 1}].id")), "unit");
-        Unique(plan, problems, plan.Deadlines.Select((d, i) => (d.Id, $"deadlines[{i + 1}].id")), "deadline");
+        Unique(plan, problems, plan.Venues, v => v.Id, i => i == 0 ? "main_hall.id" : $"bridge_points[{i}].id", "venue");
+        Unique(plan, problems, plan.Topics, t => t.Number.ToString(CultureInfo.InvariantCulture), i => $"topics[{i + 1}].number", "topic");
+        Unique(plan, problems, plan.Units, u => u.Id, i => $"units[{i + 1}].id", "unit");
+        Unique(plan, problems, plan.Deadlines, d => d.Id, i => $"deadlines[{i + 1}].id", "deadline");
 
         for (var i = 0; i < plan.Units.Count; i++)
         {
@@ -90,7 +90,7 @@ internal static partial class PlanValidator
         }
 
         CheckSigner(plan, problems, "signer", plan.Signer);
-        Unique(plan, problems, plan.AllIssuers.Select((s, i) => (s.Id, i == 0 ? "issuer.id" : $"issuers[{i}].id")), "issuer");
+        Unique(plan, problems, plan.AllIssuers, s => s.Id, i => i == 0 ? "issuer.id" : $"issuers[{i}].id", "issuer");
         for (var i = 0; i < plan.Issuers.Count; i++)
         {
             var issuer = plan.Issuers[i];
@@ -153,9 +153,14 @@ internal static partial class PlanValidator
 
         if (Programme.ConferenceSchedule.Compute(plan).Dialogue is { } dialogue && plan.Topics.Count > 0)
         {
-            var fixedMinutes = plan.Topics.Sum(t => t.Minutes ?? 0);
+            int fixedMinutes = 0, free = 0;
+            foreach (var topic in plan.Topics)
+            {
+                fixedMinutes += topic.Minutes ?? 0;
+                free += topic.Minutes is null ? 1 : 0;
+            }
+
             var pause = Programme.ConferenceSchedule.BreakOf(dialogue.Item);
-            var free = plan.Topics.Count(t => t.Minutes is null);
             if (fixedMinutes + pause + free > dialogue.Item.Minutes)
             {
                 // Where to look: the topic given the most minutes.
@@ -272,15 +277,20 @@ internal static partial class PlanValidator
         }
     }
 
-    private static void Unique(ConferencePlan plan, ProblemList problems, IEnumerable<(string Id, string Key)> items, string what)
+    /// <summary>Reports ids used twice; <paramref name="key"/> gives the plan key of item i (no tuples: see issue 17).</summary>
+    private static void Unique<T>(ConferencePlan plan, ProblemList problems, IEnumerable<T> items, Func<T, string> idOf, Func<int, string> key, string what)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (id, key) in items)
+        var i = 0;
+        foreach (var item in items)
         {
+            var id = idOf(item);
             if (id.Length > 0 && !seen.Add(id))
             {
-                problems.Error("PLAN_DUPLICATE_ID", plan.LocationOf(key), $"Duplicate {what} id '{id}'.", id);
+                problems.Error("PLAN_DUPLICATE_ID", plan.LocationOf(key(i)), $"Duplicate {what} id '{id}'.", id);
             }
+
+            i++;
         }
     }
 

@@ -63,7 +63,20 @@ internal sealed record ConferenceSchedule(IReadOnlyList<ScheduleSlot> Slots, Tim
     /// </summary>
     private static List<DialoguePart> Parts(ConferencePlan plan, ScheduleSlot dialogue)
     {
-        var topics = plan.Topics.OrderBy(t => t.Number).ToList();
+        // Plain loops and arrays here, not LINQ over (topic, index) tuples: those are generic instantiations ReadyToRun
+        // cannot precompile, JIT-compiled at every start of every command that loads a plan (issue 17).
+        var topics = new List<Topic>(plan.Topics.Count);
+        foreach (var topic in plan.Topics)
+        {
+            var place = topics.Count;
+            while (place > 0 && topics[place - 1].Number > topic.Number)
+            {
+                place--; // stable: equal numbers keep the plan's order
+            }
+
+            topics.Insert(place, topic);
+        }
+
         if (topics.Count == 0)
         {
             return [];
@@ -72,32 +85,67 @@ internal sealed record ConferenceSchedule(IReadOnlyList<ScheduleSlot> Slots, Tim
         var pause = BreakOf(dialogue.Item);
         var available = Math.Max(0, dialogue.Item.Minutes - pause);
         var minutes = new int[topics.Count];
-        var rest = Math.Max(0, available - topics.Sum(t => t.Minutes ?? 0));
-        var shared = topics.Select((t, i) => (t, i)).Where(x => x.t.Minutes is null).ToList();
-        var weights = shared.Sum(x => x.t.Weight);
-        var given = 0;
-        foreach (var (t, i) in topics.Select((t, i) => (t, i)))
+        var fixedTotal = 0;
+        var weights = 0;
+        for (var i = 0; i < topics.Count; i++)
         {
-            if (t.Minutes is { } fixedMinutes)
+            if (topics[i].Minutes is { } fixedMinutes)
             {
                 minutes[i] = fixedMinutes;
+                fixedTotal += fixedMinutes;
+            }
+            else
+            {
+                weights += topics[i].Weight;
             }
         }
 
-        // Largest remainder: whole minutes that add up to the time left.
-        var exact = shared.Select(x => (x.i, Share: weights == 0 ? 0.0 : (double)rest * x.t.Weight / weights)).ToList();
-        foreach (var (i, share) in exact)
+        var rest = Math.Max(0, available - fixedTotal);
+
+        // Largest remainder: whole minutes that add up to the time left; the largest fractions (then the earlier topic)
+        // get the minutes left over.
+        var fraction = new double[topics.Count];
+        var given = 0;
+        for (var i = 0; i < topics.Count; i++)
         {
-            minutes[i] = (int)Math.Floor(share);
-            given += minutes[i];
+            if (topics[i].Minutes is null)
+            {
+                var share = weights == 0 ? 0.0 : (double)rest * topics[i].Weight / weights;
+                minutes[i] = (int)Math.Floor(share);
+                fraction[i] = share - Math.Floor(share);
+                given += minutes[i];
+            }
+            else
+            {
+                fraction[i] = -1; // not shared
+            }
         }
 
-        foreach (var (i, _) in exact.OrderByDescending(x => x.Share - Math.Floor(x.Share)).ThenBy(x => x.i).Take(rest - given))
+        for (var left = rest - given; left > 0; left--)
         {
-            minutes[i]++;
+            var best = -1;
+            for (var i = 0; i < topics.Count; i++)
+            {
+                if (fraction[i] >= 0 && (best < 0 || fraction[i] > fraction[best]))
+                {
+                    best = i;
+                }
+            }
+
+            if (best < 0)
+            {
+                break;
+            }
+
+            minutes[best]++;
+            fraction[best] = -1;
         }
 
-        var total = minutes.Sum();
+        var total = 0;
+        foreach (var m in minutes)
+        {
+            total += m;
+        }
         var breakAfter = -1;
         if (pause > 0 && topics.Count > 1)
         {

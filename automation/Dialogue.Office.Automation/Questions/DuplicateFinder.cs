@@ -307,6 +307,8 @@ internal static class DuplicateFinder
         Parallel.ForEach(
             System.Collections.Concurrent.Partitioner.Create(0, eligible.Count),
             () => new List<(int, int)>(),
+            // AggressiveOptimization kept on this loop and the two below (JIT-compiled at full speed, skipping
+            // ReadyToRun): without it the duplicates phase of a 1 000-file merge took ~25 % more CPU (issue 17).
             [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (range, _, pairs) =>
             {
                 for (var e = range.Item1; e < range.Item2; e++)
@@ -348,13 +350,19 @@ internal static class DuplicateFinder
             },
             found.Add);
 
-        foreach (var (i, j) in found.SelectMany(p => p).OrderBy(p => p.Item1).ThenBy(p => p.Item2))
+        // The order of the unions does not matter (so the pairs are not sorted: a LINQ sort over tuples is JIT-compiled
+        // at every start): parent[i] <= i holds throughout, so every root is the smallest index of its set and the groups
+        // and their roots come out the same whatever order the threads found the pairs in.
+        foreach (var pairs in found)
         {
-            var ri = Root(parent, i);
-            var rj = Root(parent, j);
-            if (ri != rj)
+            foreach (var (i, j) in pairs)
             {
-                parent[Math.Max(ri, rj)] = Math.Min(ri, rj);
+                var ri = Root(parent, i);
+                var rj = Root(parent, j);
+                if (ri != rj)
+                {
+                    parent[Math.Max(ri, rj)] = Math.Min(ri, rj);
+                }
             }
         }
     }

@@ -212,7 +212,6 @@ internal static partial class QuestionFileParser
     }
 
     /// <summary>Already NFC, single spaces only, trimmed, no control or invisible chars.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool IsClean(string text)
     {
         if (text.Length == 0 || text[0] == ' ' || text[^1] == ' ')

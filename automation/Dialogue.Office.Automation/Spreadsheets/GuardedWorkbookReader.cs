@@ -39,7 +39,7 @@ internal sealed class RawSheet
     public required string Name { get; init; }
     public bool Hidden { get; init; }
     public List<RawRow> Rows { get; } = [];
-    public List<(int FirstRow, int FirstColumn, int LastRow, int LastColumn)> Merges { get; } = [];
+    public List<MergedRange> Merges { get; } = [];
 
     /// <summary>True when the sheet had more rows than the limit; reading stopped there.</summary>
     public bool Truncated { get; set; }
@@ -212,8 +212,7 @@ internal static class GuardedWorkbookReader
             rows.Add(new SheetRow(row.Number, cells) { Notes = row.Notes });
         }
 
-        var merges = sheet.Merges.Select(m => new MergedRange(m.FirstRow, m.FirstColumn, m.LastRow, m.LastColumn)).ToList();
-        return new SheetValues(sheet.Name, rows, merges, sheet.Hidden);
+        return new SheetValues(sheet.Name, rows, sheet.Merges, sheet.Hidden);
     }
 
     /// <summary>
@@ -331,7 +330,7 @@ internal static class GuardedWorkbookReader
     private static RawWorkbook ReadPackage(ZipArchive zip, Limits limits)
     {
         var rootRels = ReadRelationships(zip, "_rels/.rels", "");
-        var officeDoc = rootRels.Values.FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target;
+        var officeDoc = rootRels.Values.FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal))?.Target;
         if (officeDoc is null || zip.GetEntry(officeDoc) is null)
         {
             throw zip.GetEntry("word/document.xml") is not null || zip.GetEntry("ppt/presentation.xml") is not null
@@ -347,13 +346,13 @@ internal static class GuardedWorkbookReader
         var baseDir = officeDoc.Contains('/') ? officeDoc[..(officeDoc.LastIndexOf('/') + 1)] : "";
         var relsPath = baseDir + "_rels/" + officeDoc[baseDir.Length..] + ".rels";
         var rels = ReadRelationships(zip, relsPath, baseDir);
-        var sharedPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target;
-        var stylesPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target;
+        var sharedPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal))?.Target;
+        var stylesPath = rels.Values.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal))?.Target;
         var (fonts, xfFonts, xfDates) = stylesPath is null ? ([], [], []) : ReadStyles(zip, stylesPath, limits);
         var shared = sharedPath is null ? [] : ReadSharedStrings(zip, sharedPath, limits);
 
         var workbook = new RawWorkbook();
-        var sheets = new List<(string Name, string RelId, bool Hidden)>();
+        var sheets = new List<SheetReference>();
         var date1904 = false;
         using (var part = Buffer(zip, officeDoc, limits))
         {
@@ -368,7 +367,7 @@ internal static class GuardedWorkbookReader
                 else if (token == XmlScanner.Token.Start && scanner.Is("sheet"u8))
                 {
                     var state = scanner.Attribute("state"u8);
-                    sheets.Add((scanner.Attribute("name"u8) ?? "", scanner.Attribute("id"u8) ?? "", state is "hidden" or "veryHidden"));
+                    sheets.Add(new SheetReference(scanner.Attribute("name"u8) ?? "", scanner.Attribute("id"u8) ?? "", state is "hidden" or "veryHidden"));
                 }
                 else if (token == XmlScanner.Token.Start && scanner.Is("definedName"u8))
                 {
@@ -401,9 +400,14 @@ internal static class GuardedWorkbookReader
         return workbook;
     }
 
-    private static Dictionary<string, (string Type, string Target)> ReadRelationships(ZipArchive zip, string path, string baseDir)
+    // Records, not tuples: collections of a value type are generic instantiations ReadyToRun cannot precompile (JIT at start).
+    private sealed record SheetReference(string Name, string RelId, bool Hidden);
+
+    private sealed record Relationship(string Type, string Target);
+
+    private static Dictionary<string, Relationship> ReadRelationships(ZipArchive zip, string path, string baseDir)
     {
-        var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var result = new Dictionary<string, Relationship>(StringComparer.Ordinal);
         if (zip.GetEntry(path) is null)
         {
             return result;
@@ -422,7 +426,7 @@ internal static class GuardedWorkbookReader
                 }
 
                 target = target.StartsWith('/') ? target[1..] : Normalize(baseDir + target);
-                result[scanner.Attribute("Id"u8) ?? ""] = (scanner.Attribute("Type"u8) ?? "", target);
+                result[scanner.Attribute("Id"u8) ?? ""] = new Relationship(scanner.Attribute("Type"u8) ?? "", target);
             }
         }
 
@@ -769,7 +773,7 @@ internal static class GuardedWorkbookReader
                 {
                     if (scanner.Attribute("ref"u8) is { } range && range.Split(':') is [var a, var b])
                     {
-                        sheet.Merges.Add((RowOf(a), XlsxReader.ColumnIndex(a), RowOf(b), XlsxReader.ColumnIndex(b)));
+                        sheet.Merges.Add(new MergedRange(RowOf(a), XlsxReader.ColumnIndex(a), RowOf(b), XlsxReader.ColumnIndex(b)));
                     }
                 }
             }

@@ -53,8 +53,9 @@ internal sealed class StreamingWorkbook : IDisposable
 {
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private readonly string _path;
-    private readonly List<(string Name, uint Id, bool Hidden)> _sheets = [];
-    private readonly List<(string Name, uint? LocalSheetId, bool Hidden, string Formula)> _names = [];
+    // Classes, not tuples: a List of a value type is a generic instantiation ReadyToRun cannot precompile (JIT at start).
+    private readonly List<SheetEntry> _sheets = [];
+    private readonly List<DefinedName> _names = [];
     private readonly List<SheetWriter> _writers = [];
     private readonly Dictionary<string, int> _shared = new(StringComparer.Ordinal);
     private readonly List<string> _sharedList = [];
@@ -121,10 +122,10 @@ internal sealed class StreamingWorkbook : IDisposable
 
     public SheetWriter AddSheet(string name, SheetLayout layout, bool hidden = false)
     {
-        _sheets.Add((name, ++_sheetId, hidden));
+        _sheets.Add(new SheetEntry(name, ++_sheetId, hidden));
         if (layout.PrintTitleRow > 0)
         {
-            _names.Add(("_xlnm.Print_Titles", _sheetId - 1, false, $"{Quote(name)}!${layout.PrintTitleRow}:${layout.PrintTitleRow}"));
+            AddName("_xlnm.Print_Titles", _sheetId - 1, false, $"{Quote(name)}!${layout.PrintTitleRow}:${layout.PrintTitleRow}");
         }
 
         var writer = new SheetWriter(layout, name, _sheetId - 1, _shared);
@@ -133,9 +134,16 @@ internal sealed class StreamingWorkbook : IDisposable
     }
 
     /// <summary>A workbook-level defined name (e.g. the version stamp); hidden ones don't show in Name Manager.</summary>
-    public void DefineName(string name, string formula, bool hidden) => _names.Add((name, null, hidden, formula));
+    public void DefineName(string name, string formula, bool hidden) => AddName(name, null, hidden, formula);
 
     internal static string Quote(string sheetName) => "'" + sheetName.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private sealed record SheetEntry(string Name, uint Id, bool Hidden);
+
+    private sealed record DefinedName(int Order, string Name, uint? LocalSheetId, bool Hidden, string Formula);
+
+    private void AddName(string name, uint? localSheetId, bool hidden, string formula) =>
+        _names.Add(new DefinedName(_names.Count, name, localSheetId, hidden, formula));
 
     public void Dispose()
     {
@@ -149,7 +157,7 @@ internal sealed class StreamingWorkbook : IDisposable
             writer.Dispose();
             if (writer.FilterRange is { } range)
             {
-                _names.Add(("_xlnm._FilterDatabase", writer.Index, true, $"{Quote(writer.Name)}!{range}"));
+                AddName("_xlnm._FilterDatabase", writer.Index, true, $"{Quote(writer.Name)}!{range}");
             }
         }
 
@@ -164,7 +172,15 @@ internal sealed class StreamingWorkbook : IDisposable
         {
             // Excel wants defined names ordered by name; LibreOffice doesn't mind.
             workbook.Append("<definedNames>");
-            foreach (var (name, local, hidden, formula) in _names.OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.LocalSheetId ?? 0))
+            // Stable (the index breaks ties), like the OrderBy/ThenBy it replaces.
+            var ordered = new List<DefinedName>(_names);
+            ordered.Sort((x, y) =>
+            {
+                var byName = string.CompareOrdinal(x.Name, y.Name);
+                var bySheet = byName != 0 ? byName : (x.LocalSheetId ?? 0).CompareTo(y.LocalSheetId ?? 0);
+                return bySheet != 0 ? bySheet : x.Order.CompareTo(y.Order);
+            });
+            foreach (var (_, name, local, hidden, formula) in ordered)
             {
                 workbook.Append(CultureInfo.InvariantCulture, $"""<definedName name="{Utf8Markup.Attribute(name)}"{(local is { } l ? $" localSheetId=\"{l}\"" : "")}{(hidden ? " hidden=\"1\"" : "")}>{Utf8Markup.Attribute(formula)}</definedName>""");
             }
@@ -311,7 +327,6 @@ internal sealed class SheetWriter : IDisposable
     public static string Column(int index) => index < Letters.Length ? Letters[index] : XlsxReader.ColumnName(index);
 
     /// <summary>Writes the next row (or skips to <paramref name="at"/>); returns its 1-based number.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int Row(IReadOnlyList<XCell> cells, double? height = null, int at = 0)
     {
         RowNumber = at > RowNumber ? at : RowNumber + 1;
@@ -369,7 +384,6 @@ internal sealed class SheetWriter : IDisposable
     /// Row height for wrapped text, estimated from text length and column width: neither Excel nor LibreOffice
     /// re-fits rows of a file on opening, and a fixed one-line row hides most of a question.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double? EstimateHeight(IReadOnlyList<XCell> cells)
     {
         var lines = 1;
@@ -416,8 +430,13 @@ internal sealed class SheetWriter : IDisposable
 
     private static string Absolute(string reference)
     {
-        var letters = new string(reference.TakeWhile(char.IsAsciiLetter).ToArray());
-        return $"${letters}${reference[letters.Length..]}";
+        var letters = 0;
+        while (letters < reference.Length && char.IsAsciiLetter(reference[letters]))
+        {
+            letters++;
+        }
+
+        return $"${reference[..letters]}${reference[letters..]}";
     }
 
     public void Dispose()
@@ -513,7 +532,9 @@ internal sealed class DeflatedPart : Stream
 internal sealed class ZipWriter : IDisposable
 {
     private readonly FileStream _file;
-    private readonly List<(string Name, uint Crc, long Compressed, long Length, long Offset)> _entries = [];
+    private readonly List<Entry> _entries = [];
+
+    private sealed record Entry(string Name, uint Crc, long Compressed, long Length, long Offset);
 
     public ZipWriter(string path) => _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
 
@@ -555,7 +576,7 @@ internal sealed class ZipWriter : IDisposable
         _file.Write(header);
         _file.Write(nameBytes);
         deflated.CopyTo(_file);
-        _entries.Add((name, crc, compressedLength, length, offset));
+        _entries.Add(new Entry(name, crc, compressedLength, length, offset));
     }
 
     public void Dispose()

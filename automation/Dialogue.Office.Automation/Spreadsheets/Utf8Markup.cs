@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Dialogue.Office.Automation.Spreadsheets;
@@ -70,7 +69,6 @@ internal sealed class Utf8Markup : IDisposable
     }
 
     /// <summary>Element text, escaped.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Text(ReadOnlySpan<char> text)
     {
         while (text.Length > 0)
@@ -102,7 +100,6 @@ internal sealed class Utf8Markup : IDisposable
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Encode(ReadOnlySpan<char> chars)
     {
         if (chars.IsEmpty)

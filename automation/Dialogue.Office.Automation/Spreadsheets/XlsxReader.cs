@@ -47,7 +47,7 @@ internal sealed record SheetRow(int Number, IReadOnlyList<string?> Cells)
 internal sealed record SheetValues(string Name, IReadOnlyList<SheetRow> Rows, IReadOnlyList<MergedRange> Merges, bool IsHidden);
 
 /// <summary>A merged range, 1-based rows and 0-based columns, inclusive.</summary>
-internal readonly record struct MergedRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn);
+internal sealed record MergedRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn);
 
 /// <summary>
 /// Reads cell values from .xlsx with the Open XML SDK's streaming reader: no styles, no object model, so it

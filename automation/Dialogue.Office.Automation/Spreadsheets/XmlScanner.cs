@@ -49,7 +49,6 @@ internal ref struct XmlScanner
     }
 
     /// <summary>Moves to the next start tag, end tag or text run.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public Token Next()
     {
         while (_pos < _xml.Length)
@@ -202,7 +201,6 @@ internal ref struct XmlScanner
 
     private readonly ReadOnlySpan<byte> RawAttribute(ReadOnlySpan<byte> name) => Find(name, out var value) ? value : default;
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private readonly bool Find(ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
     {
         var rest = _attributes;

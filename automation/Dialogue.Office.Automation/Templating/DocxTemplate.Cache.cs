@@ -62,11 +62,11 @@ public sealed partial class DocxTemplate
                 return null;
             }
 
-            var parts = new List<(string, byte[])>();
+            var parts = new List<TemplatePart>();
             for (var n = Count(reader); n > 0; n--)
             {
                 var partName = reader.ReadString();
-                parts.Add((partName, reader.ReadBytes(Count(reader))));
+                parts.Add(new TemplatePart(partName, reader.ReadBytes(Count(reader))));
             }
 
             var documentPartName = reader.ReadString();
@@ -101,7 +101,7 @@ public sealed partial class DocxTemplate
                 warnings.Add(new Problem(code, severity, location, detail, args));
             }
 
-            if (reader.BaseStream.Position != payload.Length || !parts.Exists(p => p.Item1 == documentPartName))
+            if (reader.BaseStream.Position != payload.Length || !parts.Exists(p => p.Name == documentPartName))
             {
                 return null;
             }

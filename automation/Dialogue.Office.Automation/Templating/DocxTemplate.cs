@@ -36,14 +36,14 @@ public sealed partial class DocxTemplate
     private const char BlockOpen = '\uE002';
     private const char BlockClose = '\uE003';
 
-    private readonly List<(string Name, byte[] Bytes)> _parts;
+    private readonly List<TemplatePart> _parts;
     private readonly string _documentPartName;
     private readonly string? _qrPartName;
     private readonly List<Segment> _segments;
 
     private readonly Dictionary<string, List<Segment>> _partSegments;
 
-    private DocxTemplate(string name, List<(string, byte[])> parts, string documentPartName, string? qrPartName, List<Segment> segments, IReadOnlySet<string> tags,
+    private DocxTemplate(string name, List<TemplatePart> parts, string documentPartName, string? qrPartName, List<Segment> segments, IReadOnlySet<string> tags,
         Dictionary<string, List<Segment>> partSegments)
     {
         Name = name;
@@ -288,7 +288,7 @@ public sealed partial class DocxTemplate
 
         // Read the saved package back as raw parts and cut document.xml into segments.
         work.Position = 0;
-        var parts = new List<(string, byte[])>();
+        var parts = new List<TemplatePart>();
         string? documentPartName = null;
         string? documentXml = null;
         string? qrPartName = null;
@@ -320,7 +320,7 @@ public sealed partial class DocxTemplate
                     partSegments[entry.FullName] = Cut(Encoding.UTF8.GetString(ms.ToArray()), fieldIndex, merge.Exprs);
                 }
 
-                parts.Add((entry.FullName, ms.ToArray()));
+                parts.Add(new TemplatePart(entry.FullName, ms.ToArray()));
             }
         }
 
@@ -397,8 +397,8 @@ public sealed partial class DocxTemplate
 
         var folder = _documentPartName.Contains('/') ? _documentPartName[.._documentPartName.LastIndexOf('/')] : "";
         var relsName = (folder.Length > 0 ? folder + "/" : "") + "_rels/" + Path.GetFileName(_documentPartName) + ".rels";
-        var rels = _parts.FirstOrDefault(p => p.Name == relsName).Bytes;
-        var types = _parts.FirstOrDefault(p => p.Name == "[Content_Types].xml").Bytes;
+        var rels = _parts.FirstOrDefault(p => p.Name == relsName)?.Bytes;
+        var types = _parts.FirstOrDefault(p => p.Name == "[Content_Types].xml")?.Bytes;
         if (rels is null || types is null)
         {
             return result;
@@ -514,7 +514,7 @@ public sealed partial class DocxTemplate
     }
 
     /// <summary>The raw parts of the compiled template, except document.xml (for building a combined print file).</summary>
-    internal IReadOnlyList<(string Name, byte[] Bytes)> Parts => _parts;
+    internal IReadOnlyList<TemplatePart> Parts => _parts;
 
     internal string DocumentPartName => _documentPartName;
 
@@ -719,3 +719,6 @@ public sealed partial class DocxTemplate
     [GeneratedRegex(@"PartName=""(?<part>[^""]+)""\s+ContentType=""application/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main\+xml""")]
     private static partial Regex MainOverride();
 }
+
+/// <summary>A part of the template's package: its name in the zip and its bytes (a class, not a tuple: collections of tuples are generic instantiations ReadyToRun cannot precompile, issue 17).</summary>
+internal sealed record TemplatePart(string Name, byte[] Bytes);
