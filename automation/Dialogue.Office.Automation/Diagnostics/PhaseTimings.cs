@@ -12,7 +12,7 @@ namespace Dialogue.Office.Automation.Diagnostics;
 public static class PhaseTimings
 {
     private static TextWriter? _sink;
-    private static readonly Dictionary<string, (long Ticks, int Count)> Sums = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, Sum> Sums = new(StringComparer.Ordinal);
 
     /// <summary>Whether timings are being written.</summary>
     public static bool Enabled => _sink is not null;
@@ -37,8 +37,13 @@ public static class PhaseTimings
         var elapsed = Stopwatch.GetTimestamp() - started;
         lock (Sums)
         {
-            var (ticks, count) = Sums.GetValueOrDefault(name);
-            Sums[name] = (ticks + elapsed, count + 1);
+            if (!Sums.TryGetValue(name, out var sum))
+            {
+                Sums[name] = sum = new Sum();
+            }
+
+            sum.Ticks += elapsed;
+            sum.Count++;
         }
     }
 
@@ -55,7 +60,7 @@ public static class PhaseTimings
     public static void Write(string name, TimeSpan elapsed) =>
         _sink?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: {name} {elapsed.TotalMilliseconds:F1} ms"));
 
-    /// <summary>Writes the sums of the repeated phases (total, count, mean), clears them, and ends with the libraries loaded.</summary>
+    /// <summary>Writes the sums of the repeated phases (total, count, mean), clears them, then the JIT line, and ends with the libraries loaded.</summary>
     public static void Flush()
     {
         if (_sink is null)
@@ -65,16 +70,34 @@ public static class PhaseTimings
 
         lock (Sums)
         {
-            foreach (var (name, (ticks, count)) in Sums.OrderBy(s => s.Key, StringComparer.Ordinal))
+            var names = new List<string>(Sums.Keys);
+            names.Sort(StringComparer.Ordinal);
+            foreach (var name in names)
             {
-                var ms = Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds;
-                _sink.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: {name} {ms:F1} ms summed over {count} ({ms / count:F2} ms each, all threads)"));
+                var sum = Sums[name];
+                var ms = Stopwatch.GetElapsedTime(0, sum.Ticks).TotalMilliseconds;
+                _sink.WriteLine(string.Create(CultureInfo.InvariantCulture, $"timing: {name} {ms:F1} ms summed over {sum.Count} ({ms / sum.Count:F2} ms each, all threads)"));
             }
 
             Sums.Clear();
         }
 
+        _sink.WriteLine(JitCompiled());
         _sink.WriteLine(LoadedLibraries());
+    }
+
+    /// <summary>
+    /// "timing: JIT: 812 methods compiled, 640 ms": methods the JIT compiled in this process so far (all threads; the
+    /// time is thread time, so it grows when the machine is busy, the count does not). With ReadyToRun what is left is
+    /// mostly generic instantiations over value types that R2R cannot precompile (issue 17).
+    /// </summary>
+    internal static string JitCompiled() => string.Create(CultureInfo.InvariantCulture,
+        $"timing: JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods compiled, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
+
+    private sealed class Sum
+    {
+        public long Ticks;
+        public int Count;
     }
 
     /// <summary>
