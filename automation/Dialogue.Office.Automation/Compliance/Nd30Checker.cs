@@ -1,6 +1,5 @@
-using System.IO.Packaging;
+using System.Runtime.CompilerServices;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Inputs;
 
@@ -65,11 +64,49 @@ public static class Nd30Checker
         }
     }
 
-    /// <summary>Checks a package the guarded opener has accepted.</summary>
+    /// <summary>
+    /// Checks a package the guarded opener has accepted. The parts the rules need are read forward with an XML reader
+    /// (<see cref="RawDocxReader"/>), without the Open XML SDK's object model; a package that reader declines
+    /// (anything it does not read the way the SDK would) is read through the SDK instead, with the same findings.
+    /// </summary>
     public static Nd30Report Check(GuardedPackage package, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(package);
         var source = name ?? package.Name;
+        DocxModel? model;
+        using (PhaseTimings.Start("check: document read (raw XML)"))
+        {
+            model = RawDocxReader.TryRead(package, out var declined);
+            if (model is null)
+            {
+                PhaseTimings.Write("check: raw reading declined: " + declined, TimeSpan.Zero);
+            }
+        }
+
+        if (model is null)
+        {
+            return CheckWithSdk(package, source);
+        }
+
+        var report = Inspect(model, source);
+        if (CompareWithSdk && CheckWithSdk(package, source) is var sdk && !report.Findings.SequenceEqual(sdk.Findings))
+        {
+            throw new ReaderMismatchException($"The raw and SDK readings of {source} differ:\nraw: {string.Join("\n     ", report.Findings)}\nsdk: {string.Join("\n     ", sdk.Findings)}");
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// Set by the test suite: every raw reading is checked again through the SDK and a difference in the findings
+    /// throws, so each document a test checks is also a comparison of the two readers.
+    /// </summary>
+    internal static bool CompareWithSdk { get; set; }
+
+    /// <summary>The reading through the Open XML SDK, kept apart so that the raw path never loads the SDK.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static Nd30Report CheckWithSdk(GuardedPackage package, string source)
+    {
         try
         {
             WordprocessingDocument document;
@@ -104,6 +141,12 @@ public static class Nd30Checker
             model = DocxModel.Read(document);
         }
 
+        return Inspect(model, source);
+    }
+
+    /// <summary>Finds the layout of a read document and applies every rule.</summary>
+    internal static Nd30Report Inspect(DocxModel model, string source)
+    {
         Nd30Layout layout;
         using (PhaseTimings.Start("check: layout found"))
         {
@@ -116,11 +159,10 @@ public static class Nd30Checker
         }
     }
 
-    internal static bool HasPageField(DocumentFormat.OpenXml.OpenXmlElement root) =>
-        root.Descendants<SimpleField>().Any(f => IsPageInstruction(f.Instruction?.Value))
-        || root.Descendants<FieldCode>().Any(f => IsPageInstruction(f.Text));
-
     internal static bool IsPageInstruction(string? instruction) =>
         instruction is not null && instruction.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() is { } word
         && word.Equals("PAGE", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>The raw and SDK readings of one package gave different findings (only when tests compare them).</summary>
+internal sealed class ReaderMismatchException(string message) : Exception(message);

@@ -104,14 +104,16 @@ public static partial class Nd30Fixer
     {
         private const string Tnr = Nd30.Font;
         private readonly List<Nd30Change> _changes = [];
-        private readonly DocxModel _model = DocxModel.Read(document);
+        private readonly SdkDocxReader _sdk = new(document);
         private Nd30Layout? _layout;
 
         private MainDocumentPart Main => document.MainDocumentPart!;
 
+        private static Run SdkRun(RunInfo run) => (Run)run.Run!;
+
         public List<Nd30Change> Run()
         {
-            _layout = Nd30Layout.Find(_model);
+            _layout = Nd30Layout.Find(_sdk.Model);
             // Order matters: legacy text is decoded while the runs still carry their .Vn/VNI fonts.
             ConvertLegacyText();
             FixFonts();
@@ -128,7 +130,7 @@ public static partial class Nd30Fixer
 
         private IEnumerable<(ParagraphInfo Paragraph, string Where)> AllParagraphs()
         {
-            foreach (var p in _model.Paragraphs)
+            foreach (var p in _sdk.Model.Paragraphs)
             {
                 yield return (p, Nd30Inspection.Describe(p.Whole));
             }
@@ -137,7 +139,7 @@ public static partial class Nd30Fixer
             {
                 foreach (var p in root.Descendants<Paragraph>())
                 {
-                    var info = _model.ReadDetached(p);
+                    var info = _sdk.ReadDetached(p);
                     yield return (info, Locations.Join(root is Header ? "đầu trang" : "chân trang", $"«{Nd30Inspection.Excerpt(info.Clean)}»"));
                 }
             }
@@ -174,7 +176,7 @@ public static partial class Nd30Fixer
                     }
 
                     var upper = LegacyVietnamese.IsTcvn3CapitalFont(font);
-                    foreach (var text in run.Run.Elements<Text>())
+                    foreach (var text in SdkRun(run).Elements<Text>())
                     {
                         var decoded = tcvn3 ? LegacyVietnamese.Tcvn3ToUnicode(text.Text, upper) : LegacyVietnamese.VniToUnicode(text.Text);
                         if (decoded != text.Text)
@@ -224,14 +226,14 @@ public static partial class Nd30Fixer
                 }
                 else
                 {
-                    FixRunFonts(fonts, replaced, _model.Styles);
+                    FixRunFonts(fonts, replaced, _sdk.Styles);
                 }
 
                 foreach (var style in styles.Elements<Style>())
                 {
                     foreach (var rf in style.Descendants<RunFonts>())
                     {
-                        FixRunFonts(rf, replaced, _model.Styles);
+                        FixRunFonts(rf, replaced, _sdk.Styles);
                     }
                 }
             }
@@ -240,7 +242,7 @@ public static partial class Nd30Fixer
             {
                 foreach (var rf in root.Descendants<RunFonts>())
                 {
-                    FixRunFonts(rf, replaced, _model.Styles);
+                    FixRunFonts(rf, replaced, _sdk.Styles);
                 }
             }
 
@@ -293,8 +295,8 @@ public static partial class Nd30Fixer
 
         private void FixPages()
         {
-            var bodyTables = _model.Tables.Any(t => t != _layout!.HeaderTable && t != _layout.ClosingTable);
-            var sections = _model.Sections.ToList();
+            var bodyTables = _sdk.Model.Tables.Any(t => t != _layout!.HeaderTable && t != _layout.ClosingTable);
+            var sections = _sdk.SdkSections.ToList();
             if (sections.Count == 0)
             {
                 var body = Main.Document.Body!;
@@ -415,7 +417,7 @@ public static partial class Nd30Fixer
                         continue;
                     }
 
-                    var props = run.Run.RunProperties ??= new RunProperties();
+                    var props = SdkRun(run).RunProperties ??= new RunProperties();
                     props.FontSize = new FontSize { Val = clamped.ToString(VietnameseText.Culture) };
                     props.FontSizeComplexScript = new FontSizeComplexScript { Val = clamped.ToString(VietnameseText.Culture) };
                     from ??= size;
@@ -465,7 +467,7 @@ public static partial class Nd30Fixer
             var okDay = Replace(line.Paragraph, line.Start + match.Groups["d"].Index, match.Groups["d"].Length, wantDay);
             if (okMonth || okDay)
             {
-                Change("ND30_FIX_DATE", Nd30Inspection.Describe(line), before, VietnameseText.Clean(DocxModel.RunTextOf(line.Paragraph.Element)[line.Start..]));
+                Change("ND30_FIX_DATE", Nd30Inspection.Describe(line), before, VietnameseText.Clean(SdkDocxReader.RunTextOf((Paragraph)line.Paragraph.Element!)[line.Start..]));
             }
         }
 
@@ -480,7 +482,7 @@ public static partial class Nd30Fixer
                 }
 
                 var offset = run.Start;
-                foreach (var child in run.Run.ChildElements)
+                foreach (var child in SdkRun(run).ChildElements)
                 {
                     var childLength = child is Text t ? t.Text.Length
                         : child is TabChar or PositionalTab or Break or CarriageReturn or NoBreakHyphen ? 1 : 0;
@@ -514,7 +516,7 @@ public static partial class Nd30Fixer
             foreach (var p in _layout!.Body)
             {
                 var format = p.Format;
-                var pPr = p.Element.ParagraphProperties ??= new ParagraphProperties();
+                var pPr = ((Paragraph)p.Element!).ParagraphProperties ??= new ParagraphProperties();
                 if (!p.Clean.StartsWith("Kính gửi", StringComparison.Ordinal) && !Nd30Inspection.IndentAllowed(format))
                 {
                     var ind = pPr.Indentation ??= new Indentation();
@@ -533,7 +535,7 @@ public static partial class Nd30Fixer
                 if (Nd30Inspection.LineSpacingOutside(format, p.Whole) is not null)
                 {
                     var sp = pPr.SpacingBetweenLines ??= new SpacingBetweenLines();
-                    var tooWide = format.LineRule is null || format.LineRule == LineSpacingRuleValues.Auto ? format.Line > Nd30.LineSpacing.Max : format.Line > 300;
+                    var tooWide = format.LineRule is null || format.LineRule == LineRule.Auto ? format.Line > Nd30.LineSpacing.Max : format.Line > 300;
                     sp.Line = Twips(tooWide ? Nd30.LineSpacing.Max : Nd30.LineSpacing.Min);
                     sp.LineRule = LineSpacingRuleValues.Auto;
                     lines++;
@@ -558,15 +560,15 @@ public static partial class Nd30Fixer
 
         private void FixPageNumbers()
         {
-            var hasHeaderField = Main.HeaderParts.Any(h => h.Header is { } header && Nd30Checker.HasPageField(header));
-            var hasFooterField = Main.FooterParts.Any(f => f.Footer is { } footer && Nd30Checker.HasPageField(footer));
+            var hasHeaderField = Main.HeaderParts.Any(h => h.Header is { } header && SdkDocxReader.HasPageField(header));
+            var hasFooterField = Main.FooterParts.Any(f => f.Footer is { } footer && SdkDocxReader.HasPageField(footer));
             if (hasFooterField)
             {
                 return; // Moving a footer a person designed is not "safe": the checker keeps reporting it.
             }
 
             // A print batch (every invitation merged into one file) must not be numbered across its documents.
-            if (_model.Paragraphs.Count(p => VietnameseText.Fold(p.Clean) == Nd30Layout.NationalTitleKey) > 1)
+            if (_sdk.Model.Paragraphs.Count(p => VietnameseText.Fold(p.Clean) == Nd30Layout.NationalTitleKey) > 1)
             {
                 return;
             }
@@ -596,7 +598,7 @@ public static partial class Nd30Fixer
                 }
                 else if (defaultHeader?.Id?.Value is { } id && Main.GetPartById(id) is HeaderPart part && part.Header is { } header)
                 {
-                    foreach (var p in header.Descendants<Paragraph>().Where(Nd30Checker.HasPageField))
+                    foreach (var p in header.Descendants<Paragraph>().Where(SdkDocxReader.HasPageField))
                     {
                         var pPr = p.ParagraphProperties ??= new ParagraphProperties();
                         if (pPr.Justification?.Val?.Value != JustificationValues.Center)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Vietnamese;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Dialogue.Office.Automation.Compliance;
 
@@ -49,9 +48,8 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         {
             var section = sections[i];
             var where = sections.Count == 1 ? "thiết lập trang" : $"thiết lập trang › phần {i + 1}";
-            var size = section.GetFirstChild<PageSize>();
-            var width = (int)(size?.Width?.Value ?? 12240);
-            var height = (int)(size?.Height?.Value ?? 15840);
+            var width = (int)(section.Width ?? 12240);
+            var height = (int)(section.Height ?? 15840);
             var shortSide = Math.Min(width, height);
             var longSide = Math.Max(width, height);
             if (Math.Abs(shortSide - Nd30.PageWidth) > Nd30.PageTolerance || Math.Abs(longSide - Nd30.PageHeight) > Nd30.PageTolerance)
@@ -59,17 +57,16 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
                 _findings.Add("ND30_PAGE_SIZE", where, $"{Mm(shortSide)} × {Mm(longSide)} mm", "A4 (210 × 297 mm)");
             }
 
-            if (width > height || size?.Orient?.Value == PageOrientationValues.Landscape)
+            if (width > height || section.Landscape)
             {
                 _findings.Add("ND30_PAGE_ORIENTATION", where, "khổ ngang", "khổ dọc (khổ ngang chỉ khi nội dung có bảng, biểu)",
                     bodyTables ? ProblemSeverity.Warning : ProblemSeverity.Error);
             }
 
-            var margin = section.GetFirstChild<PageMargin>();
-            CheckMargin("ND30_MARGIN_TOP", where, Math.Abs(margin?.Top?.Value ?? 1440), Nd30.MarginTop);
-            CheckMargin("ND30_MARGIN_BOTTOM", where, Math.Abs(margin?.Bottom?.Value ?? 1440), Nd30.MarginBottom);
-            CheckMargin("ND30_MARGIN_LEFT", where, (int)(margin?.Left?.Value ?? 1440), Nd30.MarginLeft);
-            CheckMargin("ND30_MARGIN_RIGHT", where, (int)(margin?.Right?.Value ?? 1440), Nd30.MarginRight);
+            CheckMargin("ND30_MARGIN_TOP", where, Math.Abs(section.MarginTop ?? 1440), Nd30.MarginTop);
+            CheckMargin("ND30_MARGIN_BOTTOM", where, Math.Abs(section.MarginBottom ?? 1440), Nd30.MarginBottom);
+            CheckMargin("ND30_MARGIN_LEFT", where, (int)(section.MarginLeft ?? 1440), Nd30.MarginLeft);
+            CheckMargin("ND30_MARGIN_RIGHT", where, (int)(section.MarginRight ?? 1440), Nd30.MarginRight);
         }
     }
 
@@ -136,21 +133,14 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             yield return (p, Where);
         }
 
-        var main = model.Document.MainDocumentPart!;
-        foreach (var header in main.HeaderParts)
+        foreach (var p in model.Headers.SelectMany(h => h.Paragraphs))
         {
-            foreach (var p in header.Header?.Descendants<Paragraph>() ?? [])
-            {
-                yield return (model.ReadDetached(p), s => new Place(Locations.Join("đầu trang", $"«{Excerpt(s.Clean)}»"), Place.Top));
-            }
+            yield return (p, s => new Place(Locations.Join("đầu trang", $"«{Excerpt(s.Clean)}»"), Place.Top));
         }
 
-        foreach (var footer in main.FooterParts)
+        foreach (var p in model.Footers.SelectMany(f => f.Paragraphs))
         {
-            foreach (var p in footer.Footer?.Descendants<Paragraph>() ?? [])
-            {
-                yield return (model.ReadDetached(p), s => new Place(Locations.Join("chân trang", $"«{Excerpt(s.Clean)}»"), Place.Bottom));
-            }
+            yield return (p, s => new Place(Locations.Join("chân trang", $"«{Excerpt(s.Clean)}»"), Place.Bottom));
         }
     }
 
@@ -443,7 +433,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             return null;
         }
 
-        if (format.LineRule is null || format.LineRule == LineSpacingRuleValues.Auto)
+        if (format.LineRule is null || format.LineRule == LineRule.Auto)
         {
             return Nd30.LineSpacing.Allows(line) ? null : $"{(line / 240.0).ToString("0.##", VietnameseText.Culture)} dòng";
         }
@@ -452,8 +442,8 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
         var size = text.Runs.Select(r => r.Format.EffectiveHalfPoints).DefaultIfEmpty(28).Max();
         var single = size * 10 * 1.15;
         var ratio = line / single;
-        var tooSmall = format.LineRule == LineSpacingRuleValues.Exact && ratio < 0.85;
-        return tooSmall || ratio > 1.55 ? $"{Pt(line / 10)} ({(format.LineRule == LineSpacingRuleValues.Exact ? "chính xác" : "tối thiểu")})" : null;
+        var tooSmall = format.LineRule == LineRule.Exact && ratio < 0.85;
+        return tooSmall || ratio > 1.55 ? $"{Pt(line / 10)} ({(format.LineRule == LineRule.Exact ? "chính xác" : "tối thiểu")})" : null;
     }
 
     // ---- Mục II khoản 7, 9: signature, Nơi nhận ------------------------------------------------------------------
@@ -605,10 +595,10 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
     {
         var anyPageField = false;
         var inFooter = false;
-        List<(HeaderFooterValues Type, DocumentFormat.OpenXml.OpenXmlPartRootElement Root, bool IsHeader)>? inherited = null;
+        IReadOnlyList<(HeaderFooterKind Type, HeaderFooterInfo Part)>? inherited = null;
         foreach (var section in model.Sections)
         {
-            var parts = model.HeadersAndFooters(section).ToList();
+            var parts = section.References;
             // A section without its own references inherits the previous section's headers and footers.
             if (parts.Count == 0 && inherited is not null)
             {
@@ -616,22 +606,22 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             }
 
             inherited = parts;
-            var titlePage = section.GetFirstChild<TitlePage>() is { } tp && (tp.Val is null || tp.Val.Value);
-            foreach (var (type, root, isHeader) in parts)
+            var titlePage = section.TitlePage;
+            foreach (var (type, part) in parts)
             {
-                if (!Nd30Checker.HasPageField(root))
+                if (!part.HasPageField)
                 {
                     continue;
                 }
 
                 anyPageField = true;
-                if (!isHeader)
+                if (!part.IsHeader)
                 {
                     inFooter = true;
                     continue;
                 }
 
-                if (type == HeaderFooterValues.First)
+                if (type == HeaderFooterKind.First)
                 {
                     if (titlePage)
                     {
@@ -646,9 +636,8 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
                     _findings.Add("ND30_PAGE_NUMBER_FIRST_PAGE", "đầu trang", "số trang hiện cả ở trang thứ nhất", "không hiển thị số trang ở trang thứ nhất (bật \"Different First Page\")");
                 }
 
-                foreach (var paragraph in root.Descendants<Paragraph>().Where(Nd30Checker.HasPageField))
+                foreach (var info in part.Paragraphs.Where(p => p.HasPageField))
                 {
-                    var info = model.ReadDetached(paragraph);
                     var beforeField = info.Text.TakeWhile(c => !char.IsAsciiDigit(c)).ToArray();
                     if (!info.Format.IsCentered && !(beforeField.Length == 1 && beforeField[0] == '\t'))
                     {
@@ -681,10 +670,10 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
     private bool IsBatch() =>
         model.Paragraphs.Take(20000).Count(p => VietnameseText.Fold(p.Clean) == Nd30Layout.NationalTitleKey) > 1;
 
-    private static string AlignName(JustificationValues? jc) => jc switch
+    private static string AlignName(Alignment? jc) => jc switch
     {
-        JustificationValues.Right or JustificationValues.End => "canh phải",
-        JustificationValues.Both => "canh đều",
+        Alignment.Right or Alignment.End => "canh phải",
+        Alignment.Both => "canh đều",
         _ => "canh trái",
     };
 
