@@ -81,6 +81,12 @@ internal static class Nd30
     /// <summary>Right margin 15–20 mm.</summary>
     public static readonly Nd30Length MarginRight = new(850, 1134, Written: 850, Tolerance: 6);
 
+    /// <summary>
+    /// The size of a signed length (Word stores a top or bottom margin as negative when the text must not push it),
+    /// without <see cref="Math.Abs(int)"/>'s overflow on <see cref="int.MinValue"/>, which a hostile file can hold.
+    /// </summary>
+    public static int Magnitude(int twips) => twips == int.MinValue ? int.MaxValue : Math.Abs(twips);
+
     /// <summary>Distance of the header (page number) from the page edge, 10 mm.</summary>
     public const int HeaderDistance = 567;
 

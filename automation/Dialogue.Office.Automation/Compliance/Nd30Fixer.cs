@@ -338,8 +338,8 @@ public static partial class Nd30Fixer
                 var bottom = margin.Bottom?.Value ?? 1440;
                 var left = (int)(margin.Left?.Value ?? 1440);
                 var right = (int)(margin.Right?.Value ?? 1440);
-                var newTop = Math.Sign(top == 0 ? 1 : top) * Nd30.MarginTop.Clamp(Math.Abs(top));
-                var newBottom = Math.Sign(bottom == 0 ? 1 : bottom) * Nd30.MarginBottom.Clamp(Math.Abs(bottom));
+                var newTop = Math.Sign(top == 0 ? 1 : top) * Nd30.MarginTop.Clamp(Nd30.Magnitude(top));
+                var newBottom = Math.Sign(bottom == 0 ? 1 : bottom) * Nd30.MarginBottom.Clamp(Nd30.Magnitude(bottom));
                 var newLeft = Nd30.MarginLeft.Clamp(left);
                 var newRight = Nd30.MarginRight.Clamp(right);
                 MarginChange("lề trên", top, newTop, v => margin.Top = v);
@@ -357,7 +357,7 @@ public static partial class Nd30Fixer
             }
 
             set(fixedValue);
-            Change("ND30_FIX_MARGIN", "thiết lập trang", name, $"{Nd30Inspection.Mm(Math.Abs(old))} mm", $"{Nd30Inspection.Mm(Math.Abs(fixedValue))} mm");
+            Change("ND30_FIX_MARGIN", "thiết lập trang", name, $"{Nd30Inspection.Mm(Nd30.Magnitude(old))} mm", $"{Nd30Inspection.Mm(Nd30.Magnitude(fixedValue))} mm");
         }
 
         private static readonly string[] AfterPageSetup = ["pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"];

@@ -52,7 +52,7 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
             var height = (int)(section.Height ?? 15840);
             var shortSide = Math.Min(width, height);
             var longSide = Math.Max(width, height);
-            if (Math.Abs(shortSide - Nd30.PageWidth) > Nd30.PageTolerance || Math.Abs(longSide - Nd30.PageHeight) > Nd30.PageTolerance)
+            if (Math.Abs((long)shortSide - Nd30.PageWidth) > Nd30.PageTolerance || Math.Abs((long)longSide - Nd30.PageHeight) > Nd30.PageTolerance)
             {
                 _findings.Add("ND30_PAGE_SIZE", where, $"{Mm(shortSide)} × {Mm(longSide)} mm", "A4 (210 × 297 mm)");
             }
@@ -63,8 +63,8 @@ internal sealed partial class Nd30Inspection(DocxModel model, Nd30Layout layout,
                     bodyTables ? ProblemSeverity.Warning : ProblemSeverity.Error);
             }
 
-            CheckMargin("ND30_MARGIN_TOP", where, Math.Abs(section.MarginTop ?? 1440), Nd30.MarginTop);
-            CheckMargin("ND30_MARGIN_BOTTOM", where, Math.Abs(section.MarginBottom ?? 1440), Nd30.MarginBottom);
+            CheckMargin("ND30_MARGIN_TOP", where, Nd30.Magnitude(section.MarginTop ?? 1440), Nd30.MarginTop);
+            CheckMargin("ND30_MARGIN_BOTTOM", where, Nd30.Magnitude(section.MarginBottom ?? 1440), Nd30.MarginBottom);
             CheckMargin("ND30_MARGIN_LEFT", where, (int)(section.MarginLeft ?? 1440), Nd30.MarginLeft);
             CheckMargin("ND30_MARGIN_RIGHT", where, (int)(section.MarginRight ?? 1440), Nd30.MarginRight);
         }

@@ -59,6 +59,23 @@ public sealed class Nd30FixerTests
     }
 
     [Fact]
+    public void ExtremeMarginsAndPageSize_AreFindingsNotACrash_AndTheFixerBringsThemIntoRange()
+    {
+        // Hostile values: Math.Abs(int.MinValue) throws, and a page side near the int range overflowed the A4 test.
+        using var dir = new TempDir();
+        var input = new Nd30Sample { MarginTop = int.MinValue, MarginBottom = int.MinValue, PageWidth = 2147495554u }.Save(dir.File("le-am.docx"));
+
+        var report = Nd30Checker.Check(input);
+
+        Assert.Contains(report.Findings, f => f.Code == "ND30_MARGIN_TOP");
+        Assert.Contains(report.Findings, f => f.Code == "ND30_MARGIN_BOTTOM");
+        Assert.Contains(report.Findings, f => f.Code == "ND30_PAGE_SIZE");
+        var result = Nd30Fixer.Fix(input, dir.File("le-am.nd30.docx"));
+        var after = Nd30Checker.Check(result.OutputPath);
+        Assert.DoesNotContain(after.Findings, f => f.Code is "ND30_MARGIN_TOP" or "ND30_MARGIN_BOTTOM");
+    }
+
+    [Fact]
     public void Fix_NeverTouchesTheInput()
     {
         using var dir = new TempDir();
