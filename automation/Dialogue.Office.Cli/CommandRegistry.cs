@@ -68,16 +68,22 @@ internal static class CommandRegistry
         config.AddCommand<PublishCommand>("publish").WithDescription("Công bố tài liệu hội nghị lên SharePoint (hoặc thư mục chia sẻ cục bộ) và tạo liên kết cho mã QR.");
     }
 
+    /// <summary>The version as Spectre prints it (markup).</summary>
+    internal static string Version() => Spectre.Console.Markup.Escape(VersionText());
+
     /// <summary>"dialogue 1.0.0 (bản dựng f31a5b4)": the informational version with the commit it was built from.</summary>
-    internal static string Version()
+    internal static string VersionText()
     {
         var informational = typeof(CommandRegistry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var plus = informational.IndexOf('+', StringComparison.Ordinal);
-        var text = plus < 0
+        return plus < 0
             ? $"dialogue {informational}"
             : $"dialogue {informational[..plus]} (bản dựng {informational[(plus + 1)..][..Math.Min(7, informational.Length - plus - 1)]})";
-
-        // Spectre prints the version as markup.
-        return Spectre.Console.Markup.Escape(text);
     }
+
+    /// <summary>
+    /// The command line is only the version option, for which Spectre prints <see cref="Version"/> as one line of plain
+    /// text (the version holds no style) and exits 0; Program prints it without Spectre.
+    /// </summary>
+    internal static bool IsVersionOnly(string[] args) => args is ["--version"] or ["-v"];
 }

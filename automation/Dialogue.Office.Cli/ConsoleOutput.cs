@@ -40,11 +40,30 @@ internal static class ConsoleOutput
 
     public static FitCell Severity(bool isError) => isError ? new FitCell("Lỗi", "red") : new FitCell("Cảnh báo", "yellow");
 
-    public static void Error(string message) => AnsiConsole.MarkupLine($"[red]Lỗi:[/] {Markup.Escape(message)}");
+    public static void Error(string message) => Line("[red]Lỗi:[/] ", "Lỗi: ", message);
 
-    public static void Success(string message) => AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(message)}");
+    public static void Success(string message) => Line("[green]✓[/] ", "✓ ", message);
 
-    public static void Info(string message) => AnsiConsole.MarkupLine(Markup.Escape(message));
+    public static void Info(string message) => Line("", "", message);
+
+    /// <summary>
+    /// One line of a message: through Spectre's markup on a terminal, else (a file or a pipe) written as it is when
+    /// Spectre would write exactly that: no colour codes, one line that the width does not fold. A run into a file or a
+    /// pipe then does not pay for the JIT of Spectre's rendering path (about a hundred generic methods; issue 17).
+    /// </summary>
+    internal static void Line(string markup, string plain, string message) => Line(AnsiConsole.Console, markup, plain, message);
+
+    internal static void Line(IAnsiConsole console, string markup, string plain, string message)
+    {
+        var text = plain + message;
+        if (!console.Profile.Out.IsTerminal && !console.Profile.Capabilities.Ansi && text.AsSpan().IndexOfAny('\r', '\n') < 0 && 2 * text.Length <= console.Profile.Width)
+        {
+            console.Profile.Out.Writer.WriteLine(text);
+            return;
+        }
+
+        console.MarkupLine(markup + Markup.Escape(message));
+    }
 
     /// <summary>
     /// Last resort for whatever a command did not handle: a usage error in Vietnamese (exit 2), the problems of a

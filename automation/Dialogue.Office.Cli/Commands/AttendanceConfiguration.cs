@@ -26,10 +26,10 @@ internal static class AttendanceConfiguration
     }
 
     /// <summary>The delegate page of <paramref name="plan"/> (null when off); false with the problems printed when misconfigured.</summary>
-    public static bool Page(ConferencePlan plan, out DelegatePage? page, IConfiguration? config = null)
+    public static bool Page(ConferencePlan plan, out DelegatePage? page, AttendanceOptions options)
     {
         var problems = new ProblemList();
-        page = PublishTargets.DelegatePage(plan, Options(config), problems);
+        page = PublishTargets.DelegatePage(plan, options, problems);
         if (problems.Items.Count > 0)
         {
             ConsoleOutput.Problems(problems.Items);

@@ -4,7 +4,6 @@ using Dialogue.Office.Automation.Packets;
 using Dialogue.Office.Automation.Sharing;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Cli.Output;
-using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -51,12 +50,11 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
     /// run does not publish: a SharePoint target always publishes first (so the QR codes carry its link), the local
     /// share only with --publish. False when the Microsoft 365 sign-in is not set up.
     /// </summary>
-    internal static bool Publishing(ConferencePlan plan, string outDir, bool requested, out PublishRequest? publish, IConfiguration? configuration = null)
+    internal static bool Publishing(ConferencePlan plan, string outDir, bool requested, out PublishRequest? publish, MachineSettings settings)
     {
         publish = null;
-        var config = configuration ?? SharingConfiguration.Build();
-        var connection = SharingConfiguration.Graph(config);
-        var request = PublishTargets.ForPlan(plan, SharingConfiguration.Sharing(config), connection, SharingConfiguration.Local(config), outDir);
+        var connection = settings.Graph;
+        var request = PublishTargets.ForPlan(plan, settings.Sharing, connection, settings.Local, outDir);
         if (!requested && !PublishTargets.PublishWithBuild(request.Target))
         {
             return true;
@@ -84,14 +82,15 @@ public sealed class BuildCommand : Command<BuildCommand.Settings>
 
     /// <summary>
     /// The publish request and the delegate page of a packet run, from one reading of the configuration (appsettings,
-    /// user-secrets, environment); false when either is misconfigured (the problems are printed).
+    /// user-secrets, environment; not loaded when none of them exists); false when either is misconfigured (the
+    /// problems are printed).
     /// </summary>
     internal static bool ReadSettings(ConferencePlan plan, string outDir, bool publishRequested, out PublishRequest? publish, out Automation.Attendance.DelegatePage? page)
     {
         page = null;
         using var _ = PhaseTimings.Start("settings: publishing and delegate page (configuration read once)");
-        var config = SharingConfiguration.Build();
-        return Publishing(plan, outDir, publishRequested, out publish, config) && AttendanceConfiguration.Page(plan, out page, config);
+        var settings = MachineSettings.Read();
+        return Publishing(plan, outDir, publishRequested, out publish, settings) && AttendanceConfiguration.Page(plan, out page, settings.Attendance);
     }
 
     internal static ConferencePlan? Load(string folder)

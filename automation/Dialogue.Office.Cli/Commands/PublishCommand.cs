@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Dialogue.Office.Automation.Attendance;
 using Dialogue.Office.Automation.Diagnostics;
 using Dialogue.Office.Automation.Plans;
 using Dialogue.Office.Automation.Sharing;
@@ -248,6 +249,17 @@ public sealed class PublishCommand : Command<PublishSettings>
 /// </summary>
 internal static class SharingConfiguration
 {
+    /// <summary>
+    /// The user-secrets store of the CLI's own settings: the project's &lt;UserSecretsId&gt;, which
+    /// <c>dotnet user-secrets --project automation/Dialogue.Office.Cli</c> writes to. Named here rather than read from
+    /// the assembly attribute, so that reading the version attribute (<c>--help</c>, <c>--version</c>) does not load the
+    /// UserSecrets library (issue 17); a test keeps the two equal.
+    /// </summary>
+    public const string SecretsId = "dialogue-office-cli";
+
+    /// <summary>The prefix of the environment variables read (DIALOGUE_Sharing__SiteUrl → Sharing:SiteUrl).</summary>
+    public const string EnvironmentPrefix = "DIALOGUE_";
+
     private static IEnumerable<string> JsonFiles =>
         new[] { Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json") }.Distinct();
 
@@ -260,11 +272,56 @@ internal static class SharingConfiguration
         }
 
         return builder
-            .AddUserSecrets<PublishCommand>(optional: true)
+            .AddUserSecrets(SecretsId)
             .AddUserSecrets(AttendanceConfiguration.SecretsId)
-            .AddEnvironmentVariables("DIALOGUE_")
+            .AddEnvironmentVariables(EnvironmentPrefix)
             .Build();
     }
+
+    /// <summary>
+    /// True when one of the sources of <see cref="Build"/> may hold a setting of the Sharing or Attendance sections: an
+    /// appsettings.json, one of the two user-secrets files, or a DIALOGUE_Sharing…/DIALOGUE_Attendance… variable
+    /// (matched as the environment provider matches: "__" read as ":", names without case). False means every such
+    /// setting keeps its default. Unsure (no home folder for user-secrets) counts as true, so Build fails as before.
+    /// </summary>
+    public static bool AnySource()
+    {
+        string[] secrets;
+        try
+        {
+            secrets = [SecretsPath(SecretsId), SecretsPath(AttendanceConfiguration.SecretsId)];
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+
+        return AnySource(JsonFiles.Concat(secrets), Environment.GetEnvironmentVariables());
+    }
+
+    internal static bool AnySource(IEnumerable<string> files, System.Collections.IDictionary environment)
+    {
+        if (files.Any(File.Exists))
+        {
+            return true;
+        }
+
+        foreach (var name in environment.Keys.OfType<string>())
+        {
+            var key = name.Replace("__", ":", StringComparison.Ordinal);
+            if (key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)
+                && (key.AsSpan(EnvironmentPrefix.Length).StartsWith("Sharing", StringComparison.OrdinalIgnoreCase)
+                    || key.AsSpan(EnvironmentPrefix.Length).StartsWith(AttendanceOptions.Section, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the UserSecrets library reads a store from (its own PathHelper; the library is small, the configuration stack is not).</summary>
+    private static string SecretsPath(string id) => Microsoft.Extensions.Configuration.UserSecrets.PathHelper.GetSecretsPathFromSecretsId(id);
 
     /// <summary>A secret in appsettings.json ends up in backups and repositories: say so.</summary>
     public static void WarnAboutSecretsInFiles()
@@ -346,4 +403,23 @@ internal static class SharingConfiguration
             BaseUrl = section["BaseUrl"] is { Length: > 0 } url ? url : local.BaseUrl,
         };
     }
+}
+
+/// <summary>
+/// The machine settings a packet run reads (where it publishes, the Graph connection, the local share, the delegate
+/// page), from one reading of the configuration. When <see cref="SharingConfiguration.AnySource()"/> finds no source,
+/// they are the defaults, which is what reading an empty configuration gives (a test compares the two), and the
+/// libraries of Microsoft.Extensions.Configuration (JSON, user-secrets, file providers, environment, binder) are not
+/// loaded at all (issue 17).
+/// </summary>
+internal sealed record MachineSettings(SharingSettings Sharing, GraphConnectionOptions Graph, LocalShareTarget Local, AttendanceOptions Attendance)
+{
+    public static MachineSettings Read() => SharingConfiguration.AnySource() ? From(SharingConfiguration.Build()) : Defaults();
+
+    internal static MachineSettings Defaults() => new(new SharingSettings(), new GraphConnectionOptions(), new LocalShareTarget(), new AttendanceOptions());
+
+    /// <summary>A method of its own (not inlined): the configuration types are loaded only when it runs.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static MachineSettings From(IConfiguration config) =>
+        new(SharingConfiguration.Sharing(config), SharingConfiguration.Graph(config), SharingConfiguration.Local(config), AttendanceConfiguration.Options(config));
 }

@@ -222,13 +222,36 @@ internal sealed class FitTable(string? title, params FitColumn[] columns)
     }
 
     /// <summary>A row as one line: "Lỗi ND30_FONT · Vị trí: đoạn 7 · Phông chữ: …".</summary>
+    /// <remarks>
+    /// Plain loops, not LINQ over the column indexes: this runs at the end of every command that prints into a file or
+    /// a pipe, and LINQ over value types is compiled by the JIT at each run (not precompiled by ReadyToRun; issue 17).
+    /// </remarks>
     internal string Line(FitCell[] row)
     {
-        var heading = string.Join(" ", Enumerable.Range(0, columns.Length).Where(c => columns[c].Heading && row[c].Text.Length > 0).Select(c => row[c].Text));
-        var rest = Enumerable.Range(0, columns.Length)
-            .Where(c => !columns[c].Heading && row[c].Text.Length > 0)
-            .Select(c => columns[c].Labelled ? $"{columns[c].Header}: {row[c].Text}" : row[c].Text);
-        return string.Join(" · ", rest.Prepend(heading).Where(s => s.Length > 0));
+        var line = new System.Text.StringBuilder();
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (columns[c].Heading && row[c].Text.Length > 0)
+            {
+                line.Append(line.Length > 0 ? " " : "").Append(row[c].Text);
+            }
+        }
+
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (!columns[c].Heading && row[c].Text.Length > 0)
+            {
+                line.Append(line.Length > 0 ? " · " : "");
+                if (columns[c].Labelled)
+                {
+                    line.Append(columns[c].Header).Append(": ");
+                }
+
+                line.Append(row[c].Text);
+            }
+        }
+
+        return line.ToString();
     }
 
     /// <summary>How many columns the text takes on this console (Vietnamese letters one each, wide characters two).</summary>

@@ -55,7 +55,7 @@ internal sealed class VietnameseHelp : IHelpProvider
         if (arguments.Count > 0)
         {
             result.Add(Heading(Arguments));
-            result.Add(Pairs(width, arguments.Select(a => (Argument(a), a.Description ?? ""))));
+            result.Add(Pairs(width, arguments.Select(a => new HelpRow(Argument(a), a.Description ?? ""))));
         }
 
         result.Add(Heading(Options));
@@ -65,7 +65,7 @@ internal sealed class VietnameseHelp : IHelpProvider
         if (commands.Count > 0)
         {
             result.Add(Heading(Commands));
-            result.Add(Pairs(width, commands.Select(c => (CommandName(c), c.Description ?? ""))));
+            result.Add(Pairs(width, commands.Select(c => new HelpRow(CommandName(c), c.Description ?? ""))));
         }
 
         return result;
@@ -111,14 +111,14 @@ internal sealed class VietnameseHelp : IHelpProvider
     private static string CommandName(ICommandInfo c) =>
         string.Join(" ", c.Parameters.OfType<ICommandArgument>().Where(a => a.IsRequired && !a.IsHidden).OrderBy(a => a.Position).Select(Argument).Prepend(c.Name));
 
-    private static IEnumerable<(string Name, string Description)> OptionRows(ICommandModel model, ICommandInfo? command)
+    private static IEnumerable<HelpRow> OptionRows(ICommandModel model, ICommandInfo? command)
     {
-        yield return ("-h, --help", HelpOption);
+        yield return new HelpRow("-h, --help", HelpOption);
 
         // As Spectre does: the version option belongs to the application, so it is listed at the top level only.
         if (command is null && model.ApplicationVersion is not null)
         {
-            yield return ("-v, --version", VersionOption);
+            yield return new HelpRow("-v, --version", VersionOption);
         }
 
         foreach (var option in command?.Parameters.OfType<ICommandOption>().Where(o => !o.IsHidden) ?? [])
@@ -138,12 +138,12 @@ internal sealed class VietnameseHelp : IHelpProvider
                 description = description.Length == 0 ? Required + "." : description.TrimEnd('.') + ". " + Required + ".";
             }
 
-            yield return (option.ShortNames.Count == 0 ? "    " + name : name, description);
+            yield return new HelpRow(option.ShortNames.Count == 0 ? "    " + name : name, description);
         }
     }
 
     /// <summary>Names and descriptions side by side when the description keeps enough room, else one under the other.</summary>
-    private static IRenderable Pairs(int width, IEnumerable<(string Name, string Description)> rows)
+    private static IRenderable Pairs(int width, IEnumerable<HelpRow> rows)
     {
         var list = rows.ToList();
         var nameWidth = list.Max(r => FitTable.Width(AnsiConsole.Console, r.Name));
@@ -179,4 +179,10 @@ internal sealed class VietnameseHelp : IHelpProvider
 
         return new Rows(blocks);
     }
+
+    /// <summary>
+    /// One line of a section. A class, not a value tuple: LINQ over a value tuple (ToList, Max, Select) is compiled by the
+    /// JIT at every run, ReadyToRun cannot precompile it outside the framework (issue 17, <c>--help</c> start-up).
+    /// </summary>
+    private sealed record HelpRow(string Name, string Description);
 }

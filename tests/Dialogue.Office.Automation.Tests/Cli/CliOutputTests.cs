@@ -71,6 +71,24 @@ public sealed partial class CliOutputTests
         Assert.Matches(@"^dialogue \d+\.\d+\.\d+", output);
     }
 
+    /// <summary>
+    /// Start-up (issue 17): <c>--version</c> alone prints, without Spectre, the line Spectre prints when the option comes
+    /// with another argument (Spectre answers the version option first).
+    /// </summary>
+    [Fact]
+    public void Version_Alone_PrintsWhatSpectrePrintsWithoutLoadingIt()
+    {
+        var (code, stdout, stderr) = CliRunner.RunSplit(["--version", "--timings"]);
+        var (spectreCode, spectre, _) = CliRunner.RunSplit(["--version", "build"]);
+        var (shortCode, shortOut, _) = CliRunner.RunSplit(["-v"]);
+
+        Assert.Equal((0, 0, 0), (code, spectreCode, shortCode));
+        Assert.Equal(spectre, stdout);
+        Assert.Equal(spectre, shortOut);
+        var libraries = stderr.Split('\n').Single(l => l.StartsWith("timing: libraries loaded: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("Spectre", libraries, StringComparison.Ordinal);
+    }
+
     /// <summary>The issue's acceptance: `COLUMNS=80 dialogue check &lt;a letter with faults&gt;` prints every code whole.</summary>
     [Theory]
     [InlineData(80)]
